@@ -1,0 +1,9 @@
+package org.rongtong.events;
+
+public enum DemandStatus {
+    DRAFT,
+    PUBLISHED,
+    CLOSED,
+    WITHDRAWN,
+    EXPIRED
+}

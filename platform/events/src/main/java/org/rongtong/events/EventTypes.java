@@ -1,0 +1,28 @@
+package org.rongtong.events;
+
+import java.util.List;
+
+/** CloudEvents {@code type} values. The suffix is the contract version; within v1 fields are only ever added. */
+public final class EventTypes {
+    public static final String ENTERPRISE_REGISTERED = "rongtong.registry.enterprise.registered.v1";
+    public static final String ENTERPRISE_UPDATED = "rongtong.registry.enterprise.updated.v1";
+    public static final String ENTERPRISE_DEACTIVATED = "rongtong.registry.enterprise.deactivated.v1";
+    public static final String ENTERPRISE_REACTIVATED = "rongtong.registry.enterprise.reactivated.v1";
+
+    public static final String DEMAND_PUBLISHED = "rongtong.demand.demand.published.v1";
+    public static final String DEMAND_UPDATED = "rongtong.demand.demand.updated.v1";
+    public static final String DEMAND_CLOSED = "rongtong.demand.demand.closed.v1";
+    public static final String DEMAND_WITHDRAWN = "rongtong.demand.demand.withdrawn.v1";
+    public static final String DEMAND_EXPIRED = "rongtong.demand.demand.expired.v1";
+
+    public static final String DEMAND_MATCHED = "rongtong.matching.demand.matched.v1";
+
+    public static final List<String> ENTERPRISE_TYPES = List.of(
+            ENTERPRISE_REGISTERED, ENTERPRISE_UPDATED, ENTERPRISE_DEACTIVATED, ENTERPRISE_REACTIVATED);
+    public static final List<String> DEMAND_TYPES = List.of(
+            DEMAND_PUBLISHED, DEMAND_UPDATED, DEMAND_CLOSED, DEMAND_WITHDRAWN, DEMAND_EXPIRED);
+    public static final List<String> MATCH_TYPES = List.of(DEMAND_MATCHED);
+
+    private EventTypes() {
+    }
+}
