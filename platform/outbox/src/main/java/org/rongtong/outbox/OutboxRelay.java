@@ -1,0 +1,274 @@
+package org.rongtong.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.rongtong.events.CloudEventHeaders;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes the outbox to Kafka as CloudEvents (binary mode) and deletes rows only after the broker
+ * acknowledged them ({@code acks=all}, idempotent producer): at-least-once, in outbox order.
+ *
+ * <p>It runs on one dedicated thread with its own JDBC connection, so blocking I/O never touches an
+ * event loop. It wakes on the {@code NOTIFY} that an outbox insert sends at commit, and polls as a
+ * fallback. A transaction-scoped advisory lock lets only one replica publish at a time, which keeps
+ * each aggregate's events in order across replicas.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String CHANNEL = "rongtong_outbox";
+    private static final String SELECT_BATCH = """
+            SELECT id, event_id, topic, record_key, type, source, subject, payload, occurred_at
+            FROM outbox_event ORDER BY id LIMIT ?""";
+
+    private final OutboxRelayConfig config;
+    private final Config mpConfig;
+    private final AtomicLong published = new AtomicLong();
+    private volatile boolean running;
+    private volatile String lastError;
+    private Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+
+    public OutboxRelay(OutboxRelayConfig config, Config mpConfig) {
+        this.config = config;
+        this.mpConfig = mpConfig;
+    }
+
+    void onStart(@Observes StartupEvent ignored) {
+        if (config.enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent ignored) {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    /** Events this process has published since it started. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    /** The last failure, or null when the last round succeeded. */
+    public String lastError() {
+        return lastError;
+    }
+
+    private void run() {
+        Duration backoff = config.initialBackoff();
+        Connection connection = null;
+        while (running) {
+            try {
+                if (connection == null || connection.isClosed()) {
+                    connection = openListeningConnection();
+                }
+                int count = publishBatch(connection);
+                lastError = null;
+                backoff = config.initialBackoff();
+                if (count < config.batchSize()) {
+                    // drain notifications, waiting for the next commit at most one poll interval
+                    connection.unwrap(PGConnection.class).getNotifications((int) config.pollInterval().toMillis());
+                }
+            } catch (Exception e) {
+                if (!running) {
+                    break;
+                }
+                lastError = e.toString();
+                LOG.warnf(e, "Outbox relay round failed, retrying in %s ms", backoff.toMillis());
+                closeProducer();
+                connection = closeQuietly(connection);
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
+            }
+        }
+        closeQuietly(connection);
+        closeProducer();
+    }
+
+    private int publishBatch(Connection connection) throws Exception {
+        connection.setAutoCommit(false);
+        try {
+            if (!tryLock(connection)) {
+                connection.rollback();
+                return 0;
+            }
+            List<Long> ids = new ArrayList<>();
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
+                select.setInt(1, config.batchSize());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong("id"));
+                        acks.add(producer().send(toRecord(rs)));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                connection.rollback();
+                return 0;
+            }
+            producer().flush();
+            long deadline = System.nanoTime() + config.deliveryTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)")) {
+                Array array = connection.createArrayOf("bigint", ids.toArray());
+                delete.setArray(1, array);
+                delete.executeUpdate();
+            }
+            connection.commit();
+            published.addAndGet(ids.size());
+            return ids.size();
+        } catch (Exception e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is replaced after a failure anyway
+            }
+            throw e;
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_try_advisory_xact_lock(hashtext('rongtong-outbox-relay'))")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> toRecord(ResultSet rs) throws SQLException {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString("topic"), rs.getString("record_key"),
+                rs.getString("payload").getBytes(StandardCharsets.UTF_8));
+        String time = DateTimeFormatter.ISO_INSTANT.format(rs.getTimestamp("occurred_at").toInstant());
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(record, CloudEventHeaders.ID, rs.getString("event_id"));
+        header(record, CloudEventHeaders.SOURCE, rs.getString("source"));
+        header(record, CloudEventHeaders.TYPE, rs.getString("type"));
+        header(record, CloudEventHeaders.SUBJECT, rs.getString("subject"));
+        header(record, CloudEventHeaders.TIME, time);
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return record;
+    }
+
+    private static void header(ProducerRecord<?, ?> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Map<String, Object> props = Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, mpConfig.getValue("kafka.bootstrap.servers", String.class),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                    ProducerConfig.LINGER_MS_CONFIG, 1,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, config.deliveryTimeout().toMillis(),
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.deliveryTimeout().toMillis(),
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.deliveryTimeout().toMillis() / 2, 10_000),
+                    ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + mpConfig.getOptionalValue("quarkus.application.name", String.class).orElse("app"));
+            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(2));
+            } catch (Exception ignored) {
+                // replaced by a fresh producer on the next round
+            }
+            producer = null;
+        }
+    }
+
+    private Connection openListeningConnection() throws SQLException {
+        String url = mpConfig.getValue("quarkus.datasource.jdbc.url", String.class);
+        Properties props = new Properties();
+        mpConfig.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(u -> props.setProperty("user", u));
+        mpConfig.getOptionalValue("quarkus.datasource.password", String.class)
+                .filter(p -> !p.isEmpty()).ifPresent(p -> props.setProperty("password", p));
+        props.setProperty("ApplicationName", "outbox-relay");
+        Connection connection = DriverManager.getConnection(url, props);
+        try (Statement s = connection.createStatement()) {
+            s.execute("LISTEN " + CHANNEL);
+        }
+        return connection;
+    }
+
+    private static Connection closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already broken
+            }
+        }
+        return null;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

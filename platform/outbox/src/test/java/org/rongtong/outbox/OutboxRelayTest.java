@@ -1,0 +1,161 @@
+package org.rongtong.outbox;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rongtong.events.CloudEventHeaders;
+import org.rongtong.testing.KafkaBrokerResource;
+import org.rongtong.testing.PostgresResource;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class OutboxRelayTest {
+
+    @Inject
+    WidgetService widgets;
+
+    private KafkaConsumer<String, String> consumer;
+
+    @BeforeEach
+    void subscribe() {
+        consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", KafkaBrokerResource.bootstrapServers(),
+                "group.id", "outbox-test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(WidgetService.TOPIC));
+    }
+
+    @AfterEach
+    void close() {
+        consumer.close();
+    }
+
+    @Test
+    void committedChangeIsPublishedAsCloudEventAndLeavesTheOutbox() throws Exception {
+        UUID id = create("committed", false);
+
+        ConsumerRecord<String, String> record = awaitRecordFor(id);
+        assertEquals(id.toString(), record.key());
+        assertEquals("1.0", header(record, CloudEventHeaders.SPEC_VERSION));
+        assertEquals(WidgetService.TYPE, header(record, CloudEventHeaders.TYPE));
+        assertEquals("/test", header(record, CloudEventHeaders.SOURCE));
+        assertEquals(id.toString(), header(record, CloudEventHeaders.SUBJECT));
+        assertEquals("application/json", header(record, CloudEventHeaders.CONTENT_TYPE));
+        assertFalse(header(record, CloudEventHeaders.ID).isBlank());
+        assertTrue(record.value().contains("\"name\":\"committed\""), record.value());
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
+    }
+
+    @Test
+    void rolledBackChangePublishesNothing() throws Exception {
+        assertThrows(IllegalStateException.class, () -> create("rolled-back", true));
+        UUID marker = create("marker-after-rollback", false);
+
+        List<ConsumerRecord<String, String>> seen = consumeUntil(marker);
+        assertTrue(seen.stream().noneMatch(r -> r.value().contains("rolled-back")), "a rolled-back event was published");
+        assertEquals(0L, widgetsNamed("rolled-back"));
+    }
+
+    @Test
+    void eventsWrittenWhileTheBrokerIsDownArePublishedInOrderWhenItReturns() throws Exception {
+        assumeTrue(System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null, "needs the in-process broker to stop it");
+        UUID widget = create("offline-start", false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
+
+        KafkaBrokerResource.sharedBroker().stop();
+        List<String> names = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                names.add("offline-" + i);
+                onVertx(() -> widgets.rename(widget, names.get(names.size() - 1)));
+            }
+            Thread.sleep(1500);
+            assertEquals(20L, outboxRows(), "events must wait in the outbox while the broker is away");
+        } finally {
+            KafkaBrokerResource.sharedBroker().start();
+        }
+
+        List<String> published = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!published.containsAll(names) && System.currentTimeMillis() < deadline) {
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                if (widget.toString().equals(r.key()) && WidgetService.RENAMED.equals(header(r, CloudEventHeaders.TYPE))) {
+                    published.add(r.value().replaceAll(".*\"name\":\"([^\"]+)\".*", "$1"));
+                }
+            }
+        }
+        // at-least-once: a retried batch may repeat events, but never reorders them
+        assertEquals(names, published.stream().distinct().toList(), "every offline event, in order");
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
+    }
+
+    private UUID create(String name, boolean fail) {
+        return onVertx(() -> widgets.create(name, fail));
+    }
+
+    private long outboxRows() {
+        return onVertx(() -> Panache.withSession(() -> OutboxEvent.count()));
+    }
+
+    private long widgetsNamed(String name) {
+        return onVertx(() -> Panache.withSession(() -> Widget.count("name", name)));
+    }
+
+    private static <T> T onVertx(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ConsumerRecord<String, String> awaitRecordFor(UUID id) {
+        List<ConsumerRecord<String, String>> seen = consumeUntil(id);
+        return seen.get(seen.size() - 1);
+    }
+
+    private List<ConsumerRecord<String, String>> consumeUntil(UUID key) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                seen.add(r);
+                if (key.toString().equals(r.key())) {
+                    return seen;
+                }
+            }
+        }
+        throw new AssertionError("no record with key " + key + " within 60 s; saw " + seen.size());
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,127 @@
+package org.rongtong.web.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** The one place where every service turns exceptions into RFC 9457 {@code problem+json} answers. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper(priority = 1)
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        return respond(Problem.of(400, "validation", "The request is not valid", errors.size() + " field(s) are invalid", errors), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? pointer(m) : "";
+        String message = e.getOriginalMessage();
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
+        return respond(Problem.of(400, "malformed", "The request body is not valid JSON for this resource", message, errors), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respond(Problem.of(401, "unauthorized", "Authentication required", "Send a valid bearer token", null), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return respond(Problem.of(401, "unauthorized", "Authentication required", "The bearer token is missing or not valid", null), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Not allowed", "Your role does not allow this", null), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return respond(Problem.of(status, "http-" + status, title, e.getMessage(), null), uri);
+    }
+
+    @ServerExceptionMapper(priority = 10)
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected failure on " + uri.getPath(), e);
+        return respond(Problem.of(500, "internal", "Internal error", "The failure was logged; retry later", null), uri);
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.withInstance(uri.getPath())).build();
+    }
+
+    /** {@code register.request.contacts[0].email} becomes {@code contacts[0].email}: drop the method and the parameter. */
+    static String fieldName(Path path) {
+        StringBuilder name = new StringBuilder();
+        int index = 0;
+        for (Path.Node node : path) {
+            index++;
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (name.length() > 0) {
+                name.append('.');
+            }
+            name.append(node.getName());
+            if (node.getIndex() != null) {
+                name.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                name.append('[').append(node.getKey()).append(']');
+            }
+        }
+        return name.length() == 0 && index > 0 ? path.toString() : name.toString();
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder name = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (name.length() > 0) {
+                    name.append('.');
+                }
+                name.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                name.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return name.toString();
+    }
+}
