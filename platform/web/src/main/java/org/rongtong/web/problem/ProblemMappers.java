@@ -49,6 +49,17 @@ public class ProblemMappers {
         return respond(Problem.of(400, "malformed", "The request body is not valid JSON for this resource", message, errors), uri);
     }
 
+    /** Quarkus REST maps these two itself, as plain JSON; the closer type wins, so they are named here. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unparseable(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return respond(Problem.of(401, "unauthorized", "Authentication required", "Send a valid bearer token", null), uri);

@@ -1,0 +1,50 @@
+package org.rongtong.messaging;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.rongtong.events.CloudEventHeaders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * A CloudEvent read from a Kafka record in binary mode: attributes from the {@code ce_*} headers, data as JSON.
+ * Unknown fields in the data are ignored, as the contract rules require of consumers.
+ */
+public record CloudEvent(String id, String type, String source, String subject, String data) {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public static CloudEvent of(ConsumerRecord<String, String> record) {
+        String id = header(record, CloudEventHeaders.ID);
+        String type = header(record, CloudEventHeaders.TYPE);
+        if (id == null || type == null) {
+            throw new PoisonEventException("Not a CloudEvent: ce_id or ce_type header missing at "
+                    + record.topic() + "-" + record.partition() + "@" + record.offset());
+        }
+        return new CloudEvent(id, type, header(record, CloudEventHeaders.SOURCE), header(record, CloudEventHeaders.SUBJECT),
+                record.value());
+    }
+
+    /** The data as a contract record; unreadable data is a poison event, not worth retrying. */
+    public <T> T dataAs(Class<T> contract) {
+        try {
+            return MAPPER.readValue(data, contract);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PoisonEventException("Event " + id + " of type " + type + " has unreadable data: " + e.getMessage(), e);
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,66 @@
+package org.rongtong.registry.service;
+
+import java.text.Normalizer;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.rongtong.events.CooperationField;
+import org.rongtong.events.EnterpriseSnapshot;
+import org.rongtong.events.Willingness;
+import org.rongtong.registry.model.Enterprise;
+import org.rongtong.registry.rest.EnterpriseView;
+import org.rongtong.registry.rest.RegisterEnterpriseRequest;
+
+/** The one place where requests, entities, API views and event snapshots are mapped onto each other. */
+public final class EnterpriseMapper {
+
+    private EnterpriseMapper() {
+    }
+
+    static void apply(RegisterEnterpriseRequest request, Enterprise target) {
+        target.name = request.name().strip();
+        target.creditCode = request.creditCode();
+        target.kind = request.kind();
+        target.tier = request.tier();
+        target.regionCode = request.regionCode();
+        target.chains = distinct(request.chains());
+        target.capabilities = normalisedTags(request.capabilities());
+        target.description = request.description();
+        target.willingness = request.willingness() == null ? new EnumMap<>(CooperationField.class) : new EnumMap<>(request.willingness());
+    }
+
+    public static EnterpriseView toView(Enterprise e) {
+        return new EnterpriseView(e.id, e.version, e.name, e.creditCode, e.kind, e.tier, e.regionCode, e.chains,
+                e.capabilities, e.description, e.willingness, e.active, e.registeredAt, e.updatedAt);
+    }
+
+    static EnterpriseSnapshot toSnapshot(Enterprise e) {
+        Map<CooperationField, Willingness> willingness = new EnumMap<>(CooperationField.class);
+        willingness.putAll(e.willingness);
+        return new EnterpriseSnapshot(e.id, e.version, e.name, e.creditCode, e.kind, e.tier, e.regionCode,
+                List.copyOf(e.chains), List.copyOf(e.capabilities), e.description, willingness, e.active,
+                e.registeredAt, e.updatedAt);
+    }
+
+    /** Tags compare equal whatever their width (ＡＢＣ/ABC, full-width spaces): NFKC, trimmed, duplicates removed. */
+    static List<String> normalisedTags(List<String> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (String tag : tags) {
+            String normal = Normalizer.normalize(tag, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+            if (!normal.isEmpty()) {
+                seen.add(normal);
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values));
+    }
+}
