@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Retries the handling of one record a bounded number of times with backoff, then lets the failure reach the
  * channel's {@code dead-letter-queue} failure strategy, which parks the record with the reason. Poison events
- * are not retried. The work is re-created on each attempt, so each attempt runs in a fresh transaction.
+ * are not retried. Each attempt is created afresh (so it runs in a fresh transaction) and on the Vert.x context
+ * the record arrived on, which Hibernate Reactive requires even after a backoff timer fired elsewhere.
  */
 public final class BoundedRetry {
 
@@ -20,8 +23,17 @@ public final class BoundedRetry {
     }
 
     public static Uni<Void> handle(Supplier<Uni<Void>> work) {
-        return Uni.createFrom().<Void>deferred(work::get)
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().<Void>deferred(() -> onContext(context, work))
                 .onFailure(failure -> !(failure instanceof PoisonEventException))
                 .retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(ATTEMPTS - 1);
+    }
+
+    private static Uni<Void> onContext(Context context, Supplier<Uni<Void>> work) {
+        if (context == null || Vertx.currentContext() == context) {
+            return work.get();
+        }
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored ->
+                work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
 }

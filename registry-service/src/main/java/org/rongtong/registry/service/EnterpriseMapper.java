@@ -1,11 +1,9 @@
 package org.rongtong.registry.service;
 
-import java.text.Normalizer;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.EnterpriseSnapshot;
@@ -13,6 +11,7 @@ import org.rongtong.events.Willingness;
 import org.rongtong.registry.model.Enterprise;
 import org.rongtong.registry.rest.EnterpriseView;
 import org.rongtong.registry.rest.RegisterEnterpriseRequest;
+import org.rongtong.web.validation.Tags;
 
 /** The one place where requests, entities, API views and event snapshots are mapped onto each other. */
 public final class EnterpriseMapper {
@@ -27,7 +26,7 @@ public final class EnterpriseMapper {
         target.tier = request.tier();
         target.regionCode = request.regionCode();
         target.chains = distinct(request.chains());
-        target.capabilities = normalisedTags(request.capabilities());
+        target.capabilities = Tags.normalise(request.capabilities());
         target.description = request.description();
         target.willingness = request.willingness() == null ? new EnumMap<>(CooperationField.class) : new EnumMap<>(request.willingness());
     }
@@ -43,21 +42,6 @@ public final class EnterpriseMapper {
         return new EnterpriseSnapshot(e.id, e.version, e.name, e.creditCode, e.kind, e.tier, e.regionCode,
                 List.copyOf(e.chains), List.copyOf(e.capabilities), e.description, willingness, e.active,
                 e.registeredAt, e.updatedAt);
-    }
-
-    /** Tags compare equal whatever their width (ＡＢＣ/ABC, full-width spaces): NFKC, trimmed, duplicates removed. */
-    static List<String> normalisedTags(List<String> tags) {
-        if (tags == null) {
-            return List.of();
-        }
-        Set<String> seen = new LinkedHashSet<>();
-        for (String tag : tags) {
-            String normal = Normalizer.normalize(tag, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
-            if (!normal.isEmpty()) {
-                seen.add(normal);
-            }
-        }
-        return List.copyOf(seen);
     }
 
     private static List<String> distinct(List<String> values) {

@@ -1,0 +1,68 @@
+package org.rongtong.demand.model;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import org.rongtong.events.CooperationField;
+import org.rongtong.events.DemandStatus;
+import org.rongtong.persistence.StringListConverter;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+@Entity
+public class Demand extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** The aggregate version: 1 when created, one more per change; also the optimistic lock. */
+    @Version
+    public long version;
+
+    @Column(name = "publisher_id")
+    public UUID publisherId;
+
+    @Enumerated(EnumType.STRING)
+    public CooperationField field;
+
+    public String chain;
+
+    public String title;
+
+    public String description;
+
+    @Column(name = "required_capabilities")
+    @Convert(converter = StringListConverter.class)
+    public List<String> requiredCapabilities;
+
+    @Column(name = "region_codes")
+    @Convert(converter = StringListConverter.class)
+    public List<String> regionCodes;
+
+    @Column(name = "budget_min")
+    public BigDecimal budgetMin;
+
+    @Column(name = "budget_max")
+    public BigDecimal budgetMax;
+
+    public Instant deadline;
+
+    @Enumerated(EnumType.STRING)
+    public DemandStatus status;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,219 @@
+package org.rongtong.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The JSON Schemas in {@code /schemas} are the published form of the event records: one file per CloudEvents type,
+ * naming exactly the record's components, and matching what Jackson actually writes.
+ */
+class EventSchemasTest {
+
+    private static final String SCHEMAS = "/schemas/";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    /** Every event type with the record it carries and a sample of that record. */
+    static Stream<Arguments> eventTypes() {
+        return Stream.of(
+                EventTypes.ENTERPRISE_TYPES.stream().map(type -> Arguments.of(type, sampleEnterprise())),
+                EventTypes.DEMAND_TYPES.stream().map(type -> Arguments.of(type, sampleDemand())),
+                EventTypes.MATCH_TYPES.stream().map(type -> Arguments.of(type, sampleMatch())))
+                .flatMap(arguments -> arguments);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void eachEventTypeHasAJsonSchema2020FileNamedAfterIt(String type) {
+        JsonNode schema = schemaOf(type);
+
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.path("$schema").asText(), type);
+        assertEquals("object", schema.path("type").asText(), type);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void schemaPropertiesAreExactlyTheComponentsOfTheRecordTheTypeCarries(String type, Record sample) {
+        assertEquals(componentNames(sample.getClass()), topLevelProperties(schemaOf(type)), type);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void serialisedRecordHasExactlyThePropertiesTheSchemaNames(String type, Record sample) {
+        JsonNode json = MAPPER.valueToTree(sample);
+
+        assertEquals(topLevelProperties(schemaOf(type)), fieldNames(json), type);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void schemaRequiresOnlyRecordComponentsAndAllowsUnknownFields(String type, Record sample) {
+        JsonNode schema = schemaOf(type);
+        Set<String> required = texts(schema.path("required"));
+
+        assertTrue(required.size() > 0, type + " lists no required properties");
+        assertTrue(componentNames(sample.getClass()).containsAll(required), type + " requires " + required);
+        assertEquals(true, schema.path("additionalProperties").asBoolean(false),
+                type + " must allow unknown fields: contracts only grow within .v1");
+    }
+
+    @Test
+    void candidateAndReasonSchemasNameExactlyTheComponentsOfTheirRecords() {
+        JsonNode matched = schemaOf(EventTypes.DEMAND_MATCHED);
+        JsonNode candidate = resolve(matched, matched.at("/properties/candidates/items"));
+        JsonNode reason = resolve(matched, candidate.at("/properties/reasons/items"));
+
+        assertEquals(componentNames(DemandMatched.Candidate.class), fieldNames(candidate.path("properties")));
+        assertEquals(componentNames(DemandMatched.Reason.class), fieldNames(reason.path("properties")));
+
+        JsonNode serialisedCandidate = MAPPER.valueToTree(sampleMatch()).path("candidates").path(0);
+        assertEquals(componentNames(DemandMatched.Candidate.class), fieldNames(serialisedCandidate));
+        assertEquals(componentNames(DemandMatched.Reason.class), fieldNames(serialisedCandidate.path("reasons").path(0)));
+    }
+
+    @Test
+    void enumDefinitionsListExactlyTheConstantsOfTheJavaEnums() {
+        JsonNode defs = load("common.json").path("$defs");
+
+        assertEquals(constants(CooperationField.class), texts(defs.at("/cooperationField/enum")));
+        assertEquals(constants(EnterpriseKind.class), texts(defs.at("/enterpriseKind/enum")));
+        assertEquals(constants(Willingness.class), texts(defs.at("/willingness/enum")));
+        assertEquals(constants(DemandStatus.class), texts(defs.at("/demandStatus/enum")));
+    }
+
+    @Test
+    void willingnessIsAnObjectKeyedByCooperationField() {
+        JsonNode willingness = MAPPER.valueToTree(sampleEnterprise()).path("willingness");
+
+        assertEquals(Set.of("TECH_RND", "PROCUREMENT"), fieldNames(willingness));
+        assertEquals("STRONG", willingness.path("TECH_RND").asText());
+    }
+
+    // --- schemas
+
+    private static JsonNode schemaOf(String type) {
+        return load(type + ".json");
+    }
+
+    private static JsonNode load(String file) {
+        try (InputStream in = EventSchemasTest.class.getResourceAsStream(SCHEMAS + file)) {
+            assertNotNull(in, "no schema resource " + SCHEMAS + file);
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("schema " + file + " is not valid JSON", e);
+        }
+    }
+
+    /** The properties a schema declares itself and through {@code $ref} or {@code allOf} to other schemas. */
+    private static Set<String> topLevelProperties(JsonNode schema) {
+        Set<String> names = fieldNames(schema.path("properties"));
+        if (schema.has("$ref")) {
+            names.addAll(topLevelProperties(resolve(schema, schema)));
+        }
+        for (JsonNode part : schema.path("allOf")) {
+            names.addAll(topLevelProperties(resolve(schema, part)));
+        }
+        return names;
+    }
+
+    /** Follows a {@code $ref} to a sibling file ({@code file.json} or {@code file.json#/pointer}) or within the document. */
+    private static JsonNode resolve(JsonNode document, JsonNode node) {
+        if (!node.has("$ref")) {
+            return node;
+        }
+        String ref = node.get("$ref").asText();
+        int hash = ref.indexOf('#');
+        String file = hash < 0 ? ref : ref.substring(0, hash);
+        String pointer = hash < 0 ? "" : ref.substring(hash + 1);
+        JsonNode target = file.isEmpty() ? document : load(file);
+        JsonNode resolved = target.at(pointer);
+        assertTrue(resolved.isObject(), "unresolvable $ref " + ref);
+        return resolve(target, resolved);
+    }
+
+    // --- names
+
+    private static Set<String> componentNames(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> fieldNames(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        for (Iterator<JsonNode> it = array.elements(); it.hasNext();) {
+            values.add(it.next().asText());
+        }
+        return values;
+    }
+
+    private static Set<String> constants(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    // --- samples, every component set
+
+    private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
+
+    static EnterpriseSnapshot sampleEnterprise() {
+        Map<CooperationField, Willingness> willingness = new EnumMap<>(CooperationField.class);
+        willingness.put(CooperationField.TECH_RND, Willingness.STRONG);
+        willingness.put(CooperationField.PROCUREMENT, Willingness.OPEN);
+        return new EnterpriseSnapshot(UUID.fromString("01956a3c-0000-7000-8000-000000000001"), 2, "福州精密电机有限公司",
+                "91350100M000100Y43", EnterpriseKind.SME, "SPECIALIZED_SME", "350100", List.of("SMART_HOME"),
+                List.of("电机控制", "变频"), "专注家电电机", willingness, true, T0, T0.plusSeconds(3600));
+    }
+
+    static DemandSnapshot sampleDemand() {
+        return new DemandSnapshot(UUID.fromString("01956a3c-0000-7000-8000-000000000002"), 1,
+                UUID.fromString("01956a3c-0000-7000-8000-000000000003"), CooperationField.PRODUCT_SUPPORTING, "SMART_HOME",
+                "变频压缩机电机配套", "需要年产十万台的配套能力", List.of("电机控制"), List.of("350000"),
+                new BigDecimal("500000.00"), new BigDecimal("2000000.00"), T0.plusSeconds(86_400 * 90),
+                DemandStatus.PUBLISHED, T0, T0);
+    }
+
+    static DemandMatched sampleMatch() {
+        DemandMatched.Reason reason = new DemandMatched.Reason("capabilities", 0.4, "电机控制");
+        DemandMatched.Candidate candidate = new DemandMatched.Candidate(UUID.fromString("01956a3c-0000-7000-8000-000000000004"),
+                UUID.fromString("01956a3c-0000-7000-8000-000000000001"), "福州精密电机有限公司", 1, 0.87, List.of(reason));
+        return new DemandMatched(UUID.fromString("01956a3c-0000-7000-8000-000000000002"), 1,
+                UUID.fromString("01956a3c-0000-7000-8000-000000000003"), CooperationField.PRODUCT_SUPPORTING, "SMART_HOME",
+                "变频压缩机电机配套", "350000", List.of(candidate), T0.plusSeconds(60));
+    }
+}

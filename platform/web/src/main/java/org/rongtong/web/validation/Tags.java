@@ -1,0 +1,32 @@
+package org.rongtong.web.validation;
+
+import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Capability tags compare equal whatever their width (ＡＢＣ/ABC, full-width spaces) and spacing. */
+public final class Tags {
+
+    private Tags() {
+    }
+
+    /** NFKC-normalised, trimmed, inner whitespace collapsed, empty and duplicate tags removed, order kept. */
+    public static List<String> normalise(List<String> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (String tag : tags) {
+            String normal = normalise(tag);
+            if (!normal.isEmpty()) {
+                seen.add(normal);
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    public static String normalise(String tag) {
+        return tag == null ? "" : Normalizer.normalize(tag, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+    }
+}
