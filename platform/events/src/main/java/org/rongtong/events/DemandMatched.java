@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * The ranked candidates matching-service found for a published demand. Keyed by the demand id.
- * {@code regionCode} is where the demand lands for bureaus: its region constraint, else the publisher's region.
+ * {@code regionCode} is where the demand lands for bureaus, as a division-code prefix: its first region constraint,
+ * else the publisher's region; null when neither is known.
  */
 public record DemandMatched(
         UUID demandId,

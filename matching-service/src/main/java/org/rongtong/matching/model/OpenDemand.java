@@ -1,0 +1,51 @@
+package org.rongtong.matching.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.rongtong.events.CooperationField;
+import org.rongtong.events.DemandStatus;
+import org.rongtong.persistence.StringListConverter;
+
+/** matching-service's projection of a demand, kept from demand-service's events. */
+@Entity
+@Table(name = "open_demand")
+public class OpenDemand extends io.quarkus.hibernate.reactive.panache.PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public long version;
+
+    @Column(name = "publisher_id")
+    public UUID publisherId;
+
+    @Enumerated(EnumType.STRING)
+    public CooperationField field;
+
+    public String chain;
+
+    public String title;
+
+    @Column(name = "required_capabilities")
+    @Convert(converter = StringListConverter.class)
+    public List<String> requiredCapabilities;
+
+    @Column(name = "region_codes")
+    @Convert(converter = StringListConverter.class)
+    public List<String> regionCodes;
+
+    @Enumerated(EnumType.STRING)
+    public DemandStatus status;
+
+    public Instant deadline;
+}

@@ -1,0 +1,64 @@
+package org.rongtong.matching.service;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+
+import org.rongtong.events.CooperationField;
+import org.rongtong.events.DemandMatched;
+import org.rongtong.events.DemandSnapshot;
+import org.rongtong.events.EnterpriseSnapshot;
+import org.rongtong.matching.model.Candidate;
+import org.rongtong.matching.model.Match;
+import org.rongtong.matching.model.OpenDemand;
+import org.rongtong.matching.rest.MatchView;
+
+/** The one place where matching-service maps events, entities and API views onto each other. */
+public final class MatchMapper {
+
+    private MatchMapper() {
+    }
+
+    static void apply(EnterpriseSnapshot s, Candidate target) {
+        target.id = s.id();
+        target.version = s.version();
+        target.name = s.name();
+        target.kind = s.kind();
+        target.tier = s.tier();
+        target.regionCode = s.regionCode();
+        target.chains = s.chains() == null ? List.of() : List.copyOf(s.chains());
+        target.capabilities = s.capabilities() == null ? List.of() : List.copyOf(s.capabilities());
+        target.description = s.description();
+        target.willingness = new EnumMap<>(CooperationField.class);
+        if (s.willingness() != null) {
+            target.willingness.putAll(s.willingness());
+        }
+        target.active = s.active();
+    }
+
+    static void apply(DemandSnapshot s, OpenDemand target) {
+        target.id = s.id();
+        target.version = s.version();
+        target.publisherId = s.publisherId();
+        target.field = s.field();
+        target.chain = s.chain();
+        target.title = s.title();
+        target.requiredCapabilities = s.requiredCapabilities() == null ? List.of() : List.copyOf(s.requiredCapabilities());
+        target.regionCodes = s.regionCodes() == null ? List.of() : List.copyOf(s.regionCodes());
+        target.status = s.status();
+        target.deadline = s.deadline();
+    }
+
+    static DemandMatched toEvent(OpenDemand demand, String regionCode, List<Match> matches, Instant at) {
+        List<DemandMatched.Candidate> candidates = matches.stream()
+                .map(m -> new DemandMatched.Candidate(m.id, m.enterpriseId, m.enterpriseName, m.rank, m.score, m.reasons))
+                .toList();
+        return new DemandMatched(demand.id, demand.version, demand.publisherId, demand.field, demand.chain, demand.title,
+                regionCode, candidates, at);
+    }
+
+    public static MatchView toView(Match m) {
+        return new MatchView(m.id, m.demandId, m.enterpriseId, m.enterpriseName, m.rank, m.score, m.status.name(), m.reasons,
+                m.createdAt);
+    }
+}

@@ -1,0 +1,125 @@
+package org.rongtong.matching;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.rongtong.events.CooperationField;
+import org.rongtong.events.DemandSnapshot;
+import org.rongtong.events.DemandStatus;
+import org.rongtong.events.EnterpriseKind;
+import org.rongtong.events.EnterpriseSnapshot;
+import org.rongtong.events.EventTypes;
+import org.rongtong.events.Topics;
+import org.rongtong.events.Willingness;
+import org.rongtong.testing.ConsumerLag;
+import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.KafkaBrokerResource;
+import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TestData;
+import org.rongtong.testing.TopicProbe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class MatchingFlowTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static UUID announceEnterprise(String name, EnterpriseKind kind, String region, List<String> capabilities,
+            Map<CooperationField, Willingness> willingness) throws Exception {
+        UUID id = UUID.randomUUID();
+        var snapshot = new EnterpriseSnapshot(id, 1, name, TestData.creditCode(region), kind, "SPECIALIZED_SME", region,
+                List.of("HOME_APPLIANCES"), capabilities, "", willingness, true, Instant.now(), Instant.now());
+        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
+        return id;
+    }
+
+    private static DemandSnapshot demandOf(UUID publisher) {
+        return new DemandSnapshot(UUID.randomUUID(), 1, publisher, CooperationField.PRODUCT_SUPPORTING, "HOME_APPLIANCES",
+                "洗衣机内桶精密注塑件配套", "寻求精密注塑配套", List.of("精密注塑", "模具开发"), List.of("37"), null, null,
+                Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
+    }
+
+    @Test
+    void aPublishedDemandGetsRankedExplainedCandidatesAndOneMatchEvent() throws Exception {
+        UUID leader = announceEnterprise("海尔集团", EnterpriseKind.CHAIN_LEADER, "370212", List.of("整机装配"), Map.of());
+        UUID best = announceEnterprise("青岛精工模具", EnterpriseKind.SME, "370211", List.of("精密注塑", "模具开发"),
+                Map.of(CooperationField.PRODUCT_SUPPORTING, Willingness.STRONG));
+        UUID partial = announceEnterprise("烟台塑业", EnterpriseKind.SME, "370600", List.of("注塑"),
+                Map.of(CooperationField.PRODUCT_SUPPORTING, Willingness.OPEN));
+        UUID unwilling = announceEnterprise("潍坊精密", EnterpriseKind.SME, "370700", List.of("精密注塑", "模具开发"),
+                Map.of(CooperationField.TECH_RND, Willingness.STRONG));
+        UUID outside = announceEnterprise("深圳注塑", EnterpriseKind.SME, "440300", List.of("精密注塑", "模具开发"),
+                Map.of(CooperationField.PRODUCT_SUPPORTING, Willingness.STRONG));
+        // ranking happens when the demand arrives: the candidates must be in the projection by then
+        ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
+        DemandSnapshot demand = demandOf(leader);
+
+        try (TopicProbe matches = TopicProbe.of(Topics.MATCHES)) {
+            String json = JSON.writeValueAsString(demand);
+            TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, json);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.enterprise(leader))
+                    .when().get("/api/v1/demands/" + demand.id() + "/matches")
+                    .then().statusCode(200).body("$", hasSize(2)));
+
+            given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/demands/" + demand.id() + "/matches")
+                    .then().statusCode(200)
+                    .body("[0].enterpriseId", equalTo(best.toString()))
+                    .body("[0].rank", equalTo(1))
+                    .body("[0].status", equalTo("PROPOSED"))
+                    .body("[0].reasons[0].component", equalTo("capability"))
+                    .body("[1].enterpriseId", equalTo(partial.toString()));
+
+            ConsumerRecord<String, String> event = matches.awaitKey(demand.id().toString(), EventTypes.DEMAND_MATCHED, Duration.ofSeconds(30));
+            assertTrue(event.value().contains(best.toString()) && event.value().contains(partial.toString()), event.value());
+            assertTrue(!event.value().contains(unwilling.toString()) && !event.value().contains(outside.toString()), event.value());
+            assertTrue(event.value().contains("\"regionCode\":\"37\""), event.value());
+
+            // a replayed event changes nothing: no second set of matches, no second event
+            TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, json);
+            long events = matches.drain(Duration.ofSeconds(3)).stream().filter(r -> demand.id().toString().equals(r.key())).count();
+            assertEquals(1, events);
+            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
+                    .then().statusCode(200).body("$", hasSize(2));
+        }
+    }
+
+    @Test
+    void anotherEnterpriseMayNotReadADemandsCandidates() throws Exception {
+        UUID leader = announceEnterprise("美的集团", EnterpriseKind.CHAIN_LEADER, "440606", List.of(), Map.of());
+        DemandSnapshot demand = demandOf(leader);
+        TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+                .when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200));
+
+        given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().get("/api/v1/demands/" + demand.id() + "/matches")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnknownDemandIsNotFound() {
+        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + UUID.randomUUID() + "/matches")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
