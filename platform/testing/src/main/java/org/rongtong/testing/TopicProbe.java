@@ -70,11 +70,16 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Publishes a CloudEvent the way the outbox relay does, for consumer tests. */
     public static void publish(String topic, String key, String type, String data) {
+        publish(topic, key, type, data, UUID.randomUUID().toString());
+    }
+
+    /** Publishes with a given CloudEvents id: the same id twice is how a redelivery looks to a consumer. */
+    public static void publish(String topic, String key, String type, String data, String eventId) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", KafkaBrokerResource.bootstrapServers(),
                 "acks", "all"), new StringSerializer(), new StringSerializer())) {
             var record = new ProducerRecord<>(topic, key, data);
             record.headers().add(new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)));
-            record.headers().add(new RecordHeader("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
+            record.headers().add(new RecordHeader("ce_id", eventId.getBytes(StandardCharsets.UTF_8)));
             record.headers().add(new RecordHeader("ce_source", "/test".getBytes(StandardCharsets.UTF_8)));
             record.headers().add(new RecordHeader("ce_type", type.getBytes(StandardCharsets.UTF_8)));
             record.headers().add(new RecordHeader("ce_subject", key.getBytes(StandardCharsets.UTF_8)));

@@ -96,29 +96,36 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.withInstance(uri.getPath())).build();
     }
 
-    /** {@code register.request.contacts[0].email} becomes {@code contacts[0].email}: drop the method and the parameter. */
+    /**
+     * {@code register.request.contacts[0].email} becomes {@code contacts[0].email}: the method goes, and so does a
+     * body parameter's own name; a query or path parameter ({@code list.size}) keeps its name ({@code size}).
+     */
     static String fieldName(Path path) {
+        java.util.List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(node -> {
+            if (node.getKind() != jakarta.validation.ElementKind.METHOD && node.getName() != null) {
+                nodes.add(node);
+            }
+        });
+        if (nodes.size() > 1 && nodes.get(0).getKind() == jakarta.validation.ElementKind.PARAMETER) {
+            nodes.remove(0);
+        }
         StringBuilder name = new StringBuilder();
-        int index = 0;
-        for (Path.Node node : path) {
-            index++;
-            if (node.getKind() == jakarta.validation.ElementKind.METHOD || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
-                continue;
+        for (Path.Node node : nodes) {
+            // a constraint on a list element or map value ("<list element>") names only its position
+            if (node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                if (name.length() > 0) {
+                    name.append('.');
+                }
+                name.append(node.getName());
             }
-            if (node.getName() == null) {
-                continue;
-            }
-            if (name.length() > 0) {
-                name.append('.');
-            }
-            name.append(node.getName());
             if (node.getIndex() != null) {
                 name.append('[').append(node.getIndex()).append(']');
             } else if (node.getKey() != null) {
                 name.append('[').append(node.getKey()).append(']');
             }
         }
-        return name.length() == 0 && index > 0 ? path.toString() : name.toString();
+        return name.length() == 0 ? path.toString() : name.toString();
     }
 
     private static String pointer(JsonMappingException e) {

@@ -1,0 +1,43 @@
+package org.rongtong.notification.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rongtong.notification.service.InboxService;
+import org.rongtong.web.security.Caller;
+import org.rongtong.web.security.Roles;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/inbox")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Inbox")
+public class InboxResource {
+
+    private final InboxService inbox;
+    private final Caller caller;
+
+    public InboxResource(InboxService inbox, Caller caller) {
+        this.inbox = inbox;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ENTERPRISE, Roles.BUREAU, Roles.PARTNER, Roles.OPERATOR})
+    public Uni<InboxPage> list(@QueryParam("enterpriseId") UUID enterpriseId,
+            @QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return inbox.inbox(caller, enterpriseId, unreadOnly, page, size);
+    }
+}

@@ -1,0 +1,90 @@
+package org.rongtong.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.rongtong.events.CooperationField;
+import org.rongtong.events.DemandMatched;
+import org.rongtong.events.EventTypes;
+import org.rongtong.events.Topics;
+import org.rongtong.testing.ConsumerLag;
+import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.KafkaBrokerResource;
+import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TopicProbe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class InboxTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static int total(String token, String query) {
+        return given().auth().oauth2(token).when().get("/api/v1/inbox" + query).then().statusCode(200).extract().path("total");
+    }
+
+    @Test
+    void aMatchEventReachesThePublisherEachCandidateAndTheBureausCoveringTheDemandOnce() throws Exception {
+        UUID publisher = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String region = "37" + String.format("%02d", (int) (Math.random() * 90) + 10);
+        DemandMatched event = new DemandMatched(UUID.randomUUID(), 1, publisher, CooperationField.PRODUCT_SUPPORTING, "HOME_APPLIANCES",
+                "洗衣机内桶精密注塑件配套", region, List.of(
+                        new DemandMatched.Candidate(UUID.randomUUID(), first, "青岛精工模具", 1, 0.91, List.of()),
+                        new DemandMatched.Candidate(UUID.randomUUID(), second, "烟台塑业", 2, 0.55, List.of())),
+                Instant.now());
+        String eventId = UUID.randomUUID().toString();
+        String json = JSON.writeValueAsString(event);
+        TopicProbe.publish(Topics.MATCHES, event.demandId().toString(), EventTypes.DEMAND_MATCHED, json, eventId);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(publisher), "") == 1);
+        given().auth().oauth2(DevTokens.enterprise(first)).when().get("/api/v1/inbox")
+                .then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].title", containsString("第 1 名")).body("items[0].demandId", equalTo(event.demandId().toString()));
+        given().auth().oauth2(DevTokens.enterprise(second)).when().get("/api/v1/inbox?unread=true")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].title", containsString("第 2 名"));
+        given().auth().oauth2(DevTokens.bureau(region)).when().get("/api/v1/inbox")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].regionCode", equalTo(region));
+        given().auth().oauth2(DevTokens.partner()).when().get("/api/v1/inbox?enterpriseId=" + first)
+                .then().statusCode(200).body("total", equalTo(1));
+        int provinceBefore = total(DevTokens.bureau("37"), "");
+        org.junit.jupiter.api.Assertions.assertTrue(provinceBefore >= 1, "the province's bureau covers its prefectures");
+        org.junit.jupiter.api.Assertions.assertEquals(0, total(DevTokens.bureau("44"), ""));
+
+        // the same event delivered again (same ce_id) writes nothing twice
+        TopicProbe.publish(Topics.MATCHES, event.demandId().toString(), EventTypes.DEMAND_MATCHED, json, eventId);
+        ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
+        org.junit.jupiter.api.Assertions.assertEquals(1, total(DevTokens.enterprise(publisher), ""));
+        org.junit.jupiter.api.Assertions.assertEquals(1, total(DevTokens.bureau(region), ""));
+    }
+
+    @Test
+    void anInboxIsReadOnlyByItsOwnerAndInBoundedPages() {
+        UUID someone = UUID.randomUUID();
+        given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().get("/api/v1/inbox?enterpriseId=" + someone)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(DevTokens.partner()).when().get("/api/v1/inbox")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("enterpriseId"));
+        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/inbox?size=500")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+        given().when().get("/api/v1/inbox").then().statusCode(401);
+    }
+}
