@@ -86,6 +86,26 @@ class EnterpriseRegistrationTest {
     }
 
     @Test
+    void anEnterpriseThatDeclaresNoWillingnessRegisters() {
+        Map<String, Object> leader = new java.util.HashMap<>(validSme(TestData.creditCode("370212")));
+        leader.put("kind", "CHAIN_LEADER");
+        leader.put("willingness", Map.of());
+        leader.remove("tier");
+        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON).body(leader)
+                .when().post("/api/v1/enterprises")
+                .then().statusCode(201).body("willingness", equalTo(Map.of()));
+    }
+
+    @Test
+    void anInvalidTagIsNamedByItsPosition() {
+        Map<String, Object> body = new java.util.HashMap<>(validSme(TestData.creditCode("370211")));
+        body.put("capabilities", java.util.List.of("注塑", "x".repeat(51)));
+        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/enterprises")
+                .then().statusCode(400).body("errors[0].field", equalTo("capabilities[1]"));
+    }
+
+    @Test
     void anInvalidRequestAnswersProblemJsonWithOneEntryPerField() {
         given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("name", "", "creditCode", "91350100M000100Y44", "regionCode", "37021"))

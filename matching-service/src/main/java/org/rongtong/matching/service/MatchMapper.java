@@ -1,10 +1,8 @@
 package org.rongtong.matching.service;
 
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 
-import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.EnterpriseSnapshot;
@@ -12,6 +10,7 @@ import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.Match;
 import org.rongtong.matching.model.OpenDemand;
 import org.rongtong.matching.rest.MatchView;
+import org.rongtong.persistence.WillingnessMapConverter;
 
 /** The one place where matching-service maps events, entities and API views onto each other. */
 public final class MatchMapper {
@@ -29,10 +28,7 @@ public final class MatchMapper {
         target.chains = s.chains() == null ? List.of() : List.copyOf(s.chains());
         target.capabilities = s.capabilities() == null ? List.of() : List.copyOf(s.capabilities());
         target.description = s.description();
-        target.willingness = new EnumMap<>(CooperationField.class);
-        if (s.willingness() != null) {
-            target.willingness.putAll(s.willingness());
-        }
+        target.willingness = WillingnessMapConverter.copyOf(s.willingness());
         target.active = s.active();
     }
 

@@ -20,7 +20,16 @@ public class WillingnessMapConverter implements AttributeConverter<Map<Cooperati
 
     @Override
     public String convertToDatabaseColumn(Map<CooperationField, Willingness> values) {
-        return Json.write(values == null ? Map.of() : new EnumMap<>(values));
+        return Json.write(copyOf(values));
+    }
+
+    /** A sorted, mutable copy; null and empty maps are fine (unlike {@code new EnumMap<>(Map)} with an empty map). */
+    public static EnumMap<CooperationField, Willingness> copyOf(Map<CooperationField, Willingness> values) {
+        EnumMap<CooperationField, Willingness> copy = new EnumMap<>(CooperationField.class);
+        if (values != null) {
+            copy.putAll(values);
+        }
+        return copy;
     }
 
     @Override

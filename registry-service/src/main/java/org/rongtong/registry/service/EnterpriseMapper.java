@@ -1,16 +1,13 @@
 package org.rongtong.registry.service;
 
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
-import org.rongtong.events.CooperationField;
 import org.rongtong.events.EnterpriseSnapshot;
-import org.rongtong.events.Willingness;
 import org.rongtong.registry.model.Enterprise;
 import org.rongtong.registry.rest.EnterpriseView;
 import org.rongtong.registry.rest.RegisterEnterpriseRequest;
+import org.rongtong.persistence.WillingnessMapConverter;
 import org.rongtong.web.validation.Tags;
 
 /** The one place where requests, entities, API views and event snapshots are mapped onto each other. */
@@ -28,7 +25,7 @@ public final class EnterpriseMapper {
         target.chains = distinct(request.chains());
         target.capabilities = Tags.normalise(request.capabilities());
         target.description = request.description();
-        target.willingness = request.willingness() == null ? new EnumMap<>(CooperationField.class) : new EnumMap<>(request.willingness());
+        target.willingness = WillingnessMapConverter.copyOf(request.willingness());
     }
 
     public static EnterpriseView toView(Enterprise e) {
@@ -37,10 +34,8 @@ public final class EnterpriseMapper {
     }
 
     static EnterpriseSnapshot toSnapshot(Enterprise e) {
-        Map<CooperationField, Willingness> willingness = new EnumMap<>(CooperationField.class);
-        willingness.putAll(e.willingness);
         return new EnterpriseSnapshot(e.id, e.version, e.name, e.creditCode, e.kind, e.tier, e.regionCode,
-                List.copyOf(e.chains), List.copyOf(e.capabilities), e.description, willingness, e.active,
+                List.copyOf(e.chains), List.copyOf(e.capabilities), e.description, WillingnessMapConverter.copyOf(e.willingness), e.active,
                 e.registeredAt, e.updatedAt);
     }
 

@@ -1,0 +1,241 @@
+package org.rongtong.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.EmbeddedKafkaBroker;
+import org.rongtong.testing.PostgresServer;
+
+/**
+ * The whole suite on one machine, without Docker: a Kafka broker in this JVM, one database per service on the
+ * local PostgreSQL server, and the four packaged services as child processes. The end-to-end tests start it too.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final String ENTERPRISES_TOPIC = "registry.enterprises.v1";
+    static final String DEMANDS_TOPIC = "demand.demands.v1";
+    static final String MATCHES_TOPIC = "matching.matches.v1";
+
+    private final Path root;
+    private final String databasePrefix;
+    private final boolean dropDatabasesOnClose;
+    private final Map<Service, Integer> ports;
+    private final PostgresServer postgres = new PostgresServer();
+    private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private EmbeddedKafkaBroker broker;
+    private String bootstrapServers;
+
+    public LocalStack(Path root, String databasePrefix, boolean dropDatabasesOnClose, Map<Service, Integer> ports) {
+        this.root = root.toAbsolutePath().normalize();
+        this.databasePrefix = databasePrefix;
+        this.dropDatabasesOnClose = dropDatabasesOnClose;
+        this.ports = new EnumMap<>(ports);
+    }
+
+    /** The stack a developer runs: fixed ports 8081-8084, databases rongtong_*, kept between runs. */
+    public static LocalStack standard(Path root) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, s.defaultPort);
+        }
+        return new LocalStack(root, "rongtong", false, ports);
+    }
+
+    public LocalStack start() throws Exception {
+        if (!postgres.isReachable()) {
+            throw new IllegalStateException(PostgresServer.HOW_TO_GET_ONE.formatted(postgres.host(), postgres.port(), postgres.user()));
+        }
+        for (Service s : Service.values()) {
+            Path jar = runner(s);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
+            }
+        }
+        startKafka();
+        for (Service s : Service.values()) {
+            postgres.createDatabaseIfMissing(database(s));
+        }
+        for (Service s : Service.values()) {
+            processes.put(s, launch(s));
+        }
+        awaitReady(Duration.ofSeconds(180));
+        return this;
+    }
+
+    public String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Path logFile(Service service) {
+        return root.resolve(".local-stack/logs/" + service.directory + ".log");
+    }
+
+    private void startKafka() throws Exception {
+        String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (external != null && !external.isBlank()) {
+            bootstrapServers = external;
+        } else {
+            broker = new EmbeddedKafkaBroker(EmbeddedKafkaBroker.freePort(), 3).start();
+            bootstrapServers = broker.bootstrapServers();
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            // the snapshot topics are compacted: a new consumer replays the latest state of every aggregate
+            List<NewTopic> topics = List.of(
+                    new NewTopic(ENTERPRISES_TOPIC, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(DEMANDS_TOPIC, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(MATCHES_TOPIC, 3, (short) 1));
+            for (NewTopic topic : topics) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    private String database(Service s) {
+        return databasePrefix + "_" + s.databaseSuffix();
+    }
+
+    private Path runner(Service s) {
+        return root.resolve(s.directory).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private Process launch(Service s) throws IOException {
+        Files.createDirectories(logFile(s).getParent());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.port=" + ports.get(s),
+                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database(s)),
+                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database(s)),
+                "-Dquarkus.datasource.username=" + postgres.user(),
+                "-Dquarkus.datasource.password=" + postgres.password(),
+                "-Dkafka.bootstrap.servers=" + bootstrapServers,
+                // the development key pair: fine on a laptop, never in a deployment
+                "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
+                "-Dmp.jwt.verify.publickey.location=rongtong-dev-jwt-public.pem",
+                "-jar", runner(s).toString()));
+        return new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(logFile(s).toFile())).start();
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Service s : Service.values()) {
+            while (true) {
+                Process p = processes.get(s);
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(s.directory + " exited with " + p.exitValue() + "; see " + logFile(s));
+                }
+                if (isReady(http, s)) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(s.directory + " not ready within " + timeout + "; see " + logFile(s));
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private boolean isReady(HttpClient http, Service s) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
+            try {
+                if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+        processes.clear();
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+        if (dropDatabasesOnClose) {
+            for (Service s : Service.values()) {
+                postgres.dropDatabase(database(s));
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        boolean demo = List.of(args).contains("--demo");
+        Path root = Path.of(System.getProperty("rongtong.root", "."));
+        LocalStack stack = standard(root);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the Rongtong local stack…");
+            stack.close();
+            System.out.println("Stopped.");
+        }, "local-stack-shutdown"));
+        System.out.println("Starting Kafka and the four services (logs in " + root.toAbsolutePath().normalize().resolve(".local-stack/logs") + ") …");
+        try {
+            stack.start();
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+        if (demo) {
+            new DemoProgramme(new StackClient(stack)).load(System.out);
+        }
+        stack.printWelcome();
+        Thread.currentThread().join();
+    }
+
+    void printWelcome() {
+        StringBuilder out = new StringBuilder("\nRongtong is up.\n\n");
+        out.append("  Kafka bootstrap      ").append(bootstrapServers).append('\n');
+        for (Service s : Service.values()) {
+            out.append(String.format("  %-20s %s   (Swagger UI: %s/q/swagger-ui, health: %s/q/health/ready)%n",
+                    s.directory, url(s), url(s), url(s)));
+        }
+        out.append("\nTokens for trying the APIs (development key, valid 12 h):\n");
+        out.append("  operator:  ").append(DevTokens.operator()).append('\n');
+        out.append("  partner:   ").append(DevTokens.partner()).append('\n');
+        out.append("  bureau 37: ").append(DevTokens.bureau("37")).append('\n');
+        out.append("\nExample:  curl -H \"Authorization: Bearer $TOKEN\" ").append(url(Service.REGISTRY)).append("/api/v1/enterprises/<id>\n");
+        out.append("Press Ctrl-C to stop everything.\n");
+        System.out.println(out);
+    }
+}

@@ -1,0 +1,77 @@
+package org.rongtong.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A small JSON-over-HTTP client for the running stack, used by the demonstration loader and the end-to-end tests. */
+public final class StackClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalStack stack;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public StackClient(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    public record Reply(int status, JsonNode body) {
+    }
+
+    public Reply post(Service service, String path, String token, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Reply get(Service service, String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(stack.url(service) + path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    /** Repeats a call until its reply satisfies {@code done}: the services learn from each other through events. */
+    public Reply until(java.util.function.Supplier<Reply> call, Predicate<Reply> done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Reply last = null;
+        while (System.nanoTime() < deadline) {
+            last = call.get();
+            if (done.test(last)) {
+                return last;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("Gave up after " + timeout + "; last reply " + (last == null ? "none" : last.status() + " " + last.body()));
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
+            return new Reply(r.statusCode(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.rongtong.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.EmbeddedKafkaBroker;
+import org.rongtong.testing.TestData;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Four real service JVMs, a real Kafka broker and real PostgreSQL databases: a chain leader and three SMEs register,
+ * the leader publishes a demand, and the ranked candidates and the notifications appear without further requests.
+ */
+class EndToEndIT {
+
+    private static LocalStack stack;
+    private static StackClient client;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, EmbeddedKafkaBroker.freePort());
+        }
+        Path root = Path.of(System.getProperty("rongtong.root", "../.."));
+        stack = new LocalStack(root, "rt_e2e_" + UUID.randomUUID().toString().substring(0, 8), true, ports).start();
+        client = new StackClient(stack);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static String register(String name, String kind, String region, List<String> capabilities, Map<String, String> willingness) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("creditCode", TestData.creditCode(region));
+        body.put("kind", kind);
+        body.put("tier", "SPECIALIZED_SME");
+        body.put("regionCode", region);
+        body.put("chains", List.of("HOME_APPLIANCES"));
+        body.put("capabilities", capabilities);
+        body.put("willingness", willingness);
+        StackClient.Reply reply = client.post(Service.REGISTRY, "/api/v1/enterprises", DevTokens.partner(), body);
+        assertEquals(201, reply.status(), reply.body().toString());
+        return reply.body().get("id").asText();
+    }
+
+    @Test
+    void aPublishedDemandReachesMatchingAndNotificationsThroughTheBroker() {
+        String leader = register("青岛家电链主集团", "CHAIN_LEADER", "370212", List.of("整机装配"), Map.of());
+        String best = register("青岛精工模具有限公司", "SME", "370211", List.of("精密注塑", "模具开发"), Map.of("PRODUCT_SUPPORTING", "STRONG"));
+        String partial = register("烟台塑业有限公司", "SME", "370602", List.of("注塑"), Map.of("PRODUCT_SUPPORTING", "OPEN"));
+        String unwilling = register("潍坊精密部件有限公司", "SME", "370705", List.of("精密注塑", "模具开发"), Map.of("TECH_RND", "STRONG"));
+        String leaderToken = DevTokens.enterprise(UUID.fromString(leader));
+
+        Map<String, Object> demand = new LinkedHashMap<>();
+        demand.put("field", "PRODUCT_SUPPORTING");
+        demand.put("chain", "HOME_APPLIANCES");
+        demand.put("title", "洗衣机内桶精密注塑件配套");
+        demand.put("description", "寻求精密注塑与模具开发能力的配套企业");
+        demand.put("requiredCapabilities", List.of("精密注塑", "模具开发"));
+        demand.put("regionCodes", List.of("37"));
+        demand.put("deadline", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+        // demand-service knows the leader only once the registry's event has reached it
+        StackClient.Reply published = client.until(() -> client.post(Service.DEMAND, "/api/v1/demands", leaderToken, demand),
+                r -> r.status() == 201, Duration.ofSeconds(60));
+        String demandId = published.body().get("id").asText();
+
+        JsonNode matches = client.until(() -> client.get(Service.MATCHING, "/api/v1/demands/" + demandId + "/matches", leaderToken),
+                r -> r.status() == 200 && r.body().size() >= 2, Duration.ofSeconds(60)).body();
+        assertEquals(best, matches.get(0).get("enterpriseId").asText(), matches.toString());
+        assertEquals(partial, matches.get(1).get("enterpriseId").asText(), matches.toString());
+        assertEquals(2, matches.size(), "the SME without willingness for the field is not proposed: " + matches);
+        assertTrue(matches.get(0).get("reasons").toString().contains("精密注塑"), matches.toString());
+        assertTrue(!matches.toString().contains(unwilling));
+
+        JsonNode leaderInbox = client.until(() -> client.get(Service.NOTIFICATION, "/api/v1/inbox", leaderToken),
+                r -> r.status() == 200 && r.body().get("total").asInt() >= 1, Duration.ofSeconds(60)).body();
+        assertTrue(leaderInbox.get("items").get(0).get("title").asText().contains("洗衣机内桶"), leaderInbox.toString());
+        JsonNode candidateInbox = client.until(() -> client.get(Service.NOTIFICATION, "/api/v1/inbox",
+                DevTokens.enterprise(UUID.fromString(best))), r -> r.status() == 200 && r.body().get("total").asInt() == 1,
+                Duration.ofSeconds(30)).body();
+        assertTrue(candidateInbox.get("items").get(0).get("title").asText().contains("第 1 名"), candidateInbox.toString());
+        client.until(() -> client.get(Service.NOTIFICATION, "/api/v1/inbox", DevTokens.bureau("37")),
+                r -> r.status() == 200 && r.body().get("total").asInt() >= 1, Duration.ofSeconds(30));
+        assertEquals(0, client.get(Service.NOTIFICATION, "/api/v1/inbox", DevTokens.bureau("44")).body().get("total").asInt());
+    }
+}
