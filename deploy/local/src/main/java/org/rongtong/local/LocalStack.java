@@ -35,25 +35,27 @@ public final class LocalStack implements AutoCloseable {
     private final String databasePrefix;
     private final boolean dropDatabasesOnClose;
     private final Map<Service, Integer> ports;
+    private final int kafkaPort;
     private final PostgresServer postgres = new PostgresServer();
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
 
-    public LocalStack(Path root, String databasePrefix, boolean dropDatabasesOnClose, Map<Service, Integer> ports) {
+    public LocalStack(Path root, String databasePrefix, boolean dropDatabasesOnClose, Map<Service, Integer> ports, int kafkaPort) {
         this.root = root.toAbsolutePath().normalize();
         this.databasePrefix = databasePrefix;
         this.dropDatabasesOnClose = dropDatabasesOnClose;
         this.ports = new EnumMap<>(ports);
+        this.kafkaPort = kafkaPort;
     }
 
-    /** The stack a developer runs: fixed ports 8081-8084, databases rongtong_*, kept between runs. */
+    /** The stack a developer runs: ports 8081-8084, Kafka on 9092 when free, databases rongtong_*, kept between runs. */
     public static LocalStack standard(Path root) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
             ports.put(s, s.defaultPort);
         }
-        return new LocalStack(root, "rongtong", false, ports);
+        return new LocalStack(root, "rongtong", false, ports, portIsFree(9092) ? 9092 : EmbeddedKafkaBroker.freePort());
     }
 
     public LocalStack start() throws Exception {
@@ -94,7 +96,7 @@ public final class LocalStack implements AutoCloseable {
         if (external != null && !external.isBlank()) {
             bootstrapServers = external;
         } else {
-            broker = new EmbeddedKafkaBroker(EmbeddedKafkaBroker.freePort(), 3).start();
+            broker = new EmbeddedKafkaBroker(kafkaPort, 3).start();
             bootstrapServers = broker.bootstrapServers();
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
@@ -112,6 +114,14 @@ public final class LocalStack implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    private static boolean portIsFree(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -212,12 +222,12 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("Starting Kafka and the four services (logs in " + root.toAbsolutePath().normalize().resolve(".local-stack/logs") + ") …");
         try {
             stack.start();
-        } catch (IllegalStateException e) {
-            System.err.println(e.getMessage());
+            if (demo) {
+                new DemoProgramme(new StackClient(stack)).load(System.out);
+            }
+        } catch (Exception e) {
+            System.err.println("The local stack did not start: " + e.getMessage());
             System.exit(1);
-        }
-        if (demo) {
-            new DemoProgramme(new StackClient(stack)).load(System.out);
         }
         stack.printWelcome();
         Thread.currentThread().join();

@@ -38,7 +38,7 @@ class EndToEndIT {
             ports.put(s, EmbeddedKafkaBroker.freePort());
         }
         Path root = Path.of(System.getProperty("rongtong.root", "../.."));
-        stack = new LocalStack(root, "rt_e2e_" + UUID.randomUUID().toString().substring(0, 8), true, ports).start();
+        stack = new LocalStack(root, "rt_e2e_" + UUID.randomUUID().toString().substring(0, 8), true, ports, EmbeddedKafkaBroker.freePort()).start();
         client = new StackClient(stack);
     }
 
