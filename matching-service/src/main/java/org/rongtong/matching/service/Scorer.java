@@ -76,7 +76,10 @@ public class Scorer {
         return regionCodes.isEmpty() || regionCodes.stream().anyMatch(candidateRegion::startsWith);
     }
 
-    /** A required capability is met by an equal tag or by one containing it (精密注塑 meets 注塑), ignoring case and width. */
+    /**
+     * A required capability is met by an equal tag, by an offered tag containing it (精密注塑 meets 注塑), or by an
+     * offered tag of two or more characters contained in it (注塑 meets 精密注塑, partly), ignoring case and width.
+     */
     static List<String> matchedCapabilities(List<String> required, List<String> offered) {
         List<String> offeredNormal = offered.stream().map(Scorer::comparable).toList();
         List<String> matched = new ArrayList<>();

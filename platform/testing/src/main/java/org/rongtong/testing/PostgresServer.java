@@ -19,7 +19,7 @@ public final class PostgresServer {
             Rongtong's tests need one of them:
               - install and start PostgreSQL (Debian/Ubuntu: apt-get install -y postgresql && pg_ctlcluster 15 main start),
                 with trust or password auth for user '%s' on 127.0.0.1 (set PGHOST/PGPORT/PGUSER/PGPASSWORD to point elsewhere), or
-              - start a Docker engine, and Quarkus Dev Services will run a PostgreSQL container.""";
+              - start a Docker engine: the tests then start a PostgreSQL container themselves (Testcontainers).""";
 
     private final String host;
     private final String port;
