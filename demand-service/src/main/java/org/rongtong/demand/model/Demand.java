@@ -65,4 +65,24 @@ public class Demand extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public String specification;
+
+    public BigDecimal quantity;
+
+    @Column(name = "quantity_unit")
+    public String quantityUnit;
+
+    /** The contact person: personal data, shown only to those acting for the publisher, never in events. */
+    @Column(name = "contact_name")
+    public String contactName;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
 }

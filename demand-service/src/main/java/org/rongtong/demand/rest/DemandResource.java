@@ -1,24 +1,40 @@
 package org.rongtong.demand.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rongtong.demand.model.Demand;
+import org.rongtong.demand.service.DemandFilter;
 import org.rongtong.demand.service.DemandMapper;
 import org.rongtong.demand.service.DemandService;
+import org.rongtong.demand.service.DemandService.Transition;
+import org.rongtong.events.CooperationField;
+import org.rongtong.events.DemandStatus;
+import org.rongtong.web.rest.Versions;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
 
@@ -40,17 +56,110 @@ public class DemandResource {
 
     @POST
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
-    public Uni<Response> publish(@Valid @NotNull PublishDemandRequest request) {
-        return demands.publish(request, caller)
-                .map(d -> Response.created(URI.create("/api/v1/demands/" + d.id))
-                        .tag(new EntityTag(Long.toString(d.version))).entity(DemandMapper.toView(d)).build());
+    @Operation(summary = "Create a demand: published at once, or a private draft with ?draft=true")
+    public Uni<Response> publish(@Valid @NotNull PublishDemandRequest request,
+            @Parameter(description = "Keep the demand as a draft (no event) until POST /{id}/publish") @QueryParam("draft") @DefaultValue("false") boolean draft) {
+        return demands.create(request, draft, caller)
+                .map(d -> Response.created(URI.create("/api/v1/demands/" + d.id)).tag(Versions.etag(d.version)).entity(view(d)).build());
+    }
+
+    @POST
+    @Path("batch")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
+    @Operation(summary = "Create up to 100 demands of one publisher, all or nothing; each published demand has its own event")
+    public Uni<Response> publishBatch(@Valid @NotNull PublishBatchRequest request,
+            @QueryParam("draft") @DefaultValue("false") boolean draft) {
+        return demands.createBatch(request, draft, caller)
+                .map(created -> Response.status(Response.Status.CREATED).entity(new BatchView(created.stream().map(this::view).toList())).build());
+    }
+
+    /** The demands a batch created, in the order they were sent. */
+    public record BatchView(List<DemandView> demands) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR, Roles.BUREAU})
+    @Operation(summary = "List demands, newest first; drafts only to whoever acts for their publisher")
+    public Uni<Page<DemandView>> list(
+            @QueryParam("publisher") String publisher,
+            @QueryParam("field") String field,
+            @QueryParam("chain") String chain,
+            @QueryParam("status") String status,
+            @Parameter(description = "Division-code prefix: demands constrained to an overlapping region, or published by an enterprise within it")
+            @QueryParam("region") String region,
+            @QueryParam("deadlineFrom") String deadlineFrom,
+            @QueryParam("deadlineTo") String deadlineTo,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        DemandFilter filter = new DemandFilter(QueryParams.uuid("publisher", publisher),
+                QueryParams.oneOf("field", field, CooperationField.class),
+                QueryParams.matching("chain", chain, QueryParams.CHAIN, "must be a chain code"),
+                QueryParams.oneOf("status", status, DemandStatus.class),
+                QueryParams.matching("region", region, QueryParams.REGION, QueryParams.REGION_MESSAGE),
+                QueryParams.instant("deadlineFrom", deadlineFrom), QueryParams.instant("deadlineTo", deadlineTo));
+        QueryParams.ordered("deadlineFrom", filter.deadlineFrom(), "deadlineTo", filter.deadlineTo());
+        return demands.list(filter, page, size, caller)
+                .map(found -> new Page<>(found.items().stream().map(this::view).toList(), found.page(), found.size(), found.total()));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR, Roles.BUREAU})
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return demands.find(id)
-                .map(d -> Response.ok(DemandMapper.toView(d)).tag(new EntityTag(Long.toString(d.version))).build());
+        return demands.find(id, caller).map(this::ok);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
+    @Operation(summary = "Replace a draft's or a published demand's content (If-Match required); a published demand's new snapshot is published")
+    public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull PublishDemandRequest request) {
+        long expected = Versions.requireIfMatch(ifMatch);
+        return demands.update(id, expected, request, caller).map(this::ok);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
+    @Operation(summary = "Discard a draft; a demand once published is closed or withdrawn instead (409)")
+    public Uni<Response> discard(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return demands.discardDraft(id, QueryParams.optionalIfMatch(ifMatch), caller).map(ignored -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
+    @Operation(summary = "DRAFT → PUBLISHED")
+    public Uni<Response> publishDraft(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return move(id, Transition.PUBLISH, ifMatch);
+    }
+
+    @POST
+    @Path("{id}/close")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
+    @Operation(summary = "PUBLISHED → CLOSED (the publisher found what it needed)")
+    public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return move(id, Transition.CLOSE, ifMatch);
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
+    @Operation(summary = "PUBLISHED → WITHDRAWN (the publisher no longer needs it)")
+    public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return move(id, Transition.WITHDRAW, ifMatch);
+    }
+
+    private Uni<Response> move(UUID id, Transition transition, String ifMatch) {
+        return demands.transition(id, transition, QueryParams.optionalIfMatch(ifMatch), caller).map(this::ok);
+    }
+
+    private Response ok(Demand d) {
+        return Response.ok(view(d)).tag(Versions.etag(d.version)).build();
+    }
+
+    private DemandView view(Demand d) {
+        return DemandMapper.toView(d, caller.actsFor(d.publisherId));
     }
 }

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.rongtong.demand.rest.PublishDemandRequest.ContactPerson;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandStatus;
 
+/** A demand as the API shows it; {@code contact} is null unless the caller acts for the publisher. */
 public record DemandView(
         UUID id,
         long version,
@@ -23,5 +25,10 @@ public record DemandView(
         Instant deadline,
         DemandStatus status,
         Instant publishedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String specification,
+        BigDecimal quantity,
+        String quantityUnit,
+        ContactPerson contact,
+        Instant createdAt) {
 }

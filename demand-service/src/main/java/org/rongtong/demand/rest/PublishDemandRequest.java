@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,8 +18,9 @@ import jakarta.validation.constraints.Size;
 import org.rongtong.events.CooperationField;
 
 /**
- * A demand to publish at once. {@code publisherId} is required when a partner or operator publishes for a chain
- * leader; an enterprise token publishes for the enterprise it names.
+ * A demand, as created (published at once, or kept as a draft with {@code ?draft=true}) and as replaced by an
+ * update. {@code publisherId} is required when a partner or operator creates for a chain leader; an enterprise token
+ * creates for the enterprise it names. On an update, the publisher cannot change.
  */
 public record PublishDemandRequest(
         UUID publisherId,
@@ -29,5 +32,16 @@ public record PublishDemandRequest(
         @Size(max = 50) List<@NotNull @Pattern(regexp = "\\d{2}(\\d{2}){0,2}", message = "must be a province, prefecture or county code (2, 4 or 6 digits)") String> regionCodes,
         @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal budgetMin,
         @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal budgetMax,
-        @NotNull @Future Instant deadline) {
+        @NotNull @Future Instant deadline,
+        @Size(max = 4000) String specification,
+        @DecimalMin(value = "0", inclusive = false) @Digits(integer = 15, fraction = 3) BigDecimal quantity,
+        @Size(max = 20) String quantityUnit,
+        @Valid ContactPerson contact) {
+
+    /** The demand's contact person (personal data: shown only to those acting for the publisher). */
+    public record ContactPerson(
+            @NotBlank @Size(max = 50) String name,
+            @Pattern(regexp = "\\+?[0-9][0-9 ()-]{4,28}", message = "must be a phone number") String phone,
+            @Email @Size(max = 254) String email) {
+    }
 }

@@ -1,12 +1,19 @@
 package org.rongtong.demand.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import org.rongtong.demand.model.Demand;
 import org.rongtong.demand.model.KnownEnterprise;
+import org.rongtong.demand.rest.Page;
+import org.rongtong.demand.rest.PublishBatchRequest;
 import org.rongtong.demand.rest.PublishDemandRequest;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
@@ -15,78 +22,316 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
+import org.rongtong.web.problem.Problem.FieldError;
 import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.problem.ProblemMappers;
+import org.rongtong.web.rest.Versions;
 import org.rongtong.web.security.Caller;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * Demands and their lifecycle {@code DRAFT → PUBLISHED → CLOSED | WITHDRAWN | EXPIRED}. Every change of a published
+ * demand writes its full snapshot to the outbox in the same transaction; drafts are private and emit nothing.
+ */
 @ApplicationScoped
 public class DemandService {
 
-    private final Outbox outbox;
+    /** The transitions a publisher asks for; expiry is the job's ({@link DemandExpiry}). */
+    public enum Transition {
+        PUBLISH(DemandStatus.DRAFT, DemandStatus.PUBLISHED, EventTypes.DEMAND_PUBLISHED, "published"),
+        CLOSE(DemandStatus.PUBLISHED, DemandStatus.CLOSED, EventTypes.DEMAND_CLOSED, "closed"),
+        WITHDRAW(DemandStatus.PUBLISHED, DemandStatus.WITHDRAWN, EventTypes.DEMAND_WITHDRAWN, "withdrawn");
 
-    public DemandService(Outbox outbox) {
+        final DemandStatus from;
+        final DemandStatus to;
+        final String eventType;
+        final String verb;
+
+        Transition(DemandStatus from, DemandStatus to, String eventType, String verb) {
+            this.from = from;
+            this.to = to;
+            this.eventType = eventType;
+            this.verb = verb;
+        }
+    }
+
+    private final Outbox outbox;
+    private final Validator validator;
+
+    public DemandService(Outbox outbox, Validator validator) {
         this.outbox = outbox;
+        this.validator = validator;
     }
 
     /**
-     * Publishes a demand for a chain leader. demand-service knows the publisher from the registry's events;
-     * a publisher registered moments ago may not have arrived yet, and is then unknown (422) for that moment.
+     * Creates a demand for a chain leader, published at once or kept as a draft. demand-service knows the publisher from
+     * the registry's events; a publisher registered moments ago may not have arrived yet, and is then unknown (422).
      */
     @WithTransaction
-    public Uni<Demand> publish(PublishDemandRequest request, Caller caller) {
-        UUID publisherId = publisherFor(request, caller);
-        if (request.budgetMin() != null && request.budgetMax() != null && request.budgetMin().compareTo(request.budgetMax()) > 0) {
-            throw ProblemException.invalid("budgetMax", "must not be below budgetMin");
-        }
-        return KnownEnterprise.<KnownEnterprise>findById(publisherId)
-                .invoke(publisher -> requireActiveChainLeader(publisherId, publisher))
-                .chain(publisher -> {
-                    Demand demand = new Demand();
-                    DemandMapper.apply(request, demand);
-                    demand.id = UuidV7.next();
-                    demand.version = 1;
-                    demand.publisherId = publisherId;
-                    demand.status = DemandStatus.PUBLISHED;
-                    demand.publishedAt = Instant.now();
-                    demand.updatedAt = demand.publishedAt;
+    public Uni<Demand> create(PublishDemandRequest request, boolean draft, Caller caller) {
+        UUID publisherId = Problems.actingEnterprise(request.publisherId(), caller, "publisherId");
+        requireValid(crossFieldErrors(request, ""));
+        return requireActiveChainLeader(publisherId)
+                .chain(() -> {
+                    Demand demand = newDemand(request, publisherId, draft);
                     return demand.<Demand>persistAndFlush();
                 })
-                .call(demand -> outbox.append(Topics.DEMANDS, EventTypes.DEMAND_PUBLISHED, EventSources.DEMAND, demand.id,
-                        DemandMapper.toSnapshot(demand)));
+                .call(demand -> draft ? Uni.createFrom().voidItem() : emit(EventTypes.DEMAND_PUBLISHED, demand));
     }
 
-    @WithSession
-    public Uni<Demand> find(UUID id) {
-        return Demand.<Demand>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Demand", id));
-    }
-
-    private static UUID publisherFor(PublishDemandRequest request, Caller caller) {
-        if (caller.actsForAnyEnterprise()) {
-            if (request.publisherId() == null) {
-                throw ProblemException.invalid("publisherId", "is required when a partner or operator publishes");
+    /** Many demands of one publisher, validated all or nothing; each published demand gets its own event. */
+    @WithTransaction
+    public Uni<List<Demand>> createBatch(PublishBatchRequest request, boolean draft, Caller caller) {
+        UUID publisherId = Problems.actingEnterprise(request.publisherId(), caller, "publisherId");
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < request.demands().size(); i++) {
+            PublishDemandRequest item = request.demands().get(i);
+            String prefix = "demands[" + i + "]";
+            if (item == null) {
+                errors.add(new FieldError(prefix, "must not be null"));
+                continue;
             }
-            return request.publisherId();
+            List<FieldError> itemErrors = new ArrayList<>();
+            for (ConstraintViolation<PublishDemandRequest> v : validator.validate(item)) {
+                itemErrors.add(new FieldError(prefix + "." + ProblemMappers.fieldName(v.getPropertyPath()), v.getMessage()));
+            }
+            itemErrors.addAll(crossFieldErrors(item, prefix + "."));
+            if (item.publisherId() != null && !item.publisherId().equals(publisherId)) {
+                itemErrors.add(new FieldError(prefix + ".publisherId", "must be the batch's publisher or left out"));
+            }
+            itemErrors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+            errors.addAll(itemErrors);
         }
-        UUID own = caller.enterpriseId().orElseThrow(() -> ProblemException.forbidden("The token names no enterprise"));
-        if (request.publisherId() != null && !request.publisherId().equals(own)) {
-            throw ProblemException.forbidden("An enterprise publishes only its own demands");
-        }
-        return own;
+        requireValid(errors);
+        return requireActiveChainLeader(publisherId)
+                .chain(() -> {
+                    List<Demand> demands = request.demands().stream().map(item -> newDemand(item, publisherId, draft)).toList();
+                    return Demand.persist(demands).chain(Panache::flush).replaceWith(demands);
+                })
+                .call(demands -> {
+                    Uni<Void> events = Uni.createFrom().voidItem();
+                    if (!draft) {
+                        // one after the other: a reactive session runs one operation at a time
+                        for (Demand demand : demands) {
+                            events = events.chain(() -> emit(EventTypes.DEMAND_PUBLISHED, demand));
+                        }
+                    }
+                    return events;
+                });
     }
 
-    private static void requireActiveChainLeader(UUID id, KnownEnterprise publisher) {
-        if (publisher == null) {
-            throw ProblemException.unprocessable("Unknown publisher", "Enterprise " + id + " is not registered");
+    /** A demand the caller may see: drafts only to whoever acts for their publisher (404 to anyone else). */
+    @WithSession
+    public Uni<Demand> find(UUID id, Caller caller) {
+        return visible(id, caller);
+    }
+
+    /** Replaces a draft's or a published demand's content; a published demand's new snapshot is published. */
+    @WithTransaction
+    public Uni<Demand> update(UUID id, long expectedVersion, PublishDemandRequest request, Caller caller) {
+        requireValid(crossFieldErrors(request, ""));
+        return forChange(id, caller)
+                .invoke(demand -> {
+                    Versions.requireCurrent(expectedVersion, demand.version);
+                    if (request.publisherId() != null && !request.publisherId().equals(demand.publisherId)) {
+                        throw ProblemException.invalid("publisherId", "cannot change; leave it out or name the current publisher");
+                    }
+                    if (demand.status != DemandStatus.DRAFT && demand.status != DemandStatus.PUBLISHED) {
+                        throw Problems.illegalTransition("demand", demand.status, "updated");
+                    }
+                })
+                .call(demand -> requireActiveChainLeader(demand.publisherId))
+                .chain(demand -> {
+                    DemandMapper.apply(request, demand);
+                    demand.updatedAt = Instant.now();
+                    return Panache.flush().replaceWith(demand);
+                })
+                .call(demand -> demand.status == DemandStatus.PUBLISHED ? emit(EventTypes.DEMAND_UPDATED, demand) : Uni.createFrom().voidItem())
+                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.stale(-1));
+    }
+
+    /**
+     * Moves a demand along its lifecycle. {@code expectedVersion} (from If-Match) is optional here: a transition does not
+     * overwrite content, but a client that sends it gets 412 when someone else changed the demand first.
+     */
+    @WithTransaction
+    public Uni<Demand> transition(UUID id, Transition transition, Long expectedVersion, Caller caller) {
+        return forChange(id, caller)
+                .invoke(demand -> {
+                    if (expectedVersion != null) {
+                        Versions.requireCurrent(expectedVersion, demand.version);
+                    }
+                    if (demand.status != transition.from) {
+                        throw Problems.illegalTransition("demand", demand.status, transition.verb);
+                    }
+                })
+                .call(demand -> transition == Transition.PUBLISH ? requirePublishable(demand) : Uni.createFrom().voidItem())
+                .chain(demand -> {
+                    Instant now = Instant.now();
+                    demand.status = transition.to;
+                    demand.updatedAt = now;
+                    if (transition == Transition.PUBLISH) {
+                        demand.publishedAt = now;
+                    }
+                    return Panache.flush().replaceWith(demand);
+                })
+                .call(demand -> emit(transition.eventType, demand))
+                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.stale(-1));
+    }
+
+    /** A draft was never public, so discarding it leaves no trace and emits nothing; anything else is 409. */
+    @WithTransaction
+    public Uni<Void> discardDraft(UUID id, Long expectedVersion, Caller caller) {
+        return forChange(id, caller)
+                .invoke(demand -> {
+                    if (expectedVersion != null) {
+                        Versions.requireCurrent(expectedVersion, demand.version);
+                    }
+                    if (demand.status != DemandStatus.DRAFT) {
+                        throw Problems.illegalTransition("demand", demand.status, "discarded; close or withdraw it instead");
+                    }
+                })
+                .chain(demand -> demand.delete());
+    }
+
+    /** Lists demands the caller may see, newest first. */
+    @WithSession
+    public Uni<Page<Demand>> list(DemandFilter filter, int page, int size, Caller caller) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object[]> params = new ArrayList<>();
+        // drafts are private to their publisher; partners and operators act for every publisher
+        if (!caller.actsForAnyEnterprise()) {
+            UUID own = caller.enterpriseId().orElse(null);
+            if (own == null) {
+                where.append(" AND d.status <> 'DRAFT'");
+            } else {
+                where.append(" AND (d.status <> 'DRAFT' OR d.publisher_id = :self)");
+                params.add(new Object[] {"self", own});
+            }
         }
-        if (!publisher.active) {
-            throw ProblemException.unprocessable("Inactive publisher", "Enterprise " + id + " is deactivated");
+        if (filter.publisher() != null) {
+            where.append(" AND d.publisher_id = :publisher");
+            params.add(new Object[] {"publisher", filter.publisher()});
         }
-        if (publisher.kind != EnterpriseKind.CHAIN_LEADER) {
-            throw ProblemException.unprocessable("Not a chain leader",
-                    "Only chain leaders publish demands; enterprise " + id + " is " + publisher.kind);
+        if (filter.field() != null) {
+            where.append(" AND d.field = :field");
+            params.add(new Object[] {"field", filter.field().name()});
+        }
+        if (filter.chain() != null) {
+            where.append(" AND d.chain = :chain");
+            params.add(new Object[] {"chain", filter.chain()});
+        }
+        if (filter.status() != null) {
+            where.append(" AND d.status = :status");
+            params.add(new Object[] {"status", filter.status().name()});
+        }
+        if (filter.region() != null) {
+            // (a text block loses its leading blank: the space before AND is explicit)
+            where.append(' ').append("""
+                    AND (EXISTS (SELECT 1 FROM jsonb_array_elements_text(CAST(d.region_codes AS jsonb)) AS r(code)
+                                 WHERE r.code LIKE :region || '%' OR :region LIKE r.code || '%')
+                         OR EXISTS (SELECT 1 FROM known_enterprise k WHERE k.id = d.publisher_id AND k.region_code LIKE :region || '%'))""");
+            params.add(new Object[] {"region", filter.region()});
+        }
+        if (filter.deadlineFrom() != null) {
+            where.append(" AND d.deadline >= :deadlineFrom");
+            params.add(new Object[] {"deadlineFrom", filter.deadlineFrom()});
+        }
+        if (filter.deadlineTo() != null) {
+            where.append(" AND d.deadline <= :deadlineTo");
+            params.add(new Object[] {"deadlineTo", filter.deadlineTo()});
+        }
+        String items = "SELECT d.* FROM demand d" + where + " ORDER BY d.id DESC LIMIT " + size + " OFFSET " + (long) page * size;
+        String count = "SELECT count(*) FROM demand d" + where;
+        return Panache.getSession().chain(session -> {
+            var itemQuery = session.createNativeQuery(items, Demand.class);
+            var countQuery = session.createNativeQuery(count, Long.class);
+            for (Object[] p : params) {
+                itemQuery.setParameter((String) p[0], p[1]);
+                countQuery.setParameter((String) p[0], p[1]);
+            }
+            return itemQuery.getResultList()
+                    .chain(found -> countQuery.getSingleResult().map(total -> new Page<>(found, page, size, total)));
+        });
+    }
+
+    // ---
+
+    private static Demand newDemand(PublishDemandRequest request, UUID publisherId, boolean draft) {
+        Demand demand = new Demand();
+        DemandMapper.apply(request, demand);
+        demand.id = UuidV7.next();
+        demand.version = 1;
+        demand.publisherId = publisherId;
+        demand.createdAt = Instant.now();
+        demand.updatedAt = demand.createdAt;
+        demand.status = draft ? DemandStatus.DRAFT : DemandStatus.PUBLISHED;
+        demand.publishedAt = draft ? null : demand.createdAt;
+        return demand;
+    }
+
+    private Uni<Void> emit(String type, Demand demand) {
+        return outbox.append(Topics.DEMANDS, type, EventSources.DEMAND, demand.id, DemandMapper.toSnapshot(demand)).replaceWithVoid();
+    }
+
+    private static Uni<Demand> visible(UUID id, Caller caller) {
+        return Demand.<Demand>findById(id).map(demand -> {
+            if (demand == null || demand.status == DemandStatus.DRAFT && !caller.actsFor(demand.publisherId)) {
+                throw ProblemException.notFound("Demand", id);
+            }
+            return demand;
+        });
+    }
+
+    /** A demand the caller may change: 404 when it cannot see it, 403 when it does not act for the publisher. */
+    private static Uni<Demand> forChange(UUID id, Caller caller) {
+        return visible(id, caller).invoke(demand -> caller.requireActsFor(demand.publisherId));
+    }
+
+    private static Uni<Void> requirePublishable(Demand demand) {
+        if (!demand.deadline.isAfter(Instant.now())) {
+            throw ProblemException.unprocessable("Deadline passed",
+                    "The draft's deadline " + demand.deadline + " has passed; update it before publishing");
+        }
+        return requireActiveChainLeader(demand.publisherId);
+    }
+
+    private static Uni<Void> requireActiveChainLeader(UUID id) {
+        return KnownEnterprise.<KnownEnterprise>findById(id).invoke(publisher -> {
+            Problems.requireActive(id, publisher, "publisher");
+            if (publisher.kind != EnterpriseKind.CHAIN_LEADER) {
+                throw ProblemException.unprocessable("Not a chain leader",
+                        "Only chain leaders publish demands; enterprise " + id + " is " + publisher.kind);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** What annotations cannot say: the budget range and a quantity's unit. */
+    private static List<FieldError> crossFieldErrors(PublishDemandRequest request, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.budgetMin() != null && request.budgetMax() != null && request.budgetMin().compareTo(request.budgetMax()) > 0) {
+            errors.add(new FieldError(prefix + "budgetMax", "must not be below budgetMin"));
+        }
+        if (request.quantity() != null && (request.quantityUnit() == null || request.quantityUnit().isBlank())) {
+            errors.add(new FieldError(prefix + "quantityUnit", "is required with a quantity"));
+        }
+        if (request.contact() != null && isBlank(request.contact().phone()) && isBlank(request.contact().email())) {
+            errors.add(new FieldError(prefix + "contact", "needs a phone number or an email address"));
+        }
+        return errors;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static void requireValid(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
     }
 }

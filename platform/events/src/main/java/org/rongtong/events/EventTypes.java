@@ -15,12 +15,21 @@ public final class EventTypes {
     public static final String DEMAND_WITHDRAWN = "rongtong.demand.demand.withdrawn.v1";
     public static final String DEMAND_EXPIRED = "rongtong.demand.demand.expired.v1";
 
+    public static final String PROPOSAL_SUBMITTED = "rongtong.demand.proposal.submitted.v1";
+    public static final String PROPOSAL_WITHDRAWN = "rongtong.demand.proposal.withdrawn.v1";
+
+    public static final String SESSION_SCHEDULED = "rongtong.demand.session.scheduled.v1";
+    public static final String SESSION_HELD = "rongtong.demand.session.held.v1";
+    public static final String SESSION_CANCELLED = "rongtong.demand.session.cancelled.v1";
+
     public static final String DEMAND_MATCHED = "rongtong.matching.demand.matched.v1";
 
     public static final List<String> ENTERPRISE_TYPES = List.of(
             ENTERPRISE_REGISTERED, ENTERPRISE_UPDATED, ENTERPRISE_DEACTIVATED, ENTERPRISE_REACTIVATED);
     public static final List<String> DEMAND_TYPES = List.of(
             DEMAND_PUBLISHED, DEMAND_UPDATED, DEMAND_CLOSED, DEMAND_WITHDRAWN, DEMAND_EXPIRED);
+    public static final List<String> PROPOSAL_TYPES = List.of(PROPOSAL_SUBMITTED, PROPOSAL_WITHDRAWN);
+    public static final List<String> SESSION_TYPES = List.of(SESSION_SCHEDULED, SESSION_HELD, SESSION_CANCELLED);
     public static final List<String> MATCH_TYPES = List.of(DEMAND_MATCHED);
 
     private EventTypes() {

@@ -50,6 +50,8 @@ class EventSchemasTest {
         return Stream.of(
                 EventTypes.ENTERPRISE_TYPES.stream().map(type -> Arguments.of(type, sampleEnterprise())),
                 EventTypes.DEMAND_TYPES.stream().map(type -> Arguments.of(type, sampleDemand())),
+                EventTypes.PROPOSAL_TYPES.stream().map(type -> Arguments.of(type, sampleProposal())),
+                EventTypes.SESSION_TYPES.stream().map(type -> Arguments.of(type, sampleSession())),
                 EventTypes.MATCH_TYPES.stream().map(type -> Arguments.of(type, sampleMatch())))
                 .flatMap(arguments -> arguments);
     }
@@ -111,6 +113,34 @@ class EventSchemasTest {
         assertEquals(constants(EnterpriseKind.class), texts(defs.at("/enterpriseKind/enum")));
         assertEquals(constants(Willingness.class), texts(defs.at("/willingness/enum")));
         assertEquals(constants(DemandStatus.class), texts(defs.at("/demandStatus/enum")));
+        assertEquals(constants(ProposalStatus.class), texts(defs.at("/proposalStatus/enum")));
+        assertEquals(constants(SessionStatus.class), texts(defs.at("/sessionStatus/enum")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void serialisedRecordReadsBackIntoAnEqualRecord(String type, Record sample) throws IOException {
+        // records with a second, pre-extension constructor (DemandSnapshot) must still read through the canonical one
+        Record read = MAPPER.readValue(MAPPER.writeValueAsString(sample), sample.getClass());
+
+        assertEquals(sample, read, type);
+    }
+
+    @Test
+    void aDemandEventWrittenBeforeSpecificationAndQuantityExistedStillReads() throws IOException {
+        ObjectMapper tolerant = MAPPER.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        com.fasterxml.jackson.databind.node.ObjectNode old = MAPPER.valueToTree(sampleDemand());
+        old.remove(List.of("specification", "quantity", "quantityUnit"));
+
+        DemandSnapshot read = tolerant.treeToValue(old, DemandSnapshot.class);
+
+        assertEquals(sampleDemand().title(), read.title());
+        assertEquals(null, read.quantity());
+    }
+
+    @Test
+    void sessionDatesAreWrittenAsIsoDates() {
+        assertEquals("2025-04-18", MAPPER.valueToTree(sampleSession()).path("date").asText());
     }
 
     @Test
@@ -197,7 +227,9 @@ class EventSchemasTest {
         willingness.put(CooperationField.PROCUREMENT, Willingness.OPEN);
         return new EnterpriseSnapshot(UUID.fromString("01956a3c-0000-7000-8000-000000000001"), 2, "福州精密电机有限公司",
                 "91350100M000100Y43", EnterpriseKind.SME, "SPECIALIZED_SME", "350100", List.of("SMART_HOME"),
-                List.of("电机控制", "变频"), "专注家电电机", willingness, true, T0, T0.plusSeconds(3600));
+                List.of("电机控制", "变频"), "专注家电电机", willingness, true, T0, T0.plusSeconds(3600),
+                "Fuzhou Precision Motor Co., Ltd.", "PROVINCIAL", 2024, java.time.LocalDate.of(2027, 12, 31), "家电电机",
+                List.of("ISO 9001"), 320, new java.math.BigDecimal("125000000.00"), 2009);
     }
 
     static DemandSnapshot sampleDemand() {
@@ -205,7 +237,20 @@ class EventSchemasTest {
                 UUID.fromString("01956a3c-0000-7000-8000-000000000003"), CooperationField.PRODUCT_SUPPORTING, "SMART_HOME",
                 "变频压缩机电机配套", "需要年产十万台的配套能力", List.of("电机控制"), List.of("350000"),
                 new BigDecimal("500000.00"), new BigDecimal("2000000.00"), T0.plusSeconds(86_400 * 90),
-                DemandStatus.PUBLISHED, T0, T0);
+                DemandStatus.PUBLISHED, T0, T0, "额定功率1.5kW，IE4能效", new BigDecimal("100000"), "台/年");
+    }
+
+    static ProposalSnapshot sampleProposal() {
+        return new ProposalSnapshot(UUID.fromString("01956a3c-0000-7000-8000-000000000005"), 1,
+                UUID.fromString("01956a3c-0000-7000-8000-000000000002"), UUID.fromString("01956a3c-0000-7000-8000-000000000003"),
+                UUID.fromString("01956a3c-0000-7000-8000-000000000001"), "IE4永磁同步电机配套方案", ProposalStatus.OPEN, T0, T0);
+    }
+
+    static SessionSnapshot sampleSession() {
+        return new SessionSnapshot(UUID.fromString("01956a3c-0000-7000-8000-000000000006"), 1, "智能家电产业链专场对接会",
+                java.time.LocalDate.of(2025, 4, 18), "3501", "福州海峡会展中心", List.of("SMART_HOME"),
+                List.of(UUID.fromString("01956a3c-0000-7000-8000-000000000003")),
+                List.of(UUID.fromString("01956a3c-0000-7000-8000-000000000002")), SessionStatus.SCHEDULED, T0, T0);
     }
 
     static DemandMatched sampleMatch() {

@@ -100,7 +100,7 @@ public class ProblemMappers {
      * {@code register.request.contacts[0].email} becomes {@code contacts[0].email}: the method goes, and so does a
      * body parameter's own name; a query or path parameter ({@code list.size}) keeps its name ({@code size}).
      */
-    static String fieldName(Path path) {
+    public static String fieldName(Path path) {
         java.util.List<Path.Node> nodes = new ArrayList<>();
         path.forEach(node -> {
             if (node.getKind() != jakarta.validation.ElementKind.METHOD && node.getName() != null) {
@@ -112,17 +112,18 @@ public class ProblemMappers {
         }
         StringBuilder name = new StringBuilder();
         for (Path.Node node : nodes) {
+            // a node inside a list or map carries the position of its container: demands[3].deadline, not demands.deadline[3]
+            if (node.getIndex() != null) {
+                name.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                name.append('[').append(node.getKey()).append(']');
+            }
             // a constraint on a list element or map value ("<list element>") names only its position
             if (node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
                 if (name.length() > 0) {
                     name.append('.');
                 }
                 name.append(node.getName());
-            }
-            if (node.getIndex() != null) {
-                name.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                name.append('[').append(node.getKey()).append(']');
             }
         }
         return name.length() == 0 ? path.toString() : name.toString();

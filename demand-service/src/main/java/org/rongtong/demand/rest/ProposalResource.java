@@ -1,0 +1,86 @@
+package org.rongtong.demand.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rongtong.demand.model.Proposal;
+import org.rongtong.demand.service.DemandMapper;
+import org.rongtong.demand.service.ProposalService;
+import org.rongtong.events.ProposalStatus;
+import org.rongtong.web.rest.Versions;
+import org.rongtong.web.security.Caller;
+import org.rongtong.web.security.Roles;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/demands/{demandId}/proposals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Proposals")
+@RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
+public class ProposalResource {
+
+    private final ProposalService proposals;
+    private final Caller caller;
+
+    public ProposalResource(ProposalService proposals, Caller caller) {
+        this.proposals = proposals;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Submit a proposal (拟合作事项) against a published demand; one open proposal per enterprise and demand")
+    public Uni<Response> submit(@PathParam("demandId") UUID demandId, @Valid @NotNull SubmitProposalRequest request) {
+        return proposals.submit(demandId, request, caller)
+                .map(p -> Response.created(URI.create("/api/v1/demands/" + demandId + "/proposals/" + p.id))
+                        .tag(Versions.etag(p.version)).entity(DemandMapper.toView(p)).build());
+    }
+
+    @GET
+    @Operation(summary = "The proposals on a demand, oldest first: for whoever acts for the demand's publisher only")
+    public Uni<Page<ProposalView>> list(@PathParam("demandId") UUID demandId, @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return proposals.listForDemand(demandId, QueryParams.oneOf("status", status, ProposalStatus.class), page, size, caller)
+                .map(found -> new Page<>(found.items().stream().map(DemandMapper::toView).toList(), found.page(), found.size(), found.total()));
+    }
+
+    @GET
+    @Path("{proposalId}")
+    @Operation(summary = "One proposal, for its proposer and the demand's publisher")
+    public Uni<Response> get(@PathParam("demandId") UUID demandId, @PathParam("proposalId") UUID proposalId) {
+        return proposals.find(demandId, proposalId, caller).map(this::ok);
+    }
+
+    @POST
+    @Path("{proposalId}/withdraw")
+    @Operation(summary = "OPEN → WITHDRAWN, by the proposer")
+    public Uni<Response> withdraw(@PathParam("demandId") UUID demandId, @PathParam("proposalId") UUID proposalId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return proposals.withdraw(demandId, proposalId, QueryParams.optionalIfMatch(ifMatch), caller).map(this::ok);
+    }
+
+    private Response ok(Proposal p) {
+        return Response.ok(DemandMapper.toView(p)).tag(Versions.etag(p.version)).build();
+    }
+}

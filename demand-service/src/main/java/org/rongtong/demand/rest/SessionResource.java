@@ -1,0 +1,110 @@
+package org.rongtong.demand.rest;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rongtong.demand.model.MatchmakingSession;
+import org.rongtong.demand.service.DemandMapper;
+import org.rongtong.demand.service.SessionService;
+import org.rongtong.demand.service.SessionService.Transition;
+import org.rongtong.events.SessionStatus;
+import org.rongtong.web.rest.Versions;
+import org.rongtong.web.security.Caller;
+import org.rongtong.web.security.Roles;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Matchmaking sessions")
+public class SessionResource {
+
+    private final SessionService sessions;
+    private final Caller caller;
+
+    public SessionResource(SessionService sessions, Caller caller) {
+        this.sessions = sessions;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
+    @Operation(summary = "Schedule a matchmaking session (对接活动): a bureau within its region, an operator anywhere")
+    public Uni<Response> schedule(@Valid @NotNull ScheduleSessionRequest request) {
+        return sessions.schedule(request, caller)
+                .map(s -> Response.created(URI.create("/api/v1/sessions/" + s.id)).tag(Versions.etag(s.version))
+                        .entity(DemandMapper.toView(s)).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR, Roles.BUREAU})
+    @Operation(summary = "List sessions, soonest first (sessions are public programme events)")
+    public Uni<Page<SessionView>> list(
+            @Parameter(description = "Division-code prefix; matches sessions whose region overlaps it") @QueryParam("region") String region,
+            @QueryParam("chain") String chain,
+            @QueryParam("status") String status,
+            @QueryParam("participant") String participant,
+            @QueryParam("dateFrom") String dateFrom,
+            @QueryParam("dateTo") String dateTo,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        LocalDate from = QueryParams.date("dateFrom", dateFrom);
+        LocalDate to = QueryParams.date("dateTo", dateTo);
+        QueryParams.ordered("dateFrom", from, "dateTo", to);
+        return sessions.list(QueryParams.matching("region", region, QueryParams.REGION, QueryParams.REGION_MESSAGE),
+                        QueryParams.matching("chain", chain, QueryParams.CHAIN, "must be a chain code"),
+                        QueryParams.oneOf("status", status, SessionStatus.class), QueryParams.uuid("participant", participant),
+                        from, to, page, size)
+                .map(found -> new Page<>(found.items().stream().map(DemandMapper::toView).toList(), found.page(), found.size(), found.total()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR, Roles.BUREAU})
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return sessions.find(id).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/hold")
+    @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
+    @Operation(summary = "SCHEDULED → HELD, on or after the session's date")
+    public Uni<Response> hold(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return sessions.transition(id, Transition.HOLD, QueryParams.optionalIfMatch(ifMatch), caller).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
+    @Operation(summary = "SCHEDULED → CANCELLED")
+    public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return sessions.transition(id, Transition.CANCEL, QueryParams.optionalIfMatch(ifMatch), caller).map(this::ok);
+    }
+
+    private Response ok(MatchmakingSession s) {
+        return Response.ok(DemandMapper.toView(s)).tag(Versions.etag(s.version)).build();
+    }
+}

@@ -1,0 +1,21 @@
+package org.rongtong.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A proposal (拟合作事项) after a change: who proposed what against which demand. It also counts as interest.
+ * The proposal's description, offer and attachments are readable by the demand's publisher only, so they stay in
+ * demand-service and never travel in events (a bureau may consume this topic directly).
+ */
+public record ProposalSnapshot(
+        UUID id,
+        long version,
+        UUID demandId,
+        UUID publisherId,
+        UUID proposerId,
+        String title,
+        ProposalStatus status,
+        Instant submittedAt,
+        Instant updatedAt) {
+}
