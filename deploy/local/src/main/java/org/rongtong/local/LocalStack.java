@@ -36,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
     private final boolean dropDatabasesOnClose;
     private final Map<Service, Integer> ports;
     private final int kafkaPort;
+    private java.util.Set<Service> services = java.util.EnumSet.allOf(Service.class);
     private final PostgresServer postgres = new PostgresServer();
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private EmbeddedKafkaBroker broker;
@@ -58,11 +59,17 @@ public final class LocalStack implements AutoCloseable {
         return new LocalStack(root, "rongtong", false, ports, portIsFree(9092) ? 9092 : EmbeddedKafkaBroker.freePort());
     }
 
+    /** Runs only these services (benchmarks of one service); all four by default. */
+    public LocalStack only(java.util.Set<Service> chosen) {
+        this.services = java.util.EnumSet.copyOf(chosen);
+        return this;
+    }
+
     public LocalStack start() throws Exception {
         if (!postgres.isReachable()) {
             throw new IllegalStateException(PostgresServer.HOW_TO_GET_ONE.formatted(postgres.host(), postgres.port(), postgres.user()));
         }
-        for (Service s : Service.values()) {
+        for (Service s : services) {
             Path jar = runner(s);
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
@@ -72,7 +79,7 @@ public final class LocalStack implements AutoCloseable {
         for (Service s : Service.values()) {
             postgres.createDatabaseIfMissing(database(s));
         }
-        for (Service s : Service.values()) {
+        for (Service s : services) {
             processes.put(s, launch(s));
         }
         awaitReady(Duration.ofSeconds(180));
@@ -154,7 +161,7 @@ public final class LocalStack implements AutoCloseable {
     private void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (Service s : Service.values()) {
+        for (Service s : services) {
             while (true) {
                 Process p = processes.get(s);
                 if (!p.isAlive()) {

@@ -1,24 +1,40 @@
 package org.rongtong.registry.rest;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rongtong.events.CooperationField;
+import org.rongtong.events.EnterpriseKind;
+import org.rongtong.registry.model.Enterprise;
 import org.rongtong.registry.service.EnterpriseMapper;
+import org.rongtong.registry.service.EnterpriseSearch;
 import org.rongtong.registry.service.EnterpriseService;
+import org.rongtong.registry.service.IdempotencyKeys;
+import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.rest.Versions;
+import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
 
 import io.smallrye.mutiny.Uni;
@@ -30,26 +46,105 @@ import io.smallrye.mutiny.Uni;
 public class EnterpriseResource {
 
     private final EnterpriseService enterprises;
+    private final Caller caller;
 
-    public EnterpriseResource(EnterpriseService enterprises) {
+    public EnterpriseResource(EnterpriseService enterprises, Caller caller) {
         this.enterprises = enterprises;
+        this.caller = caller;
     }
 
     /** Registration comes through a partner portal or an operator; an enterprise token names an enterprise that exists. */
     @POST
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER})
-    public Uni<Response> register(@Valid @NotNull RegisterEnterpriseRequest request) {
-        return enterprises.register(request)
-                .map(e -> Response.created(URI.create("/api/v1/enterprises/" + e.id))
-                        .tag(new EntityTag(Long.toString(e.version)))
-                        .entity(EnterpriseMapper.toView(e)).build());
+    public Uni<Response> register(@Valid @NotNull RegisterEnterpriseRequest request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        IdempotencyKeys.requireValid(idempotencyKey);
+        return enterprises.register(request, idempotencyKey)
+                .map(r -> Response.created(URI.create("/api/v1/enterprises/" + r.enterprise().id))
+                        .tag(Versions.etag(r.enterprise().version))
+                        .header("Idempotent-Replayed", r.replayed() ? "true" : null)
+                        .entity(view(r.enterprise())).build());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER, Roles.ENTERPRISE, Roles.BUREAU})
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return enterprises.find(id)
-                .map(e -> Response.ok(EnterpriseMapper.toView(e)).tag(new EntityTag(Long.toString(e.version))).build());
+        return enterprises.find(id).map(e -> Response.ok(view(e)).tag(Versions.etag(e.version)).build());
+    }
+
+    /** Replaces the profile; If-Match must carry the ETag that was read (428 without, 412 when stale). */
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.OPERATOR, Roles.PARTNER, Roles.ENTERPRISE})
+    public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull RegisterEnterpriseRequest request) {
+        caller.requireActsFor(id);
+        long expected = Versions.requireIfMatch(ifMatch);
+        return enterprises.update(id, expected, request).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.OPERATOR, Roles.PARTNER, Roles.ENTERPRISE})
+    public Uni<Response> deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        caller.requireActsFor(id);
+        long expected = Versions.requireIfMatch(ifMatch);
+        return enterprises.deactivate(id, expected).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/reactivate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.OPERATOR, Roles.PARTNER})
+    public Uni<Response> reactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        long expected = Versions.requireIfMatch(ifMatch);
+        return enterprises.reactivate(id, expected).map(this::ok);
+    }
+
+    /** The directory, filtered, in a stable order, a bounded page at a time. */
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.PARTNER, Roles.ENTERPRISE, Roles.BUREAU})
+    public Uni<EnterprisePage> search(@QueryParam("kind") EnterpriseKind kind,
+            @QueryParam("tier") @Pattern(regexp = "[A-Z][A-Z_]*", message = "must be a tier code") String tier,
+            @QueryParam("chain") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be a chain code") String chain,
+            @QueryParam("field") CooperationField willingFor,
+            @QueryParam("region") @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}", message = "must be a 2, 4 or 6 digit prefix") String region,
+            @QueryParam("q") @jakarta.validation.constraints.Size(min = 1, max = 50) String text,
+            @QueryParam("active") Boolean active,
+            @QueryParam("pageToken") String pageToken,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        EnterpriseSearch search = new EnterpriseSearch(kind, tier, chain, willingFor, region, text, active, decode(pageToken), size + 1);
+        return enterprises.search(search).map(found -> {
+            boolean more = found.size() > size;
+            var page = more ? found.subList(0, size) : found;
+            String next = more ? encode(page.get(page.size() - 1).id) : null;
+            return new EnterprisePage(page.stream().map(this::view).toList(), next);
+        });
+    }
+
+    private Response ok(Enterprise e) {
+        return Response.ok(view(e)).tag(Versions.etag(e.version)).build();
+    }
+
+    /** Contacts are personal data: the enterprise itself, operators and partners see them; bureaus and others do not. */
+    private EnterpriseView view(Enterprise e) {
+        return EnterpriseMapper.toView(e, caller.actsFor(e.id));
+    }
+
+    private static String encode(UUID id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static UUID decode(String token) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("pageToken", "is not a token this API returned");
+        }
     }
 }

@@ -1,0 +1,64 @@
+package org.rongtong.registry.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.rongtong.registry.rest.RegisterEnterpriseRequest;
+import org.rongtong.web.problem.Problem.FieldError;
+
+/**
+ * What makes a profile acceptable beyond its shape: codes that exist in the reference data. Bulk imports also
+ * run the bean constraints here, since their rows do not pass through a resource method.
+ */
+@ApplicationScoped
+public class ProfileRules {
+
+    private final ReferenceData reference;
+    private final Validator validator;
+
+    public ProfileRules(ReferenceData reference, Validator validator) {
+        this.reference = reference;
+        this.validator = validator;
+    }
+
+    /** Every problem with a profile: its constraints, then its reference codes. Empty when it is acceptable. */
+    public List<FieldError> problems(RegisterEnterpriseRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<RegisterEnterpriseRequest> v : validator.validate(request)) {
+            errors.add(new FieldError(v.getPropertyPath().toString().replace(".<list element>", "").replace("<list element>", ""), v.getMessage()));
+        }
+        // reference codes are checked too, unless their shape was already wrong
+        for (FieldError problem : referenceProblems(request)) {
+            if (errors.stream().noneMatch(e -> e.field().equals(problem.field()))) {
+                errors.add(problem);
+            }
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors;
+    }
+
+    /** Codes that must exist in the reference data (the bean constraints have checked their shape). */
+    public List<FieldError> referenceProblems(RegisterEnterpriseRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.regionCode() != null && !reference.regionExists(request.regionCode())) {
+            errors.add(new FieldError("regionCode", "is not a division code in the reference data: " + request.regionCode()));
+        }
+        if (request.tier() != null && !reference.tierExists(request.tier())) {
+            errors.add(new FieldError("tier", "is not a tier in the reference data: " + request.tier()));
+        }
+        if (request.chains() != null) {
+            for (int i = 0; i < request.chains().size(); i++) {
+                String chain = request.chains().get(i);
+                if (chain != null && !reference.chainExists(chain)) {
+                    errors.add(new FieldError("chains[" + i + "]", "is not an industrial chain in the reference data: " + chain));
+                }
+            }
+        }
+        return errors;
+    }
+}

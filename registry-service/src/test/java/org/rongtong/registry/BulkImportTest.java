@@ -1,0 +1,145 @@
+package org.rongtong.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.KafkaBrokerResource;
+import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TestData;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class BulkImportTest {
+
+    static final String HEADER = "name,creditCode,kind,tier,regionCode,chains,capabilities,willingness,contactName,contactPhone,contactEmail";
+
+    static String row(String name, String code, String region, String email) {
+        return String.join(",", name, code, "SME", "SPECIALIZED_SME", region, "HOME_APPLIANCES", "精密注塑;模具开发",
+                "PRODUCT_SUPPORTING:STRONG", "王经理", "13800138000", email);
+    }
+
+    /** Lines 2 and 4 are good; line 3 has a bad code, line 5 an unknown region and a bad e-mail, line 6 repeats line 2. */
+    static String mixedCsv(String goodA, String goodB) {
+        return String.join("\n", HEADER,
+                row("青岛精工模具有限公司", goodA, "370211", "a@example.cn"),
+                row("烟台塑业有限公司", "91370602MA3C4LD29X", "370602", "b@example.cn"),
+                row("潍坊精密部件有限公司", goodB, "370705", "c@example.cn"),
+                row("济南某科技公司", TestData.creditCode("370102"), "379999", "not-an-email"),
+                row("重复的公司", goodA, "370211", "d@example.cn")) + "\n";
+    }
+
+    static Response upload(byte[] body, String contentType, String query) {
+        return given().auth().oauth2(DevTokens.partner()).contentType(contentType).body(body)
+                .when().post("/api/v1/enterprises/imports" + query);
+    }
+
+    private static void assertMixedOutcome(Response response) {
+        response.then().statusCode(200).contentType("application/json")
+                .body("status", equalTo("COMPLETED")).body("total", equalTo(5)).body("done", equalTo(2)).body("rejected", equalTo(3))
+                .body("rejections.line", equalTo(List.of(3, 5, 6)))
+                .body("rejections[0].errors.field", hasItem("creditCode"))
+                .body("rejections[1].errors.field", hasItem("regionCode"))
+                .body("rejections[1].errors.field", hasItem("contacts[0].email"))
+                .body("rejections[2].errors[0].message", equalTo("repeats line 2 of this file"));
+    }
+
+    @Test
+    void aMixedUtf8CsvRegistersTheGoodRowsAndListsTheBadOnesByLine() {
+        String a = TestData.creditCode("370211");
+        String b = TestData.creditCode("370705");
+        assertMixedOutcome(upload(mixedCsv(a, b).getBytes(StandardCharsets.UTF_8), "text/csv", ""));
+        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=精工模具&size=100")
+                .then().statusCode(200).body("items.creditCode", hasItem(a));
+    }
+
+    @Test
+    void theSameFileInGbkOrWithABomReadsTheSame() {
+        assertMixedOutcome(upload(mixedCsv(TestData.creditCode("370211"), TestData.creditCode("370705")).getBytes(Charset.forName("GBK")),
+                "text/csv", ""));
+        byte[] text = mixedCsv(TestData.creditCode("370211"), TestData.creditCode("370705")).getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        Response response = upload(withBom, "text/csv", "");
+        assertMixedOutcome(response);
+        String firstId = given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=潍坊精密部件&size=100")
+                .then().extract().path("items[0].name");
+        assertEquals("潍坊精密部件有限公司", firstId);
+    }
+
+    @Test
+    void atomicModeRegistersNothingWhenOneRowIsBad() {
+        String a = TestData.creditCode("370211");
+        upload(mixedCsv(a, TestData.creditCode("370705")).getBytes(StandardCharsets.UTF_8), "text/csv", "?atomic=true")
+                .then().statusCode(200).body("done", equalTo(0)).body("rejected", equalTo(3));
+        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=" + "青岛精工模具" + "&size=100")
+                .then().statusCode(200).body("items.creditCode", org.hamcrest.Matchers.not(hasItem(a)));
+
+        String good = String.join("\n", HEADER, row("原子导入甲", TestData.creditCode("370211"), "370211", "x@example.cn"),
+                row("原子导入乙", TestData.creditCode("370211"), "370211", "y@example.cn"));
+        upload(good.getBytes(StandardCharsets.UTF_8), "text/csv", "?atomic=true")
+                .then().statusCode(200).body("done", equalTo(2)).body("rejected", equalTo(0));
+    }
+
+    @Test
+    void ndjsonRowsAreReadOnePerLine() {
+        String ok = "{\"name\":\"NDJSON 企业\",\"creditCode\":\"" + TestData.creditCode("370211")
+                + "\",\"kind\":\"SME\",\"regionCode\":\"370211\",\"capabilities\":[\"注塑\"]}";
+        String badKind = "{\"name\":\"坏行\",\"creditCode\":\"" + TestData.creditCode("370211") + "\",\"kind\":\"GIANT\",\"regionCode\":\"370211\"}";
+        upload((ok + "\n" + badKind + "\n").getBytes(StandardCharsets.UTF_8), "application/x-ndjson", "")
+                .then().statusCode(200).body("done", equalTo(1)).body("rejections[0].line", equalTo(2))
+                .body("rejections[0].errors[0].field", equalTo("kind"));
+    }
+
+    @Test
+    void reSendingTheSameFileWithTheSameKeyImportsNothingTwice() {
+        String csv = String.join("\n", HEADER, row("幂等导入", TestData.creditCode("370211"), "370211", "z@example.cn"));
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(DevTokens.partner()).header("Idempotency-Key", key).contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/enterprises/imports")
+                .then().statusCode(200).body("done", equalTo(1)).extract().path("id");
+        given().auth().oauth2(DevTokens.partner()).header("Idempotency-Key", key).contentType("text/csv")
+                .body(csv.getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/enterprises/imports")
+                .then().statusCode(200).body("id", equalTo(first)).body("done", equalTo(1));
+        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=幂等导入&size=100")
+                .then().statusCode(200).body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void aLargeImportRunsAsAJobThatReportsProgress() {
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 1500; i++) {
+            csv.append(row("批量企业" + i, TestData.creditCode("370211"), "370211", "bulk" + i + "@example.cn")).append('\n');
+        }
+        String location = upload(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv", "")
+                .then().statusCode(202).body("total", equalTo(1500)).extract().header("Location");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "COMPLETED".equals(given().auth().oauth2(DevTokens.partner()).when().get(location).then().extract().path("status")));
+        given().auth().oauth2(DevTokens.partner()).when().get(location)
+                .then().statusCode(200).body("done", equalTo(1500)).body("rejected", equalTo(0));
+    }
+
+    @Test
+    void aFileWithoutTheRequiredColumnsIsRejected() {
+        upload("foo,bar\n1,2\n".getBytes(StandardCharsets.UTF_8), "text/csv", "")
+                .then().statusCode(200).body("rejections[0].errors[0].field", equalTo("header")).body("done", equalTo(0));
+    }
+}
