@@ -7,5 +7,5 @@ cd "$root"
 if [ ! -f registry-service/target/quarkus-app/quarkus-run.jar ] || [ ! -f deploy/local/target/rongtong-local.jar ]; then
   ./mvnw -q -B -DskipTests package
 fi
-exec java -Drongtong.root="$root" -cp deploy/local/target/rongtong-local.jar \
+exec java -Drongtong.root="$root" -Drongtong.local.heap=1g -cp deploy/local/target/rongtong-local.jar \
   org.rongtong.local.bench.RegistryImportBenchmark "${1:-100000}"

@@ -143,7 +143,7 @@ public final class LocalStack implements AutoCloseable {
     private Process launch(Service s) throws IOException {
         Files.createDirectories(logFile(s).getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + System.getProperty("rongtong.local.heap", "512m"), "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + ports.get(s),
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database(s)),
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database(s)),
