@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,18 +16,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
 import org.rongtong.testing.TopicProbe;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,8 +33,6 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class DemandPublicationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static TopicProbe demands;
 
     @BeforeAll
@@ -54,28 +43,6 @@ class DemandPublicationTest {
     @AfterAll
     static void closeProbe() {
         demands.close();
-    }
-
-    static UUID registryAnnounces(EnterpriseKind kind, long version, boolean active, UUID id) throws Exception {
-        EnterpriseSnapshot snapshot = new EnterpriseSnapshot(id, version, "海尔测试企业", TestData.creditCode("370212"), kind,
-                null, "370212", List.of("HOME_APPLIANCES"), List.of("注塑"), "", Map.of(), active, Instant.now(), Instant.now());
-        String type = version == 1 ? EventTypes.ENTERPRISE_REGISTERED : active ? EventTypes.ENTERPRISE_REACTIVATED : EventTypes.ENTERPRISE_DEACTIVATED;
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), type, JSON.writeValueAsString(snapshot));
-        return id;
-    }
-
-    static Map<String, Object> demand() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("field", "PRODUCT_SUPPORTING");
-        body.put("chain", "HOME_APPLIANCES");
-        body.put("title", "洗衣机内桶精密注塑件配套");
-        body.put("description", "寻求年产50万件的精密注塑配套企业，需具备ABS改性与模具开发能力");
-        body.put("requiredCapabilities", List.of("精密注塑", "模具开发"));
-        body.put("regionCodes", List.of("37"));
-        body.put("budgetMin", 1_000_000);
-        body.put("budgetMax", 5_000_000);
-        body.put("deadline", Instant.now().plus(30, ChronoUnit.DAYS).toString());
-        return body;
     }
 
     private static io.restassured.response.Response publishAs(String token, Map<String, Object> body) {
@@ -94,9 +61,9 @@ class DemandPublicationTest {
 
     @Test
     void aChainLeaderPublishesADemandAndItsSnapshotIsPublished() throws Exception {
-        UUID leader = registryAnnounces(EnterpriseKind.CHAIN_LEADER, 1, true, UUID.randomUUID());
+        UUID leader = Fixtures.announce(UUID.randomUUID(), EnterpriseKind.CHAIN_LEADER, "370212", 1, true);
 
-        String id = publishOnceKnown(DevTokens.enterprise(leader), demand(), 201).then()
+        String id = publishOnceKnown(DevTokens.enterprise(leader), Fixtures.demand(), 201).then()
                 .body("status", equalTo("PUBLISHED")).body("version", equalTo(1))
                 .body("publisherId", equalTo(leader.toString())).extract().path("id");
 
@@ -109,31 +76,31 @@ class DemandPublicationTest {
 
     @Test
     void anSmeMayNotPublish() throws Exception {
-        UUID sme = registryAnnounces(EnterpriseKind.SME, 1, true, UUID.randomUUID());
-        publishOnceKnown(DevTokens.enterprise(sme), demand(), 422).then()
+        UUID sme = Fixtures.announce(UUID.randomUUID(), EnterpriseKind.SME, "370212", 1, true);
+        publishOnceKnown(DevTokens.enterprise(sme), Fixtures.demand(), 422).then()
                 .contentType("application/problem+json").body("title", equalTo("Not a chain leader"));
     }
 
     @Test
     void anUnknownPublisherIsUnprocessable() {
-        publishAs(DevTokens.enterprise(UUID.randomUUID()), demand()).then().statusCode(422)
+        publishAs(DevTokens.enterprise(UUID.randomUUID()), Fixtures.demand()).then().statusCode(422)
                 .contentType("application/problem+json").body("title", equalTo("Unknown publisher"));
     }
 
     @Test
     void aDeactivationThatArrivesLaterIsHonoured() throws Exception {
-        UUID leader = registryAnnounces(EnterpriseKind.CHAIN_LEADER, 1, true, UUID.randomUUID());
-        publishOnceKnown(DevTokens.enterprise(leader), demand(), 201);
+        UUID leader = Fixtures.announce(UUID.randomUUID(), EnterpriseKind.CHAIN_LEADER, "370212", 1, true);
+        publishOnceKnown(DevTokens.enterprise(leader), Fixtures.demand(), 201);
 
-        registryAnnounces(EnterpriseKind.CHAIN_LEADER, 2, false, leader);
-        publishOnceKnown(DevTokens.enterprise(leader), demand(), 422).then().body("title", equalTo("Inactive publisher"));
+        Fixtures.announce(leader, EnterpriseKind.CHAIN_LEADER, "370212", 2, false);
+        publishOnceKnown(DevTokens.enterprise(leader), Fixtures.demand(), 422).then().body("title", equalTo("Inactive publisher"));
     }
 
     @Test
     void aPartnerMustNameThePublisherAndAnEnterpriseOnlyItself() throws Exception {
-        publishAs(DevTokens.partner(), demand()).then().statusCode(400).body("errors[0].field", equalTo("publisherId"));
+        publishAs(DevTokens.partner(), Fixtures.demand()).then().statusCode(400).body("errors[0].field", equalTo("publisherId"));
 
-        Map<String, Object> forSomeoneElse = demand();
+        Map<String, Object> forSomeoneElse = Fixtures.demand();
         forSomeoneElse.put("publisherId", UUID.randomUUID().toString());
         publishAs(DevTokens.enterprise(UUID.randomUUID()), forSomeoneElse).then().statusCode(403)
                 .contentType("application/problem+json");
@@ -141,14 +108,14 @@ class DemandPublicationTest {
 
     @Test
     void aDeadlineInThePastAndAnInvertedBudgetAreInvalid() throws Exception {
-        UUID leader = registryAnnounces(EnterpriseKind.CHAIN_LEADER, 1, true, UUID.randomUUID());
-        publishOnceKnown(DevTokens.enterprise(leader), demand(), 201);
+        UUID leader = Fixtures.announce(UUID.randomUUID(), EnterpriseKind.CHAIN_LEADER, "370212", 1, true);
+        publishOnceKnown(DevTokens.enterprise(leader), Fixtures.demand(), 201);
 
-        Map<String, Object> past = demand();
+        Map<String, Object> past = Fixtures.demand();
         past.put("deadline", "2020-01-01T00:00:00Z");
         publishAs(DevTokens.enterprise(leader), past).then().statusCode(400).body("errors[0].field", equalTo("deadline"));
 
-        Map<String, Object> inverted = demand();
+        Map<String, Object> inverted = Fixtures.demand();
         inverted.put("budgetMin", 9_000_000);
         publishAs(DevTokens.enterprise(leader), inverted).then().statusCode(400)
                 .body("errors[0].field", equalTo("budgetMax")).body("errors[0].message", containsString("budgetMin"));

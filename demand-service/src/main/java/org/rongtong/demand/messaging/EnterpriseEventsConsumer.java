@@ -8,7 +8,6 @@ import org.rongtong.demand.service.EnterpriseProjection;
 import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.messaging.BoundedRetry;
-import org.rongtong.messaging.CloudEvent;
 
 import io.smallrye.mutiny.Uni;
 
@@ -23,11 +22,7 @@ public class EnterpriseEventsConsumer {
 
     @Incoming("enterprises")
     public Uni<Void> onEnterpriseEvent(ConsumerRecord<String, String> record) {
-        CloudEvent event = CloudEvent.of(record);
-        if (!EventTypes.ENTERPRISE_TYPES.contains(event.type())) {
-            return Uni.createFrom().voidItem();
-        }
-        EnterpriseSnapshot snapshot = event.dataAs(EnterpriseSnapshot.class);
-        return BoundedRetry.handle(() -> projection.apply(snapshot));
+        return BoundedRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
+                (event, snapshot) -> projection.apply(snapshot));
     }
 }

@@ -1,7 +1,11 @@
 package org.rongtong.messaging;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -27,6 +31,20 @@ public final class BoundedRetry {
         return Uni.createFrom().<Void>deferred(() -> onContext(context, work))
                 .onFailure(failure -> !(failure instanceof PoisonEventException))
                 .retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(ATTEMPTS - 1);
+    }
+
+    /**
+     * The usual consumer: reads the record as a CloudEvent, ignores types it does not handle (a topic may carry
+     * several), reads the data as {@code contract} (unreadable data is poison) and handles it with bounded retries.
+     */
+    public static <T> Uni<Void> handleEvent(ConsumerRecord<String, String> record, Collection<String> types, Class<T> contract,
+            BiFunction<CloudEvent, T, Uni<Void>> handler) {
+        CloudEvent event = CloudEvent.of(record);
+        if (!types.contains(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        T data = event.dataAs(contract);
+        return handle(() -> handler.apply(event, data));
     }
 
     private static Uni<Void> onContext(Context context, Supplier<Uni<Void>> work) {
