@@ -106,6 +106,48 @@ class MatchingFlowTest {
     }
 
     @Test
+    void aLaterRegisteredFittingEnterpriseIsMatchedToAnOpenDemandOnce() throws Exception {
+        UUID leader = announceEnterprise("格力电器", EnterpriseKind.CHAIN_LEADER, "440400", List.of(), Map.of());
+        UUID first = announceEnterprise("珠海精密注塑", EnterpriseKind.SME, "440402", List.of("精密注塑"),
+                Map.of(CooperationField.PRODUCT_SUPPORTING, Willingness.STRONG));
+        ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
+        DemandSnapshot demand = new DemandSnapshot(UUID.randomUUID(), 1, leader, CooperationField.PRODUCT_SUPPORTING,
+                "HOME_APPLIANCES", "空调面板精密注塑件配套", "寻求精密注塑和模具开发配套", List.of("精密注塑", "模具开发"),
+                List.of("4404"), null, null, Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
+        TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+                .when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].enterpriseId", equalTo(first.toString())));
+
+        try (TopicProbe matches = TopicProbe.of(Topics.MATCHES)) {
+            UUID later = UUID.randomUUID();
+            var snapshot = new EnterpriseSnapshot(later, 1, "珠海格美模具", TestData.creditCode("440403"), EnterpriseKind.SME,
+                    "LITTLE_GIANT", "440403", List.of("HOME_APPLIANCES"), List.of("注射成型", "模具开发"), "空调面板注射成型和模具开发",
+                    Map.of(CooperationField.PRODUCT_SUPPORTING, Willingness.STRONG), true, Instant.now(), Instant.now());
+            String json = JSON.writeValueAsString(snapshot);
+            TopicProbe.publish(Topics.ENTERPRISES, later.toString(), EventTypes.ENTERPRISE_REGISTERED, json);
+
+            // matched without a request: a new match row and a new DemandMatched carrying the full list
+            ConsumerRecord<String, String> event = matches.await(r -> demand.id().toString().equals(r.key())
+                    && r.value().contains(later.toString()), Duration.ofSeconds(30));
+            assertTrue(event.value().contains(first.toString()), event.value());
+            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
+                    .then().statusCode(200).body("$", hasSize(2))
+                    .body("[1].enterpriseId", equalTo(later.toString())).body("[1].rank", equalTo(2))
+                    .body("[1].reasons[1].component", equalTo("text"));
+
+            // a replayed registration adds neither a match nor an event
+            TopicProbe.publish(Topics.ENTERPRISES, later.toString(), EventTypes.ENTERPRISE_REGISTERED, json);
+            ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
+            long events = matches.drain(Duration.ofSeconds(3)).stream()
+                    .filter(r -> demand.id().toString().equals(r.key()) && r.value().contains(later.toString())).count();
+            assertEquals(1, events);
+            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
+                    .then().statusCode(200).body("$", hasSize(2));
+        }
+    }
+
+    @Test
     void anotherEnterpriseMayNotReadADemandsCandidates() throws Exception {
         UUID leader = announceEnterprise("美的集团", EnterpriseKind.CHAIN_LEADER, "440606", List.of(), Map.of());
         DemandSnapshot demand = demandOf(leader);

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Four real service JVMs, a real Kafka broker and real PostgreSQL databases: a chain leader and three SMEs register,
- * the leader publishes a demand, and the ranked candidates and the notifications appear without further requests.
+ * the leader publishes a demand, and the ranked candidates and the notifications appear without further requests;
+ * an SME registered later is matched to the open demand on its own (reverse matching).
  */
 class EndToEndIT {
 
@@ -103,5 +104,13 @@ class EndToEndIT {
         client.until(() -> client.get(Service.NOTIFICATION, "/api/v1/inbox", DevTokens.bureau("37")),
                 r -> r.status() == 200 && r.body().get("total").asInt() >= 1, Duration.ofSeconds(30));
         assertEquals(0, client.get(Service.NOTIFICATION, "/api/v1/inbox", DevTokens.bureau("44")).body().get("total").asInt());
+
+        // reverse matching (issue 5): an enterprise registered after the demand was ranked is matched to it, explained
+        String later = register("青岛海润注塑科技有限公司", "SME", "370214", List.of("注射成型", "模具设计"), Map.of("PRODUCT_SUPPORTING", "STRONG"));
+        JsonNode after = client.until(() -> client.get(Service.MATCHING, "/api/v1/demands/" + demandId + "/matches", leaderToken),
+                r -> r.status() == 200 && r.body().toString().contains(later), Duration.ofSeconds(60)).body();
+        assertEquals(3, after.size(), after.toString());
+        assertEquals(later, after.get(2).get("enterpriseId").asText(), after.toString());
+        assertTrue(after.get(2).get("reasons").toString().contains("精密注塑"), after.toString());
     }
 }

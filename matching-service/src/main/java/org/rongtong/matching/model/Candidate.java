@@ -47,6 +47,9 @@ public class Candidate extends PanacheEntityBase {
 
     public String description;
 
+    /** Free text of what it makes or offers (optional in the event). */
+    public String products;
+
     @Convert(converter = WillingnessMapConverter.class)
     public Map<CooperationField, Willingness> willingness;
 

@@ -36,6 +36,8 @@ public class OpenDemand extends io.quarkus.hibernate.reactive.panache.PanacheEnt
 
     public String title;
 
+    public String description;
+
     @Column(name = "required_capabilities")
     @Convert(converter = StringListConverter.class)
     public List<String> requiredCapabilities;

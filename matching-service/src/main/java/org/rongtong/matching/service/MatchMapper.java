@@ -28,6 +28,7 @@ public final class MatchMapper {
         target.chains = s.chains() == null ? List.of() : List.copyOf(s.chains());
         target.capabilities = s.capabilities() == null ? List.of() : List.copyOf(s.capabilities());
         target.description = s.description();
+        target.products = s.products();
         target.willingness = WillingnessMapConverter.copyOf(s.willingness());
         target.active = s.active();
     }
@@ -39,10 +40,29 @@ public final class MatchMapper {
         target.field = s.field();
         target.chain = s.chain();
         target.title = s.title();
+        target.description = s.description();
         target.requiredCapabilities = s.requiredCapabilities() == null ? List.of() : List.copyOf(s.requiredCapabilities());
         target.regionCodes = s.regionCodes() == null ? List.of() : List.copyOf(s.regionCodes());
         target.status = s.status();
         target.deadline = s.deadline();
+    }
+
+    /** A detached copy for the index, so that no managed entity is shared across sessions. */
+    static Candidate copy(Candidate c) {
+        Candidate copy = new Candidate();
+        copy.id = c.id;
+        copy.version = c.version;
+        copy.name = c.name;
+        copy.kind = c.kind;
+        copy.tier = c.tier;
+        copy.regionCode = c.regionCode;
+        copy.chains = c.chains;
+        copy.capabilities = c.capabilities;
+        copy.description = c.description;
+        copy.products = c.products;
+        copy.willingness = c.willingness;
+        copy.active = c.active;
+        return copy;
     }
 
     static DemandMatched toEvent(OpenDemand demand, String regionCode, List<Match> matches, Instant at) {

@@ -2,8 +2,10 @@ package org.rongtong.matching.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,7 @@ import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventSources;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
-import org.rongtong.matching.config.MatchingConfig;
+import org.rongtong.events.Willingness;
 import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.Match;
 import org.rongtong.matching.model.OpenDemand;
@@ -32,27 +34,101 @@ public class MatchingService {
 
     private static final Logger LOG = Logger.getLogger(MatchingService.class);
 
-    private final Scorer scorer;
+    private final MatchEngine engine;
     private final Outbox outbox;
-    private final MatchingConfig config;
 
-    public MatchingService(Scorer scorer, Outbox outbox, MatchingConfig config) {
-        this.scorer = scorer;
+    public MatchingService(MatchEngine engine, Outbox outbox) {
+        this.engine = engine;
         this.outbox = outbox;
-        this.config = config;
     }
 
-    /** Keeps the enterprise projection; a replayed or stale event changes nothing. */
+    /** Rebuilds the index from the projection (at startup: the index lives in memory only). */
+    @WithSession
+    public Uni<Integer> rebuildIndex() {
+        return Candidate.<Candidate>list("active = true").map(all -> {
+            EnterpriseIndex index = engine.index();
+            index.addAll(all.stream().map(MatchMapper::copy).toList());
+            index.compact();
+            return index.size();
+        });
+    }
+
+    /**
+     * Keeps the enterprise projection and the index; a replayed or stale event changes nothing. When an active
+     * enterprise is new or changed what it offers or wants, it is matched against the open demands (reverse matching).
+     */
     @WithTransaction
     public Uni<Void> onEnterprise(EnterpriseSnapshot snapshot) {
         return Candidate.<Candidate>findById(snapshot.id()).chain(known -> {
             if (known != null && known.version >= snapshot.version()) {
                 return Uni.createFrom().voidItem();
             }
+            boolean offerChanged = known == null || !known.active || !Objects.equals(known.capabilities, snapshot.capabilities())
+                    || !Objects.equals(known.willingness, snapshot.willingness())
+                    || !Objects.equals(known.products, snapshot.products())
+                    || !Objects.equals(known.description, snapshot.description());
             Candidate target = known != null ? known : new Candidate();
             MatchMapper.apply(snapshot, target);
-            return known != null ? Uni.createFrom().voidItem() : target.persist().replaceWithVoid();
+            engine.index().put(MatchMapper.copy(target));
+            Uni<Void> saved = known != null ? Uni.createFrom().voidItem() : target.persist().replaceWithVoid();
+            return target.active && offerChanged ? saved.chain(() -> reverseMatch(target)) : saved;
         });
+    }
+
+    /**
+     * New good fits of one enterprise among the open demands that were already ranked become matches (after the
+     * existing ones, never twice for a pair), and each such demand gets a new DemandMatched with its full list:
+     * that event's contract says a later one replaces the earlier list.
+     */
+    private Uni<Void> reverseMatch(Candidate candidate) {
+        return OpenDemand.<OpenDemand>list("status", DemandStatus.PUBLISHED).chain(open -> Match.<Match>list("enterpriseId", candidate.id)
+                .chain(existing -> {
+                    Set<UUID> already = new HashSet<>();
+                    existing.forEach(m -> already.add(m.demandId));
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (OpenDemand demand : open) {
+                        if (already.contains(demand.id) || candidate.willingness.getOrDefault(demand.field, Willingness.NONE)
+                                == Willingness.NONE) {
+                            continue;
+                        }
+                        Candidate publisher = engine.index().profile(demand.publisherId);
+                        String publisherRegion = publisher == null ? null : publisher.regionCode;
+                        var fit = engine.score(demand, publisherRegion, candidate);
+                        if (fit.isPresent()) {
+                            chain = chain.chain(() -> appendMatch(demand, publisherRegion, fit.get()));
+                        }
+                    }
+                    return chain;
+                }));
+    }
+
+    private Uni<Void> appendMatch(OpenDemand demand, String publisherRegion, Scorer.Scored fit) {
+        return Match.forDemand(demand.id).chain(matches -> {
+            if (matches.isEmpty()) {
+                return Uni.createFrom().voidItem(); // not ranked yet: the demand's own ranking will find it
+            }
+            Match m = newMatch(demand, fit, matches.size() + 1, Instant.now());
+            List<Match> all = new ArrayList<>(matches);
+            all.add(m);
+            LOG.infof("Demand %s: %s proposed later (score %.3f)", demand.id, fit.candidate().id, fit.score());
+            String region = !demand.regionCodes.isEmpty() ? demand.regionCodes.get(0) : publisherRegion;
+            return m.persist().chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING,
+                    demand.id, MatchMapper.toEvent(demand, region, all, m.createdAt))).replaceWithVoid();
+        });
+    }
+
+    private static Match newMatch(OpenDemand demand, Scorer.Scored s, int rank, Instant now) {
+        Match m = new Match();
+        m.id = UuidV7.next();
+        m.demandId = demand.id;
+        m.enterpriseId = s.candidate().id;
+        m.enterpriseName = s.candidate().name;
+        m.rank = rank;
+        m.score = s.score();
+        m.reasons = s.reasons();
+        m.status = Match.Status.PROPOSED;
+        m.createdAt = now;
+        return m;
     }
 
     /**
@@ -78,38 +154,21 @@ public class MatchingService {
 
     private Uni<Void> rank(OpenDemand demand) {
         Uni<Candidate> publisher = Candidate.findById(demand.publisherId);
-        return publisher.chain(pub -> Candidate.<Candidate>list("active = true").chain(candidates -> {
+        return publisher.chain(pub -> {
             String publisherRegion = pub == null ? null : pub.regionCode;
-            List<Scorer.Scored> ranked = candidates.stream()
-                    .map(c -> scorer.score(demand, publisherRegion, c))
-                    .flatMap(java.util.Optional::stream)
-                    .sorted(Comparator.comparingDouble(Scorer.Scored::score).reversed()
-                            .thenComparing(s -> s.candidate().id))
-                    .limit(config.maxCandidates())
-                    .toList();
+            List<Scorer.Scored> ranked = engine.rank(demand, publisherRegion);
             Instant now = Instant.now();
             List<Match> matches = new ArrayList<>();
             for (int i = 0; i < ranked.size(); i++) {
-                Scorer.Scored s = ranked.get(i);
-                Match m = new Match();
-                m.id = UuidV7.next();
-                m.demandId = demand.id;
-                m.enterpriseId = s.candidate().id;
-                m.enterpriseName = s.candidate().name;
-                m.rank = i + 1;
-                m.score = s.score();
-                m.reasons = s.reasons();
-                m.status = Match.Status.PROPOSED;
-                m.createdAt = now;
-                matches.add(m);
+                matches.add(newMatch(demand, ranked.get(i), i + 1, now));
             }
-            LOG.infof("Demand %s: %d candidate(s) proposed out of %d active", demand.id, matches.size(), candidates.size());
+            LOG.infof("Demand %s: %d candidate(s) proposed out of %d indexed", demand.id, matches.size(), engine.index().size());
             String region = !demand.regionCodes.isEmpty() ? demand.regionCodes.get(0) : publisherRegion;
             return Match.persist(matches)
                     .chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING, demand.id,
                             MatchMapper.toEvent(demand, region, matches, now)))
                     .replaceWithVoid();
-        }));
+        });
     }
 
     @WithSession

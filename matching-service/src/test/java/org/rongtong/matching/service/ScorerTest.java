@@ -14,34 +14,12 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.Willingness;
-import org.rongtong.matching.config.MatchingConfig;
 import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.OpenDemand;
 
 class ScorerTest {
 
-    private final Scorer scorer = new Scorer(new MatchingConfig() {
-        @Override
-        public Weights weights() {
-            return new Weights() {
-                public double capability() { return 0.40; }
-                public double willingness() { return 0.25; }
-                public double chain() { return 0.15; }
-                public double region() { return 0.12; }
-                public double tier() { return 0.08; }
-            };
-        }
-
-        @Override
-        public double minimumScore() {
-            return 0.35;
-        }
-
-        @Override
-        public int maxCandidates() {
-            return 50;
-        }
-    });
+    private final Scorer scorer = new Scorer(TestConfig.defaults());
 
     private final OpenDemand demand = demand(List.of());
 
@@ -109,10 +87,10 @@ class ScorerTest {
     @Test
     void everyComponentIsExplainedAndTheContributionsAddUpToTheScore() {
         Scorer.Scored scored = scorer.score(demand, "370212", candidate(List.of("ＡＢＳ", "精密注塑"), Willingness.STRONG, "370211")).orElseThrow();
-        assertEquals(List.of("capability", "willingness", "chain", "region", "tier"),
+        assertEquals(List.of("capability", "text", "willingness", "chain", "region", "tier"),
                 scored.reasons().stream().map(r -> r.component()).toList());
         assertEquals(scored.score(), scored.reasons().stream().mapToDouble(r -> r.contribution()).sum(), 0.001);
         assertTrue(scored.reasons().get(0).detail().contains("精密注塑"), scored.reasons().get(0).detail());
-        assertTrue(scored.reasons().get(3).detail().contains("same prefecture"), scored.reasons().get(3).detail());
+        assertTrue(scored.reasons().get(4).detail().contains("same prefecture"), scored.reasons().get(4).detail());
     }
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Speed of the matching engine on generated registries (issue 5): index build rate, heap, top-50 latency p50/p99 on
+# one query thread, and brute-force scoring for comparison. Arguments: sizes (default "100000 1000000").
+# Holds the shared build lock while it runs, so that no build competes for the cores (RONGTONG_NO_LOCK=1 to skip).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+lock() { if [ -n "${RONGTONG_NO_LOCK:-}" ]; then "$@"; else flock /tmp/rongtong-build.lock "$@"; fi; }
+lock ./mvnw -q -B -o test-compile dependency:build-classpath -pl matching-service \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+cp="matching-service/target/test-classes:matching-service/target/classes:$(cat matching-service/target/bench-classpath.txt)"
+for n in ${@:-100000 1000000}; do
+  lock java -Xmx3g -cp "$cp" org.rongtong.matching.service.MatchingBenchmark "$n" 1000 "${ANALYZER:-cjk}" 2>&1 | grep -v LogManager
+done

@@ -1,0 +1,268 @@
+package org.rongtong.matching.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.rongtong.events.CooperationField;
+import org.rongtong.events.Willingness;
+import org.rongtong.matching.model.Candidate;
+
+/**
+ * An in-memory Lucene index of the active enterprises, one document each, with their capabilities, products,
+ * description and name as separate analysed fields, and the facts the hard filters need (kind, region prefixes,
+ * willing fields, chains) as exact terms. It is rebuilt from the projection at startup (it lives in memory, so it can
+ * never be stale on disk) and kept by every enterprise event; a deactivated enterprise leaves it at once.
+ * Next to it, the detached profiles the scorer reads, keyed by id.
+ */
+public final class EnterpriseIndex implements AutoCloseable {
+
+    static final String ID = "id";
+    static final String KIND = "kind";
+    static final String REGION = "region";
+    static final String WILLING = "willing";
+    static final String CHAIN = "chain";
+    static final String CAPABILITIES = "capabilities";
+    static final String PRODUCTS = "products";
+    static final String DESCRIPTION = "description";
+    static final String NAME = "name";
+    static final List<String> TEXT_FIELDS = List.of(CAPABILITIES, PRODUCTS, DESCRIPTION, NAME);
+
+    private static final Set<String> ID_ONLY = Set.of(ID);
+
+    private final Analyzer analyzer;
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Map<UUID, Candidate> profiles = new ConcurrentHashMap<>();
+    private volatile boolean dirty;
+
+    public EnterpriseIndex(String analyzerName) {
+        this.analyzer = analyzer(analyzerName);
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(128).setSimilarity(new BM25Similarity());
+            writer = new IndexWriter(directory, config);
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Analyzer analyzer(String name) {
+        return switch (name) {
+            case "cjk" -> new CJKAnalyzer();
+            case "smartcn" -> new SmartChineseAnalyzer();
+            default -> throw new IllegalArgumentException("rongtong.matching.analyzer: cjk or smartcn, not " + name);
+        };
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Adds, replaces or (when inactive) removes one enterprise. The caller has already checked the version. */
+    public void put(Candidate c) {
+        try {
+            Term id = new Term(ID, c.id.toString());
+            if (!c.active) {
+                profiles.remove(c.id);
+                writer.deleteDocuments(id);
+            } else {
+                profiles.put(c.id, c);
+                writer.updateDocument(id, document(c));
+            }
+            dirty = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Bulk load, made visible once at the end. An enterprise the index already holds at the same or a newer version
+     * (an event that arrived while the projection was read) is left as it is.
+     */
+    public void addAll(Collection<Candidate> candidates) {
+        try {
+            for (Candidate c : candidates) {
+                Candidate known = profiles.get(c.id);
+                if (known != null && known.version < c.version) {
+                    put(c);
+                } else if (known == null && c.active) {
+                    profiles.put(c.id, c);
+                    writer.addDocument(document(c));
+                }
+            }
+            dirty = true;
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Merges the segments into one after a bulk load: term statistics and the top-k threshold then span one segment,
+     * which makes every query cheaper. Later updates add small segments that the merge policy folds in.
+     */
+    public void compact() {
+        try {
+            writer.forceMerge(1);
+            dirty = true;
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void clear() {
+        try {
+            writer.deleteAll();
+            profiles.clear();
+            dirty = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Candidate profile(UUID id) {
+        return profiles.get(id);
+    }
+
+    public int size() {
+        return profiles.size();
+    }
+
+    public record Hit(Candidate candidate, float score) {
+    }
+
+    /** The best {@code n} hits of a query, with their profiles. */
+    public List<Hit> search(Query query, int n) {
+        try {
+            refresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                // count hits only as far as the top n needs, so that scoring can skip the rest (block-max)
+                TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n, null, n));
+                List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+                var stored = searcher.storedFields();
+                for (ScoreDoc sd : top.scoreDocs) {
+                    String id = stored.document(sd.doc, ID_ONLY).get(ID);
+                    Candidate c = profiles.get(UUID.fromString(id));
+                    if (c != null) {
+                        hits.add(new Hit(c, sd.score));
+                    }
+                }
+                return hits;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Per term: documents holding it in the field with the most of them, and the number of documents (for idf). */
+    public Map<String, long[]> documentFrequencies(Collection<String> terms) {
+        try {
+            refresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                IndexReader reader = searcher.getIndexReader();
+                Map<String, long[]> out = new java.util.HashMap<>();
+                for (String term : terms) {
+                    long df = 0;
+                    for (String field : TEXT_FIELDS) {
+                        df = Math.max(df, reader.docFreq(new Term(field, new BytesRef(term))));
+                    }
+                    out.put(term, new long[] {df, reader.numDocs()});
+                }
+                return out;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void refresh() throws IOException {
+        if (dirty) {
+            dirty = false;
+            searchers.maybeRefreshBlocking();
+        }
+    }
+
+    private static Document document(Candidate c) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, c.id.toString(), Field.Store.YES));
+        doc.add(new StringField(KIND, c.kind.name(), Field.Store.NO));
+        String region = c.regionCode == null ? "" : c.regionCode;
+        for (int len = 2; len <= region.length(); len += 2) {
+            doc.add(new StringField(REGION, region.substring(0, len), Field.Store.NO));
+        }
+        for (Map.Entry<CooperationField, Willingness> w : c.willingness.entrySet()) {
+            if (w.getValue() != Willingness.NONE) {
+                doc.add(new StringField(WILLING, w.getKey().name(), Field.Store.NO));
+            }
+        }
+        for (String chain : c.chains) {
+            doc.add(new StringField(CHAIN, chain, Field.Store.NO));
+        }
+        addText(doc, CAPABILITIES, String.join("、", c.capabilities));
+        addText(doc, PRODUCTS, c.products);
+        addText(doc, DESCRIPTION, c.description);
+        addText(doc, NAME, c.name);
+        return doc;
+    }
+
+    private static void addText(Document doc, String field, String text) {
+        if (text != null && !text.isBlank()) {
+            doc.add(new TextField(field, text, Field.Store.NO));
+        }
+    }
+
+    /** The text of one analysed field of a profile, as indexed. */
+    static String text(Candidate c, String field) {
+        return switch (field) {
+            case CAPABILITIES -> String.join("、", c.capabilities);
+            case PRODUCTS -> c.products;
+            case DESCRIPTION -> c.description;
+            case NAME -> c.name;
+            default -> null;
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

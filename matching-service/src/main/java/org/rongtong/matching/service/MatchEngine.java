@@ -1,0 +1,210 @@
+package org.rongtong.matching.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.rongtong.events.EnterpriseKind;
+import org.rongtong.matching.config.MatchingConfig;
+import org.rongtong.matching.model.Candidate;
+import org.rongtong.matching.model.OpenDemand;
+
+/**
+ * Ranking for one demand: retrieval of the best few hundred profiles from the index (BM25 over the separate fields,
+ * with the hard filters as index filters), then the full reciprocal score of {@link Scorer} on those, with a text
+ * component that says which of the demand's terms each field of the profile holds. See ADR 0006.
+ */
+@ApplicationScoped
+public class MatchEngine {
+
+    /** How much a term found in each field counts towards the text share (the best field counts). */
+    static final Map<String, Double> FIELD_WEIGHT = Map.of(
+            EnterpriseIndex.CAPABILITIES, 1.0, EnterpriseIndex.PRODUCTS, 0.8,
+            EnterpriseIndex.DESCRIPTION, 0.6, EnterpriseIndex.NAME, 0.5);
+    private static final int MAX_QUERY_TERMS = 16;
+    private static final int MAX_RETRIEVAL_TERMS = 8;
+    private static final double MAX_RETRIEVAL_DF = 0.05;
+
+    private final MatchingConfig config;
+    private final Scorer scorer;
+    private final EnterpriseIndex index;
+
+    public MatchEngine(MatchingConfig config, Scorer scorer) {
+        this.config = config;
+        this.scorer = scorer;
+        this.index = new EnterpriseIndex(config.analyzer());
+    }
+
+    public EnterpriseIndex index() {
+        return index;
+    }
+
+    /** A demand's analysed terms: weight (capability 3, title 2, description 1) × idf in the index. */
+    public record DemandTerms(Map<String, Double> weighted, Set<String> retrieval) {
+    }
+
+    public DemandTerms terms(OpenDemand d) {
+        Map<String, Double> raw = new LinkedHashMap<>();
+        Set<String> retrieval = new LinkedHashSet<>();
+        Synonyms synonyms = Synonyms.standard();
+        for (String capability : d.requiredCapabilities) {
+            analyse(capability, 3.0, raw);
+            for (String form : synonyms.expand(capability)) {
+                if (!form.equals(Synonyms.comparable(capability))) {
+                    retrieval.addAll(tokens(form));
+                }
+            }
+        }
+        analyse(d.title, 2.0, raw);
+        analyse(d.description, 1.0, raw);
+        Map<String, Double> weighted = new LinkedHashMap<>();
+        Map<String, long[]> frequencies = index.documentFrequencies(raw.keySet());
+        raw.forEach((term, weight) -> {
+            long[] df = frequencies.get(term);
+            // a term no profile holds cannot tell candidates apart: leave it out of the share
+            if (df[0] > 0) {
+                weighted.put(term, weight * Math.log(1 + (df[1] - df[0] + 0.5) / (df[0] + 0.5)));
+            }
+        });
+        Map<String, Double> top = new LinkedHashMap<>();
+        weighted.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(MAX_QUERY_TERMS)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        // retrieval walks posting lists: terms held by a large share of the registry (公司, 配套) cost the most and
+        // tell the least, so they only count in the score of the hits, never in finding them
+        top.keySet().stream().filter(t -> frequencies.get(t)[0] <= Math.max(MAX_RETRIEVAL_DF * frequencies.get(t)[1], 1_000))
+                .limit(MAX_RETRIEVAL_TERMS).forEach(retrieval::add);
+        if (retrieval.isEmpty()) {
+            top.keySet().stream().limit(3).forEach(retrieval::add);
+        }
+        return new DemandTerms(top, retrieval);
+    }
+
+    /** The index query: text relevance per field, the hard filters as filters (the chain counts in the score only). */
+    Query query(OpenDemand d, DemandTerms terms) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        for (String term : terms.retrieval()) {
+            for (String field : EnterpriseIndex.TEXT_FIELDS) {
+                float boost = (float) (FIELD_WEIGHT.get(field) * (terms.weighted().containsKey(term) ? 1.0 : 0.8));
+                q.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), Occur.SHOULD);
+            }
+        }
+        q.setMinimumNumberShouldMatch(1);
+        q.add(new TermQuery(new Term(EnterpriseIndex.WILLING, d.field.name())), Occur.FILTER);
+        BooleanQuery.Builder kinds = new BooleanQuery.Builder();
+        for (EnterpriseKind kind : KindRules.allowed(d.field)) {
+            kinds.add(new TermQuery(new Term(EnterpriseIndex.KIND, kind.name())), Occur.SHOULD);
+        }
+        q.add(kinds.build(), Occur.FILTER);
+        if (!d.regionCodes.isEmpty()) {
+            BooleanQuery.Builder regions = new BooleanQuery.Builder();
+            for (String code : d.regionCodes) {
+                regions.add(new TermQuery(new Term(EnterpriseIndex.REGION, code)), Occur.SHOULD);
+            }
+            q.add(regions.build(), Occur.FILTER);
+        }
+        if (d.publisherId != null) {
+            q.add(new TermQuery(new Term(EnterpriseIndex.ID, d.publisherId.toString())), Occur.MUST_NOT);
+        }
+        return q.build();
+    }
+
+    /** The demand's best candidates, best first, at most {@code maxCandidates}. */
+    public List<Scorer.Scored> rank(OpenDemand d, String publisherRegion) {
+        DemandTerms terms = terms(d);
+        List<Scorer.Scored> scored = new ArrayList<>();
+        for (EnterpriseIndex.Hit hit : index.search(query(d, terms), config.rerankWindow())) {
+            scorer.score(d, publisherRegion, hit.candidate(), textMatch(terms, hit.candidate())).ifPresent(scored::add);
+        }
+        scored.sort(Comparator.comparingDouble(Scorer.Scored::score).reversed().thenComparing(s -> s.candidate().id));
+        return scored.size() > config.maxCandidates() ? List.copyOf(scored.subList(0, config.maxCandidates())) : scored;
+    }
+
+    /** One candidate against one demand, without the index: for reverse matching. */
+    public Optional<Scorer.Scored> score(OpenDemand d, String publisherRegion, Candidate c) {
+        return scorer.score(d, publisherRegion, c, textMatch(terms(d), c));
+    }
+
+    /** Which of the demand's terms each field of the profile holds, and their idf-weighted share. */
+    public Scorer.TextMatch textMatch(DemandTerms terms, Candidate c) {
+        double total = terms.weighted().values().stream().mapToDouble(Double::doubleValue).sum();
+        if (total == 0) {
+            return Scorer.TextMatch.NONE;
+        }
+        Map<String, Double> credit = new LinkedHashMap<>();
+        Map<String, List<String>> byField = new LinkedHashMap<>();
+        for (String field : EnterpriseIndex.TEXT_FIELDS) {
+            String text = EnterpriseIndex.text(c, field);
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            // a substring test instead of re-analysing the profile: exact for CJK bigrams and whole Latin words,
+            // and an order of magnitude cheaper on the few hundred hits of every query
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            Set<String> found = new LinkedHashSet<>();
+            for (String term : terms.weighted().keySet()) {
+                if (lower.contains(term)) {
+                    found.add(term);
+                }
+            }
+            if (!found.isEmpty()) {
+                byField.put(field, List.copyOf(found));
+                for (String term : found) {
+                    credit.merge(term, FIELD_WEIGHT.get(field), Math::max);
+                }
+            }
+        }
+        double share = 0;
+        for (Map.Entry<String, Double> e : credit.entrySet()) {
+            share += e.getValue() * terms.weighted().get(e.getKey());
+        }
+        return new Scorer.TextMatch(Math.min(1.0, share / total), byField);
+    }
+
+    private void analyse(String text, double weight, Map<String, Double> into) {
+        if (text != null) {
+            for (String token : tokens(text)) {
+                into.merge(token, weight, Math::max);
+            }
+        }
+    }
+
+    List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        Analyzer analyzer = index.analyzer();
+        try (TokenStream ts = analyzer.tokenStream(EnterpriseIndex.DESCRIPTION, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        index.close();
+    }
+}

@@ -1,0 +1,22 @@
+package org.rongtong.matching.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The engine beats plain BM25 and plain tag overlap on the labelled set, and keeps hard negatives out of top 10s. */
+class MatchingEvaluationTest {
+
+    @Test
+    void theEngineBeatsBothBaselinesAndKeepsHardNegativesOut() throws Exception {
+        MatchingEvaluation eval = MatchingEvaluation.load();
+        MatchingEvaluation.Metrics engine = eval.engine(TestConfig.defaults());
+        MatchingEvaluation.Metrics bm25 = eval.bm25("cjk");
+        MatchingEvaluation.Metrics tags = eval.tagOverlap();
+        System.out.printf("engine %s%nBM25   %s%ntags   %s%n", engine, bm25, tags);
+        assertTrue(engine.ndcg10() > bm25.ndcg10() && engine.ndcg10() > tags.ndcg10(), engine + " / " + bm25 + " / " + tags);
+        assertTrue(engine.precision5() >= bm25.precision5() && engine.precision5() >= tags.precision5());
+        assertEquals(0.0, engine.hardNegativeRate(), "hard negatives in a top 10");
+    }
+}
