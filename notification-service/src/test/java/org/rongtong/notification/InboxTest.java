@@ -87,4 +87,44 @@ class InboxTest {
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
         given().when().get("/api/v1/inbox").then().statusCode(401);
     }
+
+    @Test
+    void aRecipientMarksANotificationReadAndUnreadAndNobodyElseCan() throws Exception {
+        UUID publisher = UUID.randomUUID();
+        DemandMatched event = new DemandMatched(UUID.randomUUID(), 1, publisher, CooperationField.TECH_RND, "HOME_APPLIANCES",
+                "变频控制板联合研发", "3702", List.of(), Instant.now());
+        TopicProbe.publish(Topics.MATCHES, event.demandId().toString(), EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(event),
+                UUID.randomUUID().toString());
+        String token = DevTokens.enterprise(publisher);
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(token, "?unread=true") == 1);
+        String id = given().auth().oauth2(token).when().get("/api/v1/inbox?demandId=" + event.demandId())
+                .then().statusCode(200).body("total", equalTo(1)).extract().path("items[0].id");
+
+        given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().post("/api/v1/inbox/" + id + "/read")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(token).when().post("/api/v1/inbox/" + id + "/read").then().statusCode(200)
+                .body("readAt", org.hamcrest.Matchers.notNullValue());
+        org.junit.jupiter.api.Assertions.assertEquals(0, total(token, "?unread=true"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, total(token, ""));
+        given().auth().oauth2(token).when().delete("/api/v1/inbox/" + id + "/read").then().statusCode(200)
+                .body("readAt", equalTo(null));
+        org.junit.jupiter.api.Assertions.assertEquals(1, total(token, "?unread=true"));
+        org.junit.jupiter.api.Assertions.assertEquals(0, total(token, "?eventType=other.type"));
+    }
+
+    @Test
+    void aPoisonRecordIsParkedInTheDeadLetterTopicWithItsReasonAndTheRestOfTheBatchProceeds() throws Exception {
+        UUID publisher = UUID.randomUUID();
+        String demand = UUID.randomUUID().toString();
+        try (TopicProbe dlq = TopicProbe.of("notification-service.dlq.v1")) {
+            TopicProbe.publish(Topics.MATCHES, demand, EventTypes.DEMAND_MATCHED, "{not json", UUID.randomUUID().toString());
+            DemandMatched good = new DemandMatched(UUID.randomUUID(), 1, publisher, CooperationField.TECH_RND, "HOME_APPLIANCES",
+                    "电机驱动", null, List.of(), Instant.now());
+            TopicProbe.publish(Topics.MATCHES, demand, EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(good), UUID.randomUUID().toString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(publisher), "") == 1);
+            var parked = dlq.await(r -> demand.equals(r.key()), Duration.ofSeconds(30));
+            org.junit.jupiter.api.Assertions.assertEquals("{not json", parked.value());
+            org.junit.jupiter.api.Assertions.assertTrue(TopicProbe.header(parked, "dead-letter-reason").contains("unreadable data"));
+        }
+    }
 }

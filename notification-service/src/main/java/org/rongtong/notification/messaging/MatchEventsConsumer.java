@@ -1,33 +1,108 @@
 package org.rongtong.notification.messaging;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import org.rongtong.events.CloudEventHeaders;
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.EventTypes;
 import org.rongtong.messaging.BoundedRetry;
 import org.rongtong.messaging.CloudEvent;
+import org.rongtong.messaging.PoisonEventException;
 import org.rongtong.notification.service.InboxService;
+import org.rongtong.notification.service.SubscriptionMapper;
+import org.rongtong.notification.service.WebhookDispatcher;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
+/**
+ * Match events, a poll's worth at a time (one transaction per batch). A poison record goes to the dead-letter topic on
+ * its own, with the reason, and the rest of its batch proceeds; a transient failure retries the whole batch, which the
+ * processed-event ids make harmless.
+ */
 @ApplicationScoped
 public class MatchEventsConsumer {
 
-    private final InboxService inbox;
+    private static final Logger LOG = Logger.getLogger(MatchEventsConsumer.class);
 
-    public MatchEventsConsumer(InboxService inbox) {
+    private final InboxService inbox;
+    private final WebhookDispatcher dispatcher;
+    private final Emitter<String> deadLetters;
+
+    public MatchEventsConsumer(InboxService inbox, WebhookDispatcher dispatcher, @Channel("matches-dlq") Emitter<String> deadLetters) {
         this.inbox = inbox;
+        this.dispatcher = dispatcher;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("matches")
-    public Uni<Void> onMatchEvent(ConsumerRecord<String, String> record) {
-        CloudEvent event = CloudEvent.of(record);
-        if (!EventTypes.DEMAND_MATCHED.equals(event.type())) {
-            return Uni.createFrom().voidItem();
+    public Uni<Void> onMatchEvents(ConsumerRecords<String, String> records) {
+        List<InboxService.Matched> batch = new ArrayList<>();
+        List<Uni<Void>> parked = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                CloudEvent event = CloudEvent.of(record);
+                if (!EventTypes.DEMAND_MATCHED.equals(event.type())) {
+                    continue;
+                }
+                DemandMatched matched = event.dataAs(DemandMatched.class);
+                batch.add(new InboxService.Matched(event.id(), matched, SubscriptionMapper.facts(event, time(record), matched)));
+            } catch (PoisonEventException e) {
+                parked.add(park(record, e));
+            }
         }
-        DemandMatched matched = event.dataAs(DemandMatched.class);
-        return BoundedRetry.handle(() -> inbox.onDemandMatched(event.id(), matched));
+        Uni<Void> handled = batch.isEmpty() ? Uni.createFrom().voidItem()
+                // wake the dispatcher once the deliveries are committed, so webhooks leave without waiting for its next poll
+                : BoundedRetry.handle(() -> inbox.onDemandMatched(batch)).invoke(dispatcher::wake);
+        return parked.isEmpty() ? handled : Uni.join().all(parked).andFailFast().chain(() -> handled);
+    }
+
+    private Uni<Void> park(ConsumerRecord<String, String> record, PoisonEventException reason) {
+        LOG.warnf("Parking %s-%d@%d in the dead-letter topic: %s", record.topic(), record.partition(), record.offset(), reason.getMessage());
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add("dead-letter-reason", String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build();
+        return Uni.createFrom().completionStage(() -> {
+            java.util.concurrent.CompletableFuture<Void> sent = new java.util.concurrent.CompletableFuture<>();
+            deadLetters.send(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata)
+                    .withAck(() -> {
+                        sent.complete(null);
+                        return java.util.concurrent.CompletableFuture.completedFuture(null);
+                    }).withNack(failure -> {
+                        sent.completeExceptionally(failure);
+                        return java.util.concurrent.CompletableFuture.completedFuture(null);
+                    }));
+            return sent;
+        });
+    }
+
+    private static Instant time(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(CloudEventHeaders.TIME);
+        if (header != null) {
+            try {
+                return Instant.parse(new String(header.value(), StandardCharsets.UTF_8));
+            } catch (DateTimeParseException e) {
+                // an unreadable time is no reason to lose the event: fall back to the record's timestamp
+            }
+        }
+        return Instant.ofEpochMilli(record.timestamp());
     }
 }

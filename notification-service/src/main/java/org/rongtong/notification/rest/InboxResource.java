@@ -5,9 +5,12 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -36,8 +39,24 @@ public class InboxResource {
     @RolesAllowed({Roles.ENTERPRISE, Roles.BUREAU, Roles.PARTNER, Roles.OPERATOR})
     public Uni<InboxPage> list(@QueryParam("enterpriseId") UUID enterpriseId,
             @QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
+            @QueryParam("eventType") String eventType,
+            @QueryParam("demandId") UUID demandId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return inbox.inbox(caller, enterpriseId, unreadOnly, page, size);
+        return inbox.inbox(caller, enterpriseId, unreadOnly, eventType, demandId, page, size);
+    }
+
+    @POST
+    @Path("/{id}/read")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.BUREAU, Roles.PARTNER, Roles.OPERATOR})
+    public Uni<NotificationView> markRead(@PathParam("id") UUID id) {
+        return inbox.markRead(caller, id, true);
+    }
+
+    @DELETE
+    @Path("/{id}/read")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.BUREAU, Roles.PARTNER, Roles.OPERATOR})
+    public Uni<NotificationView> markUnread(@PathParam("id") UUID id) {
+        return inbox.markRead(caller, id, false);
     }
 }

@@ -1,7 +1,10 @@
 package org.rongtong.notification.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +14,7 @@ import org.rongtong.notification.model.Notification;
 import org.rongtong.notification.model.Notification.RecipientKind;
 import org.rongtong.notification.model.ProcessedEvent;
 import org.rongtong.notification.rest.InboxPage;
+import org.rongtong.notification.rest.NotificationView;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
@@ -26,27 +30,77 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InboxService {
 
+    private final SubscriptionService subscriptions;
+
+    public InboxService(SubscriptionService subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    /** One match event as the consumer read it. */
+    public record Matched(String eventId, DemandMatched event, EventFacts facts) {
+    }
+
     /**
-     * Turns a match event into notifications for the publisher, each candidate and the bureaus covering the
-     * demand's region. The event id is recorded in the same transaction, so a replay writes nothing twice.
+     * Turns match events into notifications for the publisher, each candidate and the bureaus covering the demand's
+     * region, and into a webhook delivery per subscription that wants them. Event ids are recorded in the same
+     * transaction, so a replay writes nothing twice. A whole poll's worth in one transaction: per-event transactions
+     * capped the service at about 150 events/s on two cores.
      */
     @WithTransaction
-    public Uni<Void> onDemandMatched(String eventId, DemandMatched event) {
-        return ProcessedEvent.<ProcessedEvent>findById(eventId).chain(seen -> {
-            if (seen != null) {
+    public Uni<Void> onDemandMatched(List<Matched> batch) {
+        List<String> ids = batch.stream().map(Matched::eventId).distinct().toList();
+        return ProcessedEvent.<ProcessedEvent>list("eventId in ?1", ids).chain(seen -> {
+            Set<String> done = new HashSet<>();
+            seen.forEach(p -> done.add(p.eventId));
+            List<ProcessedEvent> processed = new ArrayList<>();
+            List<Notification> notifications = new ArrayList<>();
+            List<EventFacts> fresh = new ArrayList<>();
+            Instant now = Instant.now();
+            for (Matched m : batch) {
+                if (!done.add(m.eventId())) {
+                    continue;
+                }
+                ProcessedEvent p = new ProcessedEvent();
+                p.eventId = m.eventId();
+                p.processedAt = now;
+                processed.add(p);
+                notifications.addAll(NotificationMapper.forDemandMatched(m.eventId(), m.event()));
+                fresh.add(m.facts());
+            }
+            if (processed.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            ProcessedEvent processed = new ProcessedEvent();
-            processed.eventId = eventId;
-            processed.processedAt = Instant.now();
-            List<Notification> notifications = NotificationMapper.forDemandMatched(eventId, event);
-            return processed.persist().chain(() -> Notification.persist(notifications));
+            return ProcessedEvent.persist(processed).chain(() -> Notification.persist(notifications))
+                    .chain(() -> subscriptions.fanOut(fresh)).replaceWithVoid();
+        });
+    }
+
+    /**
+     * Marks one notification read (or unread again). Only its recipient may: the enterprise (or one acting for it), or a
+     * bureau whose region covers it; anyone else learns nothing, not even that it exists.
+     */
+    @WithTransaction
+    public Uni<NotificationView> markRead(Caller caller, UUID id, boolean read) {
+        return Notification.<Notification>findById(id).map(n -> {
+            boolean mine = n != null && (n.recipientKind == RecipientKind.ENTERPRISE
+                    ? caller.actsFor(n.enterpriseId)
+                    : caller.isOperator() || caller.is(Roles.BUREAU) && caller.regionPrefix().filter(n.regionCode::startsWith).isPresent());
+            if (!mine) {
+                throw ProblemException.notFound("Notification", id);
+            }
+            n.readAt = read ? (n.readAt != null ? n.readAt : Instant.now()) : null;
+            return NotificationMapper.toView(n);
         });
     }
 
     /** The caller's inbox, newest first: an enterprise's own, a bureau's region, or (operator, partner) a named enterprise's. */
     @WithSession
     public Uni<InboxPage> inbox(Caller caller, UUID enterpriseId, boolean unreadOnly, int page, int size) {
+        return inbox(caller, enterpriseId, unreadOnly, null, null, page, size);
+    }
+
+    @WithSession
+    public Uni<InboxPage> inbox(Caller caller, UUID enterpriseId, boolean unreadOnly, String eventType, UUID demandId, int page, int size) {
         StringBuilder where = new StringBuilder();
         Parameters params = new Parameters();
         if (caller.is(Roles.BUREAU) && !caller.actsForAnyEnterprise()) {
@@ -68,6 +122,14 @@ public class InboxService {
         }
         if (unreadOnly) {
             where.append(" and readAt is null");
+        }
+        if (eventType != null) {
+            where.append(" and eventType = :type");
+            params.and("type", eventType);
+        }
+        if (demandId != null) {
+            where.append(" and demandId = :demand");
+            params.and("demand", demandId);
         }
         PanacheQuery<Notification> query = Notification.find(where.toString(), Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
                 .page(Page.of(page, size));

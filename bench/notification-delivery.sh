@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Publishes 20,000 match events (or $1) at 1,000/s (or $2) to notification-service with one webhook subscription to a
+# local receiver, and prints deliveries per second and p99 event-to-receipt latency. Needs PostgreSQL on 127.0.0.1:5432.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+if [ ! -f notification-service/target/quarkus-app/quarkus-run.jar ] || [ ! -f deploy/local/target/rongtong-local.jar ]; then
+  ./mvnw -q -B -DskipTests package
+fi
+# the receiver is plain http on 127.0.0.1: allow it in this run only (strict targets stay the production default)
+export RONGTONG_WEBHOOKS_STRICT_TARGETS=false
+exec java -Drongtong.root="$root" -cp deploy/local/target/rongtong-local.jar \
+  org.rongtong.local.bench.NotificationDeliveryBenchmark "${1:-20000}" "${2:-1000}"

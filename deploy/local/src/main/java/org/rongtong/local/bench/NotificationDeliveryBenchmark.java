@@ -1,0 +1,174 @@
+package org.rongtong.local.bench;
+
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.rongtong.local.LocalStack;
+import org.rongtong.local.Service;
+import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.EmbeddedKafkaBroker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Publishes N match events (default 20,000) at a steady rate (default 1,000/s) to a packaged notification-service with
+ * its own database and an in-process broker, with one webhook subscription pointing at a local receiver, and prints
+ * deliveries per second and the latency from publishing the event to the receiver having it (p50, p99, max). Every
+ * signature is verified. Run it with bench/notification-delivery.sh.
+ */
+public final class NotificationDeliveryBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        Path root = Path.of(System.getProperty("rongtong.root", "."));
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, EmbeddedKafkaBroker.freePort());
+        }
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> receivedAt = new ConcurrentHashMap<>();
+        AtomicInteger duplicates = new AtomicInteger();
+        AtomicInteger badSignatures = new AtomicInteger();
+        String[] secret = {null};
+
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000);
+        receiver.setExecutor(Executors.newFixedThreadPool(16));
+        receiver.createContext("/", exchange -> {
+            long now = System.nanoTime();
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String ts = exchange.getRequestHeaders().getFirst("webhook-timestamp");
+            if (secret[0] == null || !exchange.getRequestHeaders().getFirst("webhook-signature").contains(sign(secret[0], id + "." + ts + "." + body))) {
+                badSignatures.incrementAndGet();
+            }
+            if (receivedAt.putIfAbsent(id, now) != null) {
+                duplicates.incrementAndGet();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+
+        try (LocalStack stack = new LocalStack(root, "rt_bench_" + UUID.randomUUID().toString().substring(0, 8), true, ports,
+                EmbeddedKafkaBroker.freePort()).only(EnumSet.of(Service.NOTIFICATION)).start();
+                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers(),
+                        "acks", "all", "linger.ms", "1"), new StringSerializer(), new StringSerializer())) {
+            HttpClient http = HttpClient.newHttpClient();
+            ObjectMapper json = new ObjectMapper();
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.NOTIFICATION) + "/api/v1/subscriptions"))
+                    .header("Authorization", "Bearer " + DevTokens.operator()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + hook + "\",\"description\":\"benchmark\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("Subscription refused: " + created.statusCode() + " " + created.body()
+                        + " (the script sets RONGTONG_WEBHOOKS_STRICT_TARGETS=false so a local http receiver is allowed)");
+            }
+            secret[0] = json.readTree(created.body()).get("secret").asText();
+            warmUp(producer, 200, sentAt, receivedAt);
+
+            System.out.printf("Publishing %,d match events at %,d/s to %s%n", events, rate, stack.bootstrapServers());
+            long start = System.nanoTime();
+            for (int i = 0; i < events; i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait); // not a spin: the machine has two cores
+                }
+                send(producer, "bench-" + i, sentAt);
+            }
+            producer.flush();
+            long deadline = System.nanoTime() + 300_000_000_000L;
+            while (countDelivered(sentAt, receivedAt, "bench-") < events && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            long[] latencies = sentAt.entrySet().stream().filter(e -> e.getKey().startsWith("bench-") && receivedAt.containsKey(e.getKey()))
+                    .mapToLong(e -> receivedAt.get(e.getKey()) - e.getValue()).sorted().toArray();
+            long last = sentAt.keySet().stream().filter(k -> k.startsWith("bench-")).mapToLong(k -> receivedAt.getOrDefault(k, 0L)).max().orElse(start);
+            double seconds = (last - start) / 1e9;
+            System.out.println();
+            System.out.printf("deliveries received      %,d of %,d (duplicates %d, bad signatures %d)%n", latencies.length, events,
+                    duplicates.get(), badSignatures.get());
+            System.out.printf("first publish to last receipt  %.2f s -> %,.0f deliveries/s%n", seconds, latencies.length / seconds);
+            System.out.printf("event-to-receipt latency p50 %d ms, p99 %d ms, max %d ms%n", pct(latencies, 0.50), pct(latencies, 0.99),
+                    latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1_000_000);
+            System.out.printf("target: %,d deliveries/s and p99 <= 500 ms: %s%n", rate,
+                    latencies.length == events && latencies.length / seconds >= rate * 0.98 && pct(latencies, 0.99) <= 500 ? "MET" : "MISSED");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static void warmUp(KafkaProducer<String, String> producer, int n, Map<String, Long> sentAt, Map<String, Long> receivedAt)
+            throws InterruptedException {
+        for (int i = 0; i < n; i++) {
+            send(producer, "warm-" + i, sentAt);
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (countDelivered(sentAt, receivedAt, "warm-") < n && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String eventId, Map<String, Long> sentAt) {
+        UUID demand = UUID.randomUUID();
+        String data = "{\"demandId\":\"" + demand + "\",\"demandVersion\":1,\"publisherId\":\"" + UUID.randomUUID()
+                + "\",\"field\":\"PRODUCT_SUPPORTING\",\"chain\":\"HOME_APPLIANCES\",\"title\":\"洗衣机内桶精密注塑件配套\",\"regionCode\":\"3702\","
+                + "\"candidates\":[{\"matchId\":\"" + UUID.randomUUID() + "\",\"enterpriseId\":\"" + UUID.randomUUID()
+                + "\",\"enterpriseName\":\"青岛精工模具\",\"rank\":1,\"score\":0.9,\"reasons\":[]}],\"matchedAt\":\"" + Instant.now() + "\"}";
+        ProducerRecord<String, String> record = new ProducerRecord<>("matching.matches.v1", demand.toString(), data);
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                .add("ce_id", eventId.getBytes(StandardCharsets.UTF_8))
+                .add("ce_type", "rongtong.matching.demand.matched.v1".getBytes(StandardCharsets.UTF_8))
+                .add("ce_source", "/matching-service".getBytes(StandardCharsets.UTF_8))
+                .add("ce_subject", demand.toString().getBytes(StandardCharsets.UTF_8))
+                .add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8))
+                .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        sentAt.put(eventId, System.nanoTime());
+        producer.send(record);
+    }
+
+    private static long countDelivered(Map<String, Long> sentAt, Map<String, Long> receivedAt, String prefix) {
+        return receivedAt.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+    }
+
+    private static long pct(long[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1_000_000;
+    }
+
+    private static String sign(String secret, String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            return "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package org.rongtong.notification.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.rongtong.notification.config.WebhookConfig;
+import org.rongtong.notification.model.Delivery;
+import org.rongtong.notification.model.DeliveryAttempt;
+import org.rongtong.notification.model.StreamEvent;
+import org.rongtong.notification.model.Subscription;
+import org.rongtong.notification.model.Subscription.OwnerKind;
+import org.rongtong.notification.model.Subscription.Status;
+import org.rongtong.notification.rest.DeliveryPage;
+import org.rongtong.notification.rest.DeliveryView;
+import org.rongtong.notification.rest.SecretRotation;
+import org.rongtong.notification.rest.SubscriptionFilter;
+import org.rongtong.notification.rest.SubscriptionPage;
+import org.rongtong.notification.rest.SubscriptionRequest;
+import org.rongtong.notification.rest.SubscriptionView;
+import org.rongtong.outbox.UuidV7;
+import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.security.Caller;
+import org.rongtong.web.security.Roles;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** Subscriptions and their delivery log, scoped by who calls; and the fan-out of events into deliveries. */
+@ApplicationScoped
+public class SubscriptionService {
+
+    private final WebhookConfig config;
+
+    public SubscriptionService(WebhookConfig config) {
+        this.config = config;
+    }
+
+    /** Who owns what the caller creates, and the scope it gets: the caller's own enterprise or region, or anything. */
+    record Owner(OwnerKind kind, UUID enterpriseId, String region) {
+
+        static Owner of(Caller caller) {
+            if (caller.actsForAnyEnterprise()) {
+                return new Owner(OwnerKind.PLATFORM, null, null);
+            }
+            if (caller.is(Roles.BUREAU)) {
+                return new Owner(OwnerKind.BUREAU, null,
+                        caller.regionPrefix().orElseThrow(() -> ProblemException.forbidden("The bureau token names no region")));
+            }
+            return new Owner(OwnerKind.ENTERPRISE,
+                    caller.enterpriseId().orElseThrow(() -> ProblemException.forbidden("The token names no enterprise")), null);
+        }
+
+        boolean owns(Subscription s) {
+            return kind == OwnerKind.PLATFORM
+                    || kind == s.ownerKind && (kind == OwnerKind.ENTERPRISE ? enterpriseId.equals(s.ownerEnterpriseId) : region.equals(s.ownerRegion));
+        }
+    }
+
+    /** The filter as the owner may have it: a bureau's region prefix lies within its region (its region when absent). */
+    static SubscriptionFilter scopedFilter(Owner owner, SubscriptionFilter requested) {
+        SubscriptionFilter f = requested == null ? SubscriptionFilter.ANY : requested;
+        String prefix = f.regionPrefix();
+        if (owner.kind() == OwnerKind.BUREAU) {
+            if (prefix == null) {
+                prefix = owner.region();
+            } else if (!prefix.startsWith(owner.region())) {
+                throw ProblemException.invalid("filter.regionPrefix", "must lie within the bureau's region " + owner.region());
+            }
+        }
+        return new SubscriptionFilter(f.eventTypesOrEmpty(), prefix, f.chainsOrEmpty(), f.fieldsOrEmpty());
+    }
+
+    @WithTransaction
+    public Uni<SubscriptionView> create(Caller caller, SubscriptionRequest request) {
+        Owner owner = Owner.of(caller);
+        SubscriptionFilter filter = scopedFilter(owner, request.filter());
+        Subscription s = new Subscription();
+        s.id = UuidV7.next();
+        s.ownerKind = owner.kind();
+        s.ownerEnterpriseId = owner.enterpriseId();
+        s.ownerRegion = owner.region();
+        s.url = request.url().trim();
+        s.description = request.description();
+        s.eventTypes = filter.eventTypesOrEmpty();
+        s.regionPrefix = filter.regionPrefix();
+        s.chains = filter.chainsOrEmpty();
+        s.fields = filter.fieldsOrEmpty().stream().map(Enum::name).toList();
+        s.secret = WebhookSigner.newSecret();
+        s.status = Status.ACTIVE;
+        s.createdAt = Instant.now();
+        return s.<Subscription>persist().map(saved -> SubscriptionMapper.toView(saved, saved.secret));
+    }
+
+    @WithSession
+    public Uni<SubscriptionPage> list(Caller caller, int page, int size) {
+        Owner owner = Owner.of(caller);
+        String where;
+        Parameters params = new Parameters();
+        switch (owner.kind()) {
+            case PLATFORM -> where = "1 = 1";
+            case BUREAU -> {
+                where = "ownerKind = :kind and ownerRegion = :region";
+                params.and("kind", OwnerKind.BUREAU).and("region", owner.region());
+            }
+            default -> {
+                where = "ownerKind = :kind and ownerEnterpriseId = :id";
+                params.and("kind", OwnerKind.ENTERPRISE).and("id", owner.enterpriseId());
+            }
+        }
+        var query = Subscription.<Subscription>find(where, Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
+                .page(Page.of(page, size));
+        return Uni.combine().all().unis(query.list(), query.count()).asTuple()
+                .map(t -> new SubscriptionPage(t.getItem1().stream().map(s -> SubscriptionMapper.toView(s, null)).toList(), page, size, t.getItem2()));
+    }
+
+    @WithSession
+    public Uni<SubscriptionView> get(Caller caller, UUID id) {
+        return owned(caller, id).map(s -> SubscriptionMapper.toView(s, null));
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(Caller caller, UUID id) {
+        return owned(caller, id).chain(s -> s.delete());
+    }
+
+    /** A new secret; the old one keeps signing alongside it until the grace period ends. */
+    @WithTransaction
+    public Uni<SecretRotation> rotate(Caller caller, UUID id, Duration grace) {
+        Duration effective = grace == null ? config.rotationGrace() : grace;
+        return owned(caller, id).map(s -> {
+            s.previousSecret = s.secret;
+            s.previousSecretUntil = Instant.now().plus(effective);
+            s.secret = WebhookSigner.newSecret();
+            return new SecretRotation(s.secret, s.previousSecretUntil);
+        });
+    }
+
+    /** Resumes a paused subscription; its pending deliveries go out again. */
+    @WithTransaction
+    public Uni<SubscriptionView> resume(Caller caller, UUID id) {
+        return owned(caller, id).map(s -> {
+            s.status = Status.ACTIVE;
+            s.consecutiveFailures = 0;
+            return SubscriptionMapper.toView(s, null);
+        });
+    }
+
+    @WithSession
+    public Uni<DeliveryPage> deliveries(Caller caller, UUID id, String status, int page, int size) {
+        return owned(caller, id).chain(s -> {
+            Parameters params = Parameters.with("sub", id);
+            String where = "subscriptionId = :sub";
+            if (status != null) {
+                where += " and status = :status";
+                params.and("status", status);
+            }
+            var query = Delivery.<Delivery>find(where, Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
+                    .page(Page.of(page, size));
+            return Uni.combine().all().unis(query.list(), query.count()).asTuple().chain(t -> withLog(t.getItem1())
+                    .map(views -> new DeliveryPage(views, page, size, t.getItem2())));
+        });
+    }
+
+    /** Parks a delivery back in the queue with a fresh set of attempts. */
+    @WithTransaction
+    public Uni<DeliveryView> redeliver(Caller caller, UUID id, UUID deliveryId) {
+        return owned(caller, id).chain(s -> Delivery.<Delivery>findById(deliveryId)).chain(d -> {
+            if (d == null || !d.subscriptionId.equals(id)) {
+                throw ProblemException.notFound("Delivery", deliveryId);
+            }
+            if (Delivery.PENDING.equals(d.status)) {
+                throw ProblemException.conflict("Delivery pending", "Delivery " + deliveryId + " is still pending");
+            }
+            d.status = Delivery.PENDING;
+            d.attempts = 0;
+            d.nextAttemptAt = Instant.now();
+            d.deliveredAt = null;
+            return withLog(List.of(d)).map(v -> v.get(0));
+        });
+    }
+
+    private Uni<List<DeliveryView>> withLog(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = deliveries.stream().map(d -> d.id).toList();
+        return DeliveryAttempt.<DeliveryAttempt>list("deliveryId in ?1 order by attempt", ids).map(attempts -> {
+            Map<UUID, List<DeliveryAttempt>> byDelivery = attempts.stream().collect(Collectors.groupingBy(a -> a.deliveryId));
+            return deliveries.stream().map(d -> SubscriptionMapper.toView(d, byDelivery)).toList();
+        });
+    }
+
+    private Uni<Subscription> owned(Caller caller, UUID id) {
+        Owner owner = Owner.of(caller);
+        return Subscription.<Subscription>findById(id).map(s -> {
+            if (s == null || !owner.owns(s)) {
+                throw ProblemException.notFound("Subscription", id);
+            }
+            return s;
+        });
+    }
+
+    /**
+     * One delivery per subscription that wants each event, and each event's row in the live stream; runs in the
+     * consumer's transaction, so a replay adds none. Times step by a microsecond in batch order, so that deliveries of
+     * one aggregate keep their order however their random UUID bits fall.
+     */
+    public Uni<Integer> fanOut(List<EventFacts> events) {
+        Instant base = Instant.now();
+        return Subscription.<Subscription>listAll().chain(all -> {
+            List<StreamEvent> streamed = new ArrayList<>();
+            List<Delivery> out = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                EventFacts event = events.get(i);
+                Instant at = base.plusNanos(i * 1_000L);
+                String body = SubscriptionMapper.structured(event);
+                streamed.add(SubscriptionMapper.streamEvent(event, body, at));
+                for (Subscription s : all) {
+                    if (SubscriptionMapper.wants(s, event)) {
+                        out.add(SubscriptionMapper.delivery(s, event, body, at));
+                    }
+                }
+            }
+            return StreamEvent.persist(streamed).chain(() -> out.isEmpty() ? Uni.createFrom().voidItem() : Delivery.persist(out))
+                    .replaceWith(out.size());
+        });
+    }
+}

@@ -1,0 +1,132 @@
+package org.rongtong.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.KafkaBrokerResource;
+import org.rongtong.testing.PostgresResource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class StreamTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/api/v1/stream")
+    URI stream;
+
+    /** One server-sent event: its id and the CloudEvent id inside its data. */
+    record Sent(String id, String eventId) {
+    }
+
+    /** Reads the stream in the background into a queue; closing the returned stream disconnects. */
+    private Stream<String> open(String token, String query, String lastEventId, BlockingQueue<Sent> into) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stream + query)).header("authorization", "Bearer " + token)
+                .header("accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        Stream<String> lines = response.body();
+        Thread reader = new Thread(() -> {
+            String[] id = {null};
+            try {
+                lines.forEach(line -> {
+                    if (line.startsWith("id:")) {
+                        id[0] = line.substring(3).trim();
+                    } else if (line.startsWith("data:")) {
+                        try {
+                            into.add(new Sent(id[0], JSON.readTree(line.substring(5).trim()).get("id").asText()));
+                        } catch (Exception e) {
+                            into.add(new Sent(id[0], "unreadable: " + line));
+                        }
+                    }
+                });
+            } catch (RuntimeException closed) {
+                // the test closed the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    @Test
+    void aBureauStreamsItsRegionsMatchesOnlyAndResumesAfterLastEventId() throws Exception {
+        String chain = WebhookDeliveryTest.uniqueChain();
+        BlockingQueue<Sent> live = new LinkedBlockingQueue<>();
+        String a;
+        String c;
+        Sent first;
+        try (Stream<String> ignored = open(DevTokens.bureau("37"), "?chain=" + chain, null, live)) {
+            Thread.sleep(300); // the stream starts from now
+            a = WebhookDeliveryTest.publish(UUID.randomUUID(), UUID.randomUUID(), chain, "3702");
+            WebhookDeliveryTest.publish(UUID.randomUUID(), UUID.randomUUID(), chain, "4403"); // not this bureau's
+            c = WebhookDeliveryTest.publish(UUID.randomUUID(), UUID.randomUUID(), chain, "3705");
+            first = live.poll(20, TimeUnit.SECONDS);
+            Sent second = live.poll(20, TimeUnit.SECONDS);
+            assertNotNull(first);
+            assertNotNull(second);
+            assertEquals(List.of(a, c), List.of(first.eventId(), second.eventId()));
+            assertEquals(null, live.poll(1, TimeUnit.SECONDS), "Guangdong's event stays out of Shandong's stream");
+        }
+
+        // reconnecting after the first event replays what followed it
+        BlockingQueue<Sent> resumed = new LinkedBlockingQueue<>();
+        try (Stream<String> ignored = open(DevTokens.bureau("37"), "?chain=" + chain, first.id(), resumed)) {
+            Sent replayed = resumed.poll(10, TimeUnit.SECONDS);
+            assertNotNull(replayed);
+            assertEquals(c, replayed.eventId());
+        }
+    }
+
+    @Test
+    void anEnterpriseStreamsOnlyEventsAboutItself() throws Exception {
+        String chain = WebhookDeliveryTest.uniqueChain();
+        UUID me = UUID.randomUUID();
+        BlockingQueue<Sent> live = new LinkedBlockingQueue<>();
+        try (Stream<String> ignored = open(DevTokens.enterprise(me), "?chain=" + chain, null, live)) {
+            Thread.sleep(300);
+            WebhookDeliveryTest.publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44");
+            String mine = WebhookDeliveryTest.publish(UUID.randomUUID(), me, chain, "44");
+            Sent got = live.poll(20, TimeUnit.SECONDS);
+            assertNotNull(got);
+            assertEquals(mine, got.eventId());
+            List<Sent> more = new ArrayList<>();
+            live.drainTo(more);
+            assertTrue(more.isEmpty(), more.toString());
+        }
+    }
+
+    @Test
+    void aBureauCannotStreamOutsideItsRegion() {
+        given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/stream?regionPrefix=44")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}

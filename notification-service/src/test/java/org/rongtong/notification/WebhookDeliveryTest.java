@@ -1,0 +1,271 @@
+package org.rongtong.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.rongtong.events.CooperationField;
+import org.rongtong.events.DemandMatched;
+import org.rongtong.events.EventTypes;
+import org.rongtong.events.Topics;
+import org.rongtong.notification.service.WebhookDispatcher;
+import org.rongtong.notification.service.WebhookSigner;
+import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.KafkaBrokerResource;
+import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TopicProbe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** Webhooks against a real HTTP receiver; each test filters on its own chain so the others' events never reach it. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class WebhookDeliveryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    static String uniqueChain() {
+        return "CHAIN_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    static JsonPath subscribe(String token, String url, String chain) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("url", url, "description", "test receiver", "filter", Map.of("chains", List.of(chain))))
+                .when().post("/api/v1/subscriptions").then().statusCode(201).extract().jsonPath();
+    }
+
+    static String publish(UUID demandId, UUID publisher, String chain, String region) throws Exception {
+        DemandMatched event = new DemandMatched(demandId, 1, publisher, CooperationField.TECH_RND, chain, "高端轴承联合研发", region,
+                List.of(new DemandMatched.Candidate(UUID.randomUUID(), UUID.randomUUID(), "洛阳轴研", 1, 0.8, List.of())), Instant.now());
+        String eventId = UUID.randomUUID().toString();
+        TopicProbe.publish(Topics.MATCHES, demandId.toString(), EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(event), eventId);
+        return eventId;
+    }
+
+    static JsonPath log(String token, String subscriptionId) {
+        return given().auth().oauth2(token).when().get("/api/v1/subscriptions/" + subscriptionId + "/deliveries")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void theSignatureVerifiesWithTheSecretAndFailsWithAWrongOne() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 204)) {
+            String chain = uniqueChain();
+            JsonPath sub = subscribe(DevTokens.operator(), receiver.url(), chain);
+            String secret = sub.getString("secret");
+            assertTrue(secret.startsWith("whsec_"), secret);
+            // the secret is shown once: reading the subscription again does not show it
+            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/subscriptions/" + sub.getString("id"))
+                    .then().statusCode(200).body("secret", equalTo(null)).body("filter.chains[0]", equalTo(chain));
+
+            UUID demand = UUID.randomUUID();
+            String eventId = publish(demand, UUID.randomUUID(), chain, "3702");
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 1);
+
+            Receiver.Received got = receiver.succeeded().get(0);
+            assertEquals(eventId, got.id(), "webhook-id is the CloudEvents id");
+            assertTrue(Math.abs(Long.parseLong(got.timestamp()) - Instant.now().getEpochSecond()) < 30);
+            assertEquals(WebhookSigner.sign(secret, got.id(), Long.parseLong(got.timestamp()), got.body()), got.signature());
+            assertFalse(got.signature().contains(WebhookSigner.sign(WebhookSigner.newSecret(), got.id(), Long.parseLong(got.timestamp()), got.body())));
+            assertFalse(got.signature().contains(WebhookSigner.sign(secret, got.id(), Long.parseLong(got.timestamp()), got.body() + " ")),
+                    "a tampered body does not verify");
+            JsonNode body = JSON.readTree(got.body());
+            assertEquals("1.0", body.get("specversion").asText());
+            assertEquals(EventTypes.DEMAND_MATCHED, body.get("type").asText());
+            assertEquals(demand.toString(), body.get("data").get("demandId").asText());
+        }
+    }
+
+    @Test
+    void aReceiverAnswering500Then200GetsExactlyOneSuccessAndTheLogShowsTheRetry() throws Exception {
+        try (Receiver receiver = new Receiver(n -> n == 1 ? 500 : 200)) {
+            String chain = uniqueChain();
+            String id = subscribe(DevTokens.operator(), receiver.url(), chain).getString("id");
+            publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44");
+            await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(log(DevTokens.operator(), id).getString("items[0].status")));
+            Thread.sleep(500); // nothing more may arrive
+            assertEquals(1, receiver.succeeded().size());
+            assertEquals(2, receiver.requests());
+            JsonPath log = log(DevTokens.operator(), id);
+            assertEquals(1, log.getInt("total"));
+            assertEquals(2, log.getInt("items[0].attempts"));
+            assertEquals(List.of(500, 200), log.getList("items[0].log.statusCode"));
+            assertEquals(200, log.getInt("items[0].lastStatusCode"));
+            assertTrue(log.getLong("items[0].log[1].latencyMs") >= 0);
+        }
+    }
+
+    @Test
+    void aHangingReceiverIsTimedOutAndRetried() throws Exception {
+        try (Receiver receiver = new Receiver(n -> n == 1 ? -4000 : 200)) {
+            String chain = uniqueChain();
+            String id = subscribe(DevTokens.operator(), receiver.url(), chain).getString("id");
+            publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44");
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(log(DevTokens.operator(), id).getString("items[0].status")));
+            JsonPath log = log(DevTokens.operator(), id);
+            assertEquals("timed out", log.getString("items[0].log[0].error"));
+            assertEquals(null, (Object) log.get("items[0].log[0].statusCode"));
+            assertTrue(log.getLong("items[0].log[0].latencyMs") >= 900, "the attempt lasted about the 1 s timeout");
+            assertEquals(200, log.getInt("items[0].log[1].statusCode"));
+        }
+    }
+
+    @Test
+    void pendingDeliveriesSurviveARestartOfTheDispatcherAndArriveOnceInOrderPerDemand() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 200)) {
+            String chain = uniqueChain();
+            String id = subscribe(DevTokens.operator(), receiver.url(), chain).getString("id");
+            dispatcher.stop();
+            try {
+                UUID demand = UUID.randomUUID();
+                List<String> sent = Arrays.asList(publish(demand, UUID.randomUUID(), chain, "44"), publish(demand, UUID.randomUUID(), chain, "44"),
+                        publish(demand, UUID.randomUUID(), chain, "44"), publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44"));
+                await().atMost(Duration.ofSeconds(20)).until(() -> log(DevTokens.operator(), id).getInt("total") == 4);
+                assertEquals(4, given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/subscriptions/" + id + "/deliveries?status=PENDING")
+                        .then().statusCode(200).extract().jsonPath().getInt("total"));
+                Thread.sleep(300);
+                assertEquals(0, receiver.requests(), "nothing goes out while the dispatcher is down");
+
+                dispatcher.start();
+                await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 4);
+                Thread.sleep(500);
+                List<String> got = receiver.succeeded().stream().map(Receiver.Received::id).toList();
+                assertEquals(4, got.size(), "none lost, none duplicated");
+                List<String> sameDemand = got.stream().filter(sent.subList(0, 3)::contains).toList();
+                assertEquals(sent.subList(0, 3), sameDemand, "one demand's events arrive in order");
+            } finally {
+                dispatcher.start();
+            }
+        }
+    }
+
+    @Test
+    void aReceiverThatKeepsFailingIsParkedPausedAndItsOwnerToldThenRedeliveryWorks() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 500)) {
+            UUID owner = UUID.randomUUID();
+            String chain = uniqueChain();
+            String token = DevTokens.enterprise(owner);
+            String id = subscribe(token, receiver.url(), chain).getString("id");
+            publish(UUID.randomUUID(), owner, chain, "44");
+            await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(log(token, id).getString("items[0].status")));
+            JsonPath failed = log(token, id);
+            assertEquals(4, failed.getInt("items[0].attempts"), "max-attempts in %test");
+            String deliveryId = failed.getString("items[0].id");
+
+            publish(UUID.randomUUID(), owner, chain, "44");
+            await().atMost(Duration.ofSeconds(20)).until(() -> "PAUSED".equals(given().auth().oauth2(token)
+                    .when().get("/api/v1/subscriptions/" + id).then().extract().path("status")));
+            int requestsWhenPaused = receiver.requests();
+            given().auth().oauth2(token).when().get("/api/v1/inbox").then().statusCode(200)
+                    .body("items.find { it.eventType == 'rongtong.notification.subscription.paused' }.body", startsWith("Subscription " + id));
+
+            // the owner fixes its receiver, resumes, and has the parked delivery sent again
+            receiver.behaviour = n -> 200;
+            given().auth().oauth2(token).when().post("/api/v1/subscriptions/" + id + "/resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
+            given().auth().oauth2(token).when().post("/api/v1/subscriptions/" + id + "/deliveries/" + deliveryId + "/redeliver")
+                    .then().statusCode(200).body("status", equalTo("PENDING"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 2);
+            assertTrue(receiver.requests() > requestsWhenPaused);
+        }
+    }
+
+    @Test
+    void aRotatedSecretSignsAlongsideTheOldOneDuringTheGracePeriodOnly() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 200)) {
+            String chain = uniqueChain();
+            JsonPath sub = subscribe(DevTokens.operator(), receiver.url(), chain);
+            String id = sub.getString("id");
+            String oldSecret = sub.getString("secret");
+            JsonPath rotated = given().auth().oauth2(DevTokens.operator()).when().post("/api/v1/subscriptions/" + id + "/rotate-secret?graceSeconds=3600")
+                    .then().statusCode(200).extract().jsonPath();
+            String newSecret = rotated.getString("secret");
+            assertTrue(newSecret.startsWith("whsec_") && !newSecret.equals(oldSecret));
+
+            publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44");
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 1);
+            Receiver.Received during = receiver.succeeded().get(0);
+            long ts = Long.parseLong(during.timestamp());
+            List<String> signatures = List.of(during.signature().split(" "));
+            assertEquals(2, signatures.size(), during.signature());
+            assertTrue(signatures.contains(WebhookSigner.sign(newSecret, during.id(), ts, during.body())));
+            assertTrue(signatures.contains(WebhookSigner.sign(oldSecret, during.id(), ts, during.body())));
+
+            // rotating with no grace: only the newest secret signs
+            String newest = given().auth().oauth2(DevTokens.operator()).when().post("/api/v1/subscriptions/" + id + "/rotate-secret?graceSeconds=0")
+                    .then().statusCode(200).extract().path("secret");
+            publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44");
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 2);
+            Receiver.Received after = receiver.succeeded().get(1);
+            long ts2 = Long.parseLong(after.timestamp());
+            assertEquals(WebhookSigner.sign(newest, after.id(), ts2, after.body()), after.signature());
+            assertFalse(after.signature().contains(WebhookSigner.sign(newSecret, after.id(), ts2, after.body())));
+        }
+    }
+
+    @Test
+    void aRejectedTargetUrlAnswers400ProblemJsonNamingTheField() {
+        for (String url : List.of("https://user:pass@hooks.example.org/x", "ftp://hooks.example.org/x", "not a url")) {
+            given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON)
+                    .body(Map.of("url", url)).when().post("/api/v1/subscriptions")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("url"));
+        }
+    }
+
+    @Test
+    void subscriptionsAreScopedToTheCallersEnterpriseOrRegion() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 200)) {
+            given().auth().oauth2(DevTokens.bureau("37")).contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url(), "filter", Map.of("regionPrefix", "44"))).when().post("/api/v1/subscriptions")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("filter.regionPrefix"));
+
+            String chain = uniqueChain();
+            JsonPath bureau = subscribe(DevTokens.bureau("37"), receiver.url(), chain);
+            assertEquals("37", bureau.getString("filter.regionPrefix"), "a bureau's filter defaults to its region");
+            UUID owner = UUID.randomUUID();
+            String mine = subscribe(DevTokens.enterprise(owner), receiver.url(), chain).getString("id");
+            given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().get("/api/v1/subscriptions/" + mine)
+                    .then().statusCode(404).contentType("application/problem+json");
+            given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/subscriptions/" + mine).then().statusCode(404);
+
+            String inShandong = publish(UUID.randomUUID(), UUID.randomUUID(), chain, "3702"); // bureau only
+            String inGuangdong = publish(UUID.randomUUID(), owner, chain, "4403"); // the enterprise only
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() >= 2);
+            Thread.sleep(500);
+            List<String> got = receiver.succeeded().stream().map(Receiver.Received::id).sorted().toList();
+            assertEquals(List.of(inShandong, inGuangdong).stream().sorted().toList(), got);
+            assertEquals(1, log(DevTokens.bureau("37"), bureau.getString("id")).getInt("total"));
+            assertEquals(inGuangdong, log(DevTokens.enterprise(owner), mine).getString("items[0].eventId"));
+
+            given().auth().oauth2(DevTokens.enterprise(owner)).when().delete("/api/v1/subscriptions/" + mine).then().statusCode(204);
+            given().auth().oauth2(DevTokens.enterprise(owner)).when().get("/api/v1/subscriptions").then().statusCode(200).body("total", equalTo(0));
+        }
+    }
+}
