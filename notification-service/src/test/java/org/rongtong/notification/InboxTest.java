@@ -77,6 +77,31 @@ class InboxTest {
     }
 
     @Test
+    void aRepeatedCandidateListNotifiesOnlyTheNewcomers() throws Exception {
+        UUID publisher = UUID.randomUUID();
+        UUID early = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        UUID demandId = UUID.randomUUID();
+        var first = new DemandMatched.Candidate(UUID.randomUUID(), early, "青岛精工模具", 1, 0.91, List.of());
+        DemandMatched ranked = new DemandMatched(demandId, 1, publisher, CooperationField.PRODUCT_SUPPORTING, "HOME_APPLIANCES",
+                "空调面板注塑配套", "3702", List.of(first), Instant.now());
+        TopicProbe.publish(Topics.MATCHES, demandId.toString(), EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(ranked));
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(early), "") == 1);
+
+        // reverse matching found a later-registered fit and re-sends the full list
+        DemandMatched again = new DemandMatched(demandId, 1, publisher, CooperationField.PRODUCT_SUPPORTING, "HOME_APPLIANCES",
+                "空调面板注塑配套", "3702", List.of(first, new DemandMatched.Candidate(UUID.randomUUID(), late, "新来的企业", 2, 0.7, List.of())),
+                Instant.now());
+        TopicProbe.publish(Topics.MATCHES, demandId.toString(), EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(again));
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(late), "") == 1);
+        ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
+
+        org.junit.jupiter.api.Assertions.assertEquals(1, total(DevTokens.enterprise(early), ""), "no second notice for a known candidate");
+        given().auth().oauth2(DevTokens.enterprise(publisher)).when().get("/api/v1/inbox")
+                .then().statusCode(200).body("total", equalTo(2)).body("items[0].title", containsString("新增 1 家"));
+    }
+
+    @Test
     void anInboxIsReadOnlyByItsOwnerAndInBoundedPages() {
         UUID someone = UUID.randomUUID();
         given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().get("/api/v1/inbox?enterpriseId=" + someone)

@@ -49,9 +49,14 @@ public class InboxService {
     @WithTransaction
     public Uni<Void> onDemandMatched(List<Matched> batch) {
         List<String> ids = batch.stream().map(Matched::eventId).distinct().toList();
-        return ProcessedEvent.<ProcessedEvent>list("eventId in ?1", ids).chain(seen -> {
+        List<UUID> demands = batch.stream().map(m -> m.event().demandId()).distinct().toList();
+        Uni<List<Notification>> earlier = Notification.list("recipientKind = ?1 and demandId in ?2", RecipientKind.ENTERPRISE, demands);
+        return ProcessedEvent.<ProcessedEvent>list("eventId in ?1", ids).chain(seen -> earlier.chain(before -> {
             Set<String> done = new HashSet<>();
             seen.forEach(p -> done.add(p.eventId));
+            // who has heard of which demand: a repeated candidate list (reverse matching) notifies only newcomers
+            Set<String> notified = new HashSet<>();
+            before.forEach(n -> notified.add(n.demandId + "|" + n.enterpriseId));
             List<ProcessedEvent> processed = new ArrayList<>();
             List<Notification> notifications = new ArrayList<>();
             List<EventFacts> fresh = new ArrayList<>();
@@ -64,7 +69,13 @@ public class InboxService {
                 p.eventId = m.eventId();
                 p.processedAt = now;
                 processed.add(p);
-                notifications.addAll(NotificationMapper.forDemandMatched(m.eventId(), m.event()));
+                DemandMatched event = m.event();
+                boolean firstForDemand = notified.add(event.demandId() + "|" + event.publisherId());
+                List<DemandMatched.Candidate> newcomers = event.candidates().stream()
+                        .filter(c -> notified.add(event.demandId() + "|" + c.enterpriseId())).toList();
+                if (firstForDemand || !newcomers.isEmpty()) {
+                    notifications.addAll(NotificationMapper.forDemandMatched(m.eventId(), event, newcomers, firstForDemand));
+                }
                 fresh.add(m.facts());
             }
             if (processed.isEmpty()) {
@@ -72,7 +83,7 @@ public class InboxService {
             }
             return ProcessedEvent.persist(processed).chain(() -> Notification.persist(notifications))
                     .chain(() -> subscriptions.fanOut(fresh)).replaceWithVoid();
-        });
+        }));
     }
 
     /**

@@ -18,19 +18,26 @@ public final class NotificationMapper {
     private NotificationMapper() {
     }
 
-    static List<Notification> forDemandMatched(String eventId, DemandMatched event) {
+    /**
+     * @param fresh the event's candidates not notified for this demand before; a later event for the same demand
+     *              (reverse matching re-sends the full list) notifies only these, and says so
+     */
+    static List<Notification> forDemandMatched(String eventId, DemandMatched event, List<DemandMatched.Candidate> fresh,
+            boolean firstForDemand) {
         Instant now = Instant.now();
         List<Notification> out = new ArrayList<>();
-        int count = event.candidates().size();
-        out.add(enterprise(event, eventId, event.publisherId(), now, "需求「" + event.title() + "」已匹配 " + count + " 家候选企业",
-                "Your demand has " + count + " ranked candidate(s); see /api/v1/demands/" + event.demandId() + "/matches"));
-        for (DemandMatched.Candidate c : event.candidates()) {
+        int count = fresh.size();
+        String verb = firstForDemand ? "已匹配 " : "新增 ";
+        out.add(enterprise(event, eventId, event.publisherId(), now, "需求「" + event.title() + "」" + verb + count + " 家候选企业",
+                "Your demand has " + count + (firstForDemand ? "" : " new") + " ranked candidate(s); see /api/v1/demands/"
+                        + event.demandId() + "/matches"));
+        for (DemandMatched.Candidate c : fresh) {
             out.add(enterprise(event, eventId, c.enterpriseId(), now, "您被推荐为需求「" + event.title() + "」的候选企业（第 " + c.rank() + " 名）",
                     "A chain leader's demand in " + event.field() + " on chain " + event.chain() + " matches your profile (score "
                             + c.score() + "); answer with interest or decline."));
         }
         if (event.regionCode() != null) {
-            Notification bureau = base(event, eventId, now, "辖区需求「" + event.title() + "」匹配 " + count + " 家候选企业",
+            Notification bureau = base(event, eventId, now, "辖区需求「" + event.title() + "」" + verb + count + " 家候选企业",
                     "Demand " + event.demandId() + " in region " + event.regionCode() + " (" + event.field() + ", chain "
                             + event.chain() + ") has " + count + " candidate(s).");
             bureau.recipientKind = RecipientKind.BUREAU;
