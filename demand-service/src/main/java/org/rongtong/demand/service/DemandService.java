@@ -245,18 +245,7 @@ public class DemandService {
             where.append(" AND d.deadline <= :deadlineTo");
             params.add(new Object[] {"deadlineTo", filter.deadlineTo()});
         }
-        String items = "SELECT d.* FROM demand d" + where + " ORDER BY d.id DESC LIMIT " + size + " OFFSET " + (long) page * size;
-        String count = "SELECT count(*) FROM demand d" + where;
-        return Panache.getSession().chain(session -> {
-            var itemQuery = session.createNativeQuery(items, Demand.class);
-            var countQuery = session.createNativeQuery(count, Long.class);
-            for (Object[] p : params) {
-                itemQuery.setParameter((String) p[0], p[1]);
-                countQuery.setParameter((String) p[0], p[1]);
-            }
-            return itemQuery.getResultList()
-                    .chain(found -> countQuery.getSingleResult().map(total -> new Page<>(found, page, size, total)));
-        });
+        return NativePages.page(Demand.class, "d", "FROM demand d" + where, "d.id DESC", params, page, size);
     }
 
     // ---

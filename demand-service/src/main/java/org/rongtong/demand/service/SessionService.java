@@ -181,19 +181,8 @@ public class SessionService {
             where.append(" AND s.session_date <= :to");
             params.add(new Object[] {"to", to});
         }
-        String items = "SELECT s.* FROM matchmaking_session s" + where + " ORDER BY s.session_date, s.id LIMIT " + size
-                + " OFFSET " + (long) page * size;
-        String count = "SELECT count(*) FROM matchmaking_session s" + where;
-        return Panache.getSession().chain(session -> {
-            var itemQuery = session.createNativeQuery(items, MatchmakingSession.class);
-            var countQuery = session.createNativeQuery(count, Long.class);
-            for (Object[] p : params) {
-                itemQuery.setParameter((String) p[0], p[1]);
-                countQuery.setParameter((String) p[0], p[1]);
-            }
-            return itemQuery.getResultList()
-                    .chain(found -> countQuery.getSingleResult().map(total -> new Page<>(found, page, size, total)));
-        });
+        return NativePages.page(MatchmakingSession.class, "s", "FROM matchmaking_session s" + where, "s.session_date, s.id",
+                params, page, size);
     }
 
     // ---

@@ -110,7 +110,16 @@ class EndToEndIT {
         JsonNode after = client.until(() -> client.get(Service.MATCHING, "/api/v1/demands/" + demandId + "/matches", leaderToken),
                 r -> r.status() == 200 && r.body().toString().contains(later), Duration.ofSeconds(60)).body();
         assertEquals(3, after.size(), after.toString());
-        assertEquals(later, after.get(2).get("enterpriseId").asText(), after.toString());
-        assertTrue(after.get(2).get("reasons").toString().contains("精密注塑"), after.toString());
+        JsonNode laterMatch = null;
+        for (int i = 0; i < after.size(); i++) {
+            assertEquals(i + 1, after.get(i).get("rank").asInt(), after.toString());
+            if (i > 0) {
+                assertTrue(after.get(i - 1).get("score").asDouble() >= after.get(i).get("score").asDouble(), "ranked by score: " + after);
+            }
+            if (later.equals(after.get(i).get("enterpriseId").asText())) {
+                laterMatch = after.get(i);
+            }
+        }
+        assertTrue(laterMatch != null && laterMatch.get("reasons").toString().contains("精密注塑"), after.toString());
     }
 }

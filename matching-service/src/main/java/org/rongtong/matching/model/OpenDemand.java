@@ -50,4 +50,8 @@ public class OpenDemand extends io.quarkus.hibernate.reactive.panache.PanacheEnt
     public DemandStatus status;
 
     public Instant deadline;
+
+    /** Set when the demand is first ranked; later fits (reverse matching) join its list from then on. */
+    @Column(name = "ranked_at")
+    public Instant rankedAt;
 }

@@ -76,8 +76,8 @@ public class MatchingService {
     }
 
     /**
-     * New good fits of one enterprise among the open demands that were already ranked become matches (after the
-     * existing ones, never twice for a pair), and each such demand gets a new DemandMatched with its full list:
+     * New good fits of one enterprise among the open demands that were already ranked become matches (never twice
+     * for a pair; the list is re-ranked by score), and each such demand gets a new DemandMatched with its full list:
      * that event's contract says a later one replaces the earlier list.
      */
     private Uni<Void> reverseMatch(Candidate candidate) {
@@ -103,13 +103,18 @@ public class MatchingService {
     }
 
     private Uni<Void> appendMatch(OpenDemand demand, String publisherRegion, Scorer.Scored fit) {
+        if (demand.rankedAt == null) {
+            return Uni.createFrom().voidItem(); // not ranked yet: the demand's own ranking will find it
+        }
         return Match.forDemand(demand.id).chain(matches -> {
-            if (matches.isEmpty()) {
-                return Uni.createFrom().voidItem(); // not ranked yet: the demand's own ranking will find it
-            }
             Match m = newMatch(demand, fit, matches.size() + 1, Instant.now());
             List<Match> all = new ArrayList<>(matches);
             all.add(m);
+            // ranks follow scores whatever order the candidates arrived in (the existing rows are managed: updated at commit)
+            all.sort(java.util.Comparator.comparingDouble((Match x) -> x.score).reversed().thenComparing(x -> x.enterpriseId));
+            for (int i = 0; i < all.size(); i++) {
+                all.get(i).rank = i + 1;
+            }
             LOG.infof("Demand %s: %s proposed later (score %.3f)", demand.id, fit.candidate().id, fit.score());
             String region = !demand.regionCodes.isEmpty() ? demand.regionCodes.get(0) : publisherRegion;
             return m.persist().chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING,
@@ -148,7 +153,7 @@ public class MatchingService {
                 return saved;
             }
             return saved.chain(() -> Match.existForDemand(demand.id))
-                    .chain(matchedBefore -> matchedBefore ? Uni.createFrom().voidItem() : rank(demand));
+                    .chain(matchedBefore -> matchedBefore || demand.rankedAt != null ? Uni.createFrom().voidItem() : rank(demand));
         });
     }
 
@@ -158,6 +163,7 @@ public class MatchingService {
             String publisherRegion = pub == null ? null : pub.regionCode;
             List<Scorer.Scored> ranked = engine.rank(demand, publisherRegion);
             Instant now = Instant.now();
+            demand.rankedAt = now;
             List<Match> matches = new ArrayList<>();
             for (int i = 0; i < ranked.size(); i++) {
                 matches.add(newMatch(demand, ranked.get(i), i + 1, now));
