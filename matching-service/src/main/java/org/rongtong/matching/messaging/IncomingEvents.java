@@ -9,7 +9,6 @@ import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.matching.service.MatchingService;
 import org.rongtong.messaging.BoundedRetry;
-import org.rongtong.messaging.CloudEvent;
 
 import io.smallrye.mutiny.Uni;
 
@@ -25,21 +24,13 @@ public class IncomingEvents {
 
     @Incoming("enterprises")
     public Uni<Void> onEnterpriseEvent(ConsumerRecord<String, String> record) {
-        CloudEvent event = CloudEvent.of(record);
-        if (!EventTypes.ENTERPRISE_TYPES.contains(event.type())) {
-            return Uni.createFrom().voidItem();
-        }
-        EnterpriseSnapshot snapshot = event.dataAs(EnterpriseSnapshot.class);
-        return BoundedRetry.handle(() -> matching.onEnterprise(snapshot));
+        return BoundedRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
+                (event, snapshot) -> matching.onEnterprise(snapshot));
     }
 
     @Incoming("demands")
     public Uni<Void> onDemandEvent(ConsumerRecord<String, String> record) {
-        CloudEvent event = CloudEvent.of(record);
-        if (!EventTypes.DEMAND_TYPES.contains(event.type())) {
-            return Uni.createFrom().voidItem();
-        }
-        DemandSnapshot snapshot = event.dataAs(DemandSnapshot.class);
-        return BoundedRetry.handle(() -> matching.onDemand(snapshot));
+        return BoundedRetry.handleEvent(record, EventTypes.DEMAND_TYPES, DemandSnapshot.class,
+                (event, snapshot) -> matching.onDemand(snapshot));
     }
 }
