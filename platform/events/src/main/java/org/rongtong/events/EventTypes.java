@@ -23,6 +23,11 @@ public final class EventTypes {
     public static final String SESSION_CANCELLED = "rongtong.demand.session.cancelled.v1";
 
     public static final String DEMAND_MATCHED = "rongtong.matching.demand.matched.v1";
+    public static final String MATCH_INTERESTED = "rongtong.matching.match.interested.v1";
+    public static final String MATCH_DECLINED = "rongtong.matching.match.declined.v1";
+    public static final String MATCH_SHORTLISTED = "rongtong.matching.match.shortlisted.v1";
+    public static final String MATCH_REJECTED = "rongtong.matching.match.rejected.v1";
+    public static final String MATCH_CONFIRMED = "rongtong.matching.match.confirmed.v1";
 
     public static final List<String> ENTERPRISE_TYPES = List.of(
             ENTERPRISE_REGISTERED, ENTERPRISE_UPDATED, ENTERPRISE_DEACTIVATED, ENTERPRISE_REACTIVATED);
@@ -31,6 +36,9 @@ public final class EventTypes {
     public static final List<String> PROPOSAL_TYPES = List.of(PROPOSAL_SUBMITTED, PROPOSAL_WITHDRAWN);
     public static final List<String> SESSION_TYPES = List.of(SESSION_SCHEDULED, SESSION_HELD, SESSION_CANCELLED);
     public static final List<String> MATCH_TYPES = List.of(DEMAND_MATCHED);
+    /** The moves of a match's lifecycle, each carrying {@link MatchChanged}; on the same topic as {@link #DEMAND_MATCHED}. */
+    public static final List<String> MATCH_MOVE_TYPES = List.of(
+            MATCH_INTERESTED, MATCH_DECLINED, MATCH_SHORTLISTED, MATCH_REJECTED, MATCH_CONFIRMED);
 
     private EventTypes() {
     }

@@ -52,7 +52,8 @@ class EventSchemasTest {
                 EventTypes.DEMAND_TYPES.stream().map(type -> Arguments.of(type, sampleDemand())),
                 EventTypes.PROPOSAL_TYPES.stream().map(type -> Arguments.of(type, sampleProposal())),
                 EventTypes.SESSION_TYPES.stream().map(type -> Arguments.of(type, sampleSession())),
-                EventTypes.MATCH_TYPES.stream().map(type -> Arguments.of(type, sampleMatch())))
+                EventTypes.MATCH_TYPES.stream().map(type -> Arguments.of(type, sampleMatch())),
+                EventTypes.MATCH_MOVE_TYPES.stream().map(type -> Arguments.of(type, sampleMove())))
                 .flatMap(arguments -> arguments);
     }
 
@@ -115,6 +116,7 @@ class EventSchemasTest {
         assertEquals(constants(DemandStatus.class), texts(defs.at("/demandStatus/enum")));
         assertEquals(constants(ProposalStatus.class), texts(defs.at("/proposalStatus/enum")));
         assertEquals(constants(SessionStatus.class), texts(defs.at("/sessionStatus/enum")));
+        assertEquals(constants(MatchStatus.class), texts(defs.at("/matchStatus/enum")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -260,5 +262,13 @@ class EventSchemasTest {
         return new DemandMatched(UUID.fromString("01956a3c-0000-7000-8000-000000000002"), 1,
                 UUID.fromString("01956a3c-0000-7000-8000-000000000003"), CooperationField.PRODUCT_SUPPORTING, "SMART_HOME",
                 "变频压缩机电机配套", "350000", List.of(candidate), T0.plusSeconds(60));
+    }
+
+    static MatchChanged sampleMove() {
+        return new MatchChanged(UUID.fromString("01956a3c-0000-7000-8000-000000000004"), 2,
+                UUID.fromString("01956a3c-0000-7000-8000-000000000002"), UUID.fromString("01956a3c-0000-7000-8000-000000000003"),
+                UUID.fromString("01956a3c-0000-7000-8000-000000000001"), "福州精密电机有限公司", CooperationField.PRODUCT_SUPPORTING,
+                "SMART_HOME", "变频压缩机电机配套", "350000", MatchStatus.PROPOSED, MatchStatus.INTERESTED, MatchChanged.VIA_PROPOSAL,
+                UUID.fromString("01956a3c-0000-7000-8000-000000000005"), "可提供样机", T0.plusSeconds(120));
     }
 }

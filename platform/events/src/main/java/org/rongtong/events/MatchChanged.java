@@ -1,0 +1,32 @@
+package org.rongtong.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One move in a match's lifecycle (对接进展): who answered what, and the match after it. Published on
+ * {@code matching.matches.v1} keyed by the demand id, so a demand's candidate list and the moves on it stay in order.
+ * {@code via} says how the move came: {@code API} (an answer through matching-service) or {@code PROPOSAL} (a proposal
+ * submitted in demand-service, which counts as interest; {@code proposalId} names it).
+ */
+public record MatchChanged(
+        UUID matchId,
+        long version,
+        UUID demandId,
+        UUID publisherId,
+        UUID enterpriseId,
+        String enterpriseName,
+        CooperationField field,
+        String chain,
+        String title,
+        String regionCode,
+        MatchStatus previousStatus,
+        MatchStatus status,
+        String via,
+        UUID proposalId,
+        String note,
+        Instant changedAt) {
+
+    public static final String VIA_API = "API";
+    public static final String VIA_PROPOSAL = "PROPOSAL";
+}
