@@ -24,6 +24,23 @@ public interface MatchingConfig {
     @WithDefault("150")
     int rerankWindow();
 
+    /** Fair exposure (ADR 0008): how an enterprise already proposed for many open demands is damped. */
+    Exposure exposure();
+
+    interface Exposure {
+        /** Open demands an enterprise may be a live candidate for before its score is damped at all. */
+        @WithDefault("3")
+        int free();
+
+        /** Share of its score an enterprise loses for each open demand beyond the free ones. */
+        @WithDefault("0.04")
+        double step();
+
+        /** The damping never takes more than this share away: a strong fit stays visible. */
+        @WithDefault("0.80")
+        double floor();
+    }
+
     interface Weights {
         @WithDefault("0.32")
         double capability();

@@ -7,6 +7,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
+import org.rongtong.events.ProposalSnapshot;
+import org.rongtong.events.SessionSnapshot;
+import org.rongtong.matching.service.KpiService;
+import org.rongtong.matching.service.MatchLifecycle;
 import org.rongtong.matching.service.MatchingService;
 import org.rongtong.messaging.BoundedRetry;
 
@@ -17,9 +21,13 @@ import io.smallrye.mutiny.Uni;
 public class IncomingEvents {
 
     private final MatchingService matching;
+    private final MatchLifecycle lifecycle;
+    private final KpiService kpis;
 
-    public IncomingEvents(MatchingService matching) {
+    public IncomingEvents(MatchingService matching, MatchLifecycle lifecycle, KpiService kpis) {
         this.matching = matching;
+        this.lifecycle = lifecycle;
+        this.kpis = kpis;
     }
 
     @Incoming("enterprises")
@@ -32,5 +40,18 @@ public class IncomingEvents {
     public Uni<Void> onDemandEvent(ConsumerRecord<String, String> record) {
         return BoundedRetry.handleEvent(record, EventTypes.DEMAND_TYPES, DemandSnapshot.class,
                 (event, snapshot) -> matching.onDemand(snapshot));
+    }
+
+    /** A proposal counts as interest in the match of its proposer and demand. */
+    @Incoming("proposals")
+    public Uni<Void> onProposalEvent(ConsumerRecord<String, String> record) {
+        return BoundedRetry.handleEvent(record, EventTypes.PROPOSAL_TYPES, ProposalSnapshot.class,
+                (event, proposal) -> lifecycle.onProposal(proposal));
+    }
+
+    /** Sessions held count towards the programme KPIs. */
+    @Incoming("sessions")
+    public Uni<Void> onSessionEvent(ConsumerRecord<String, String> record) {
+        return BoundedRetry.handleEvent(record, EventTypes.SESSION_TYPES, SessionSnapshot.class, (event, session) -> kpis.onSession(session));
     }
 }

@@ -10,8 +10,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import org.rongtong.events.DemandMatched;
+import org.rongtong.events.MatchStatus;
 import org.rongtong.persistence.JsonConverter;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -23,8 +25,14 @@ import io.smallrye.mutiny.Uni;
 @Entity
 public class Match extends PanacheEntityBase {
 
-    public enum Status {
-        PROPOSED, INTERESTED, DECLINED, SHORTLISTED, REJECTED, COOPERATING
+    /** How the match came about. */
+    public enum Origin {
+        /** the demand's own ranking */
+        RANKED,
+        /** a fit registered after the demand was ranked (reverse matching) */
+        REVERSE,
+        /** the enterprise submitted a proposal without being proposed: it counts as interest */
+        PROPOSAL
     }
 
     @Id
@@ -47,13 +55,37 @@ public class Match extends PanacheEntityBase {
     public List<DemandMatched.Reason> reasons;
 
     @Enumerated(EnumType.STRING)
-    public Status status;
+    public MatchStatus status;
+
+    /** Bumped by every move; two racing moves cannot both win. */
+    @Version
+    public long version;
+
+    @Enumerated(EnumType.STRING)
+    public Origin origin;
+
+    /** What the last one to move wrote with the answer. */
+    public String note;
 
     @Column(name = "created_at")
     public Instant createdAt;
 
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** When the candidate first answered (interest or decline, or a proposal): what the participation KPI counts. */
+    @Column(name = "answered_at")
+    public Instant answeredAt;
+
+    @Column(name = "shortlisted_at")
+    public Instant shortlistedAt;
+
     public static Uni<List<Match>> forDemand(UUID demandId) {
         return list("demandId = ?1 order by rank", demandId);
+    }
+
+    public static Uni<Match> forPair(UUID demandId, UUID enterpriseId) {
+        return find("demandId = ?1 and enterpriseId = ?2", demandId, enterpriseId).firstResult();
     }
 
     public static Uni<Boolean> existForDemand(UUID demandId) {

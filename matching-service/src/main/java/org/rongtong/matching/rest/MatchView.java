@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.rongtong.events.DemandMatched;
+import org.rongtong.events.MatchStatus;
+import org.rongtong.matching.model.Match;
 
+/** A demand × candidate pair with its score, the reasons for it and where its lifecycle stands; {@code version} is the ETag. */
 public record MatchView(
         UUID id,
         UUID demandId,
@@ -13,7 +16,11 @@ public record MatchView(
         String enterpriseName,
         int rank,
         double score,
-        String status,
+        MatchStatus status,
+        Match.Origin origin,
+        long version,
+        String note,
         List<DemandMatched.Reason> reasons,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant updatedAt) {
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,10 +48,12 @@ public class MatchEngine {
     private final MatchingConfig config;
     private final Scorer scorer;
     private final EnterpriseIndex index;
+    private final FairExposure exposure;
 
     public MatchEngine(MatchingConfig config, Scorer scorer) {
         this.config = config;
         this.scorer = scorer;
+        this.exposure = new FairExposure(config.exposure());
         this.index = new EnterpriseIndex(config.analyzer());
     }
 
@@ -127,15 +130,33 @@ public class MatchEngine {
         return q.build();
     }
 
-    /** The demand's best candidates, best first, at most {@code maxCandidates}. */
+    /** The demand's best candidates, best first, at most {@code maxCandidates}, without exposure damping. */
     public List<Scorer.Scored> rank(OpenDemand d, String publisherRegion) {
+        return select(candidates(d, publisherRegion), Map.of());
+    }
+
+    /** Every candidate of the retrieval window that passes the filters and the minimum score, in no order. */
+    public List<Scorer.Scored> candidates(OpenDemand d, String publisherRegion) {
         DemandTerms terms = terms(d);
         List<Scorer.Scored> scored = new ArrayList<>();
         for (EnterpriseIndex.Hit hit : index.search(query(d, terms), config.rerankWindow())) {
             scorer.score(d, publisherRegion, hit.candidate(), textMatch(terms, hit.candidate())).ifPresent(scored::add);
         }
+        return scored;
+    }
+
+    /** Damps by exposure (open candidacies per enterprise), then keeps the best {@code maxCandidates}, best first. */
+    public List<Scorer.Scored> select(List<Scorer.Scored> candidates, Map<UUID, Integer> openCandidacies) {
+        List<Scorer.Scored> scored = new ArrayList<>(candidates.size());
+        for (Scorer.Scored s : candidates) {
+            scored.add(openCandidacies.isEmpty() ? s : exposure.damp(s, openCandidacies));
+        }
         scored.sort(Comparator.comparingDouble(Scorer.Scored::score).reversed().thenComparing(s -> s.candidate().id));
         return scored.size() > config.maxCandidates() ? List.copyOf(scored.subList(0, config.maxCandidates())) : scored;
+    }
+
+    public FairExposure exposure() {
+        return exposure;
     }
 
     /** One candidate against one demand, without the index: for reverse matching. */

@@ -2,14 +2,19 @@ package org.rongtong.matching.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.EnterpriseSnapshot;
+import org.rongtong.events.MatchChanged;
+import org.rongtong.events.MatchStatus;
 import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.Match;
 import org.rongtong.matching.model.OpenDemand;
 import org.rongtong.matching.rest.MatchView;
+import org.rongtong.matching.rest.OpportunityView;
+import org.rongtong.matching.rest.ReservePools;
 import org.rongtong.persistence.WillingnessMapConverter;
 
 /** The one place where matching-service maps events, entities and API views onto each other. */
@@ -73,8 +78,30 @@ public final class MatchMapper {
                 regionCode, candidates, at);
     }
 
+    /** Where a demand lands for bureaus: its first region constraint, else its publisher's region (null if unknown). */
+    static String regionOf(OpenDemand demand, String publisherRegion) {
+        return !demand.regionCodes.isEmpty() ? demand.regionCodes.get(0) : publisherRegion;
+    }
+
+    static MatchChanged toEvent(Match m, OpenDemand demand, String publisherRegion, MatchStatus previous, String via, UUID proposalId,
+            Instant at) {
+        return new MatchChanged(m.id, m.version, demand.id, demand.publisherId, m.enterpriseId, m.enterpriseName, demand.field,
+                demand.chain, demand.title, regionOf(demand, publisherRegion), previous, m.status, via, proposalId, m.note, at);
+    }
+
     public static MatchView toView(Match m) {
-        return new MatchView(m.id, m.demandId, m.enterpriseId, m.enterpriseName, m.rank, m.score, m.status.name(), m.reasons,
-                m.createdAt);
+        return new MatchView(m.id, m.demandId, m.enterpriseId, m.enterpriseName, m.rank, m.score, m.status, m.origin, m.version,
+                m.note, m.reasons, m.createdAt, m.updatedAt);
+    }
+
+    /** A match as the candidate sees it: with the demand it is for. */
+    public static OpportunityView toOpportunity(Match m, OpenDemand d) {
+        return new OpportunityView(m.id, d.id, d.publisherId, d.title, d.field, d.chain, d.status, d.deadline, m.rank, m.score,
+                m.status, m.version, m.reasons, m.createdAt, m.updatedAt);
+    }
+
+    public static ReservePools.Entry toPoolEntry(Match m, OpenDemand d) {
+        return new ReservePools.Entry(m.id, d.id, d.title, d.field, d.chain, m.enterpriseId, m.enterpriseName, m.score, m.status,
+                m.shortlistedAt);
     }
 }

@@ -2,8 +2,11 @@ package org.rongtong.matching.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +19,7 @@ import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventSources;
 import org.rongtong.events.EventTypes;
+import org.rongtong.events.MatchStatus;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
 import org.rongtong.matching.model.Candidate;
@@ -33,6 +37,9 @@ import io.smallrye.mutiny.Uni;
 public class MatchingService {
 
     private static final Logger LOG = Logger.getLogger(MatchingService.class);
+
+    /** A candidacy that still takes the enterprise's attention. */
+    private static final Set<MatchStatus> LIVE = EnumSet.of(MatchStatus.PROPOSED, MatchStatus.INTERESTED, MatchStatus.SHORTLISTED);
 
     private final MatchEngine engine;
     private final Outbox outbox;
@@ -95,7 +102,9 @@ public class MatchingService {
                         String publisherRegion = publisher == null ? null : publisher.regionCode;
                         var fit = engine.score(demand, publisherRegion, candidate);
                         if (fit.isPresent()) {
-                            chain = chain.chain(() -> appendMatch(demand, publisherRegion, fit.get()));
+                            // counted afresh for each demand: a match appended just before is a live candidacy too
+                            chain = chain.chain(() -> openCandidacies(Set.of(candidate.id))
+                                    .chain(counts -> appendMatch(demand, publisherRegion, engine.exposure().damp(fit.get(), counts))));
                         }
                     }
                     return chain;
@@ -107,7 +116,7 @@ public class MatchingService {
             return Uni.createFrom().voidItem(); // not ranked yet: the demand's own ranking will find it
         }
         return Match.forDemand(demand.id).chain(matches -> {
-            Match m = newMatch(demand, fit, matches.size() + 1, Instant.now());
+            Match m = newMatch(demand, fit, matches.size() + 1, Match.Origin.REVERSE, Instant.now());
             List<Match> all = new ArrayList<>(matches);
             all.add(m);
             // ranks follow scores whatever order the candidates arrived in (the existing rows are managed: updated at commit)
@@ -116,13 +125,13 @@ public class MatchingService {
                 all.get(i).rank = i + 1;
             }
             LOG.infof("Demand %s: %s proposed later (score %.3f)", demand.id, fit.candidate().id, fit.score());
-            String region = !demand.regionCodes.isEmpty() ? demand.regionCodes.get(0) : publisherRegion;
+            String region = MatchMapper.regionOf(demand, publisherRegion);
             return m.persist().chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING,
                     demand.id, MatchMapper.toEvent(demand, region, all, m.createdAt))).replaceWithVoid();
         });
     }
 
-    private static Match newMatch(OpenDemand demand, Scorer.Scored s, int rank, Instant now) {
+    private static Match newMatch(OpenDemand demand, Scorer.Scored s, int rank, Match.Origin origin, Instant now) {
         Match m = new Match();
         m.id = UuidV7.next();
         m.demandId = demand.id;
@@ -131,8 +140,11 @@ public class MatchingService {
         m.rank = rank;
         m.score = s.score();
         m.reasons = s.reasons();
-        m.status = Match.Status.PROPOSED;
+        m.status = MatchStatus.PROPOSED;
+        m.version = 1;
+        m.origin = origin;
         m.createdAt = now;
+        m.updatedAt = now;
         return m;
     }
 
@@ -161,20 +173,44 @@ public class MatchingService {
         Uni<Candidate> publisher = Candidate.findById(demand.publisherId);
         return publisher.chain(pub -> {
             String publisherRegion = pub == null ? null : pub.regionCode;
-            List<Scorer.Scored> ranked = engine.rank(demand, publisherRegion);
-            Instant now = Instant.now();
-            demand.rankedAt = now;
-            List<Match> matches = new ArrayList<>();
-            for (int i = 0; i < ranked.size(); i++) {
-                matches.add(newMatch(demand, ranked.get(i), i + 1, now));
-            }
-            LOG.infof("Demand %s: %d candidate(s) proposed out of %d indexed", demand.id, matches.size(), engine.index().size());
-            String region = !demand.regionCodes.isEmpty() ? demand.regionCodes.get(0) : publisherRegion;
-            return Match.persist(matches)
-                    .chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING, demand.id,
-                            MatchMapper.toEvent(demand, region, matches, now)))
-                    .replaceWithVoid();
+            List<Scorer.Scored> candidates = engine.candidates(demand, publisherRegion);
+            Set<UUID> ids = new HashSet<>();
+            candidates.forEach(c -> ids.add(c.candidate().id));
+            return openCandidacies(ids).chain(open -> {
+                List<Scorer.Scored> ranked = engine.select(candidates, open);
+                Instant now = Instant.now();
+                demand.rankedAt = now;
+                List<Match> matches = new ArrayList<>();
+                for (int i = 0; i < ranked.size(); i++) {
+                    matches.add(newMatch(demand, ranked.get(i), i + 1, Match.Origin.RANKED, now));
+                }
+                LOG.infof("Demand %s: %d candidate(s) proposed out of %d indexed", demand.id, matches.size(), engine.index().size());
+                return Match.persist(matches)
+                        .chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING, demand.id,
+                                MatchMapper.toEvent(demand, MatchMapper.regionOf(demand, publisherRegion), matches, now)))
+                        .replaceWithVoid();
+            });
         });
+    }
+
+    /** Per enterprise: the open demands it is a live candidate for (proposed, interested or shortlisted), for fair exposure. */
+    private static Uni<Map<UUID, Integer>> openCandidacies(Set<UUID> enterpriseIds) {
+        if (enterpriseIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Match.getSession().chain(session -> session.createSelectionQuery("""
+                select m.enterpriseId, count(m) from Match m, OpenDemand d
+                where d.id = m.demandId and d.status = :published and m.status in :live and m.enterpriseId in :ids
+                group by m.enterpriseId""", Object[].class)
+                .setParameter("published", DemandStatus.PUBLISHED)
+                .setParameter("live", LIVE)
+                .setParameter("ids", enterpriseIds)
+                .getResultList())
+                .map(rows -> {
+                    Map<UUID, Integer> counts = new HashMap<>();
+                    rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).intValue()));
+                    return counts;
+                });
     }
 
     @WithSession

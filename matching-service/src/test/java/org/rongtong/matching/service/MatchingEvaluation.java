@@ -118,6 +118,46 @@ public final class MatchingEvaluation {
         return evaluate(d -> engine.rank(d.demand(), d.publisherRegion()).stream().map(s -> s.candidate().id).toList());
     }
 
+    /** Exposure concentration next to quality: the Gini coefficient of top-10 places over the active enterprises. */
+    public record Exposure(Metrics quality, double gini, long enterprisesInATopTen, int mostTopTens) {
+        @Override
+        public String toString() {
+            return String.format("%s  Gini %.3f  enterprises in a top 10: %d  most top-10 places of one: %d", quality, gini,
+                    enterprisesInATopTen, mostTopTens);
+        }
+    }
+
+    /**
+     * The demands ranked one after another as they would be published, each proposal list counting as an open
+     * candidacy of its enterprises for the demands that follow; with {@code damped} the engine sees those counts.
+     */
+    public Exposure exposure(MatchingConfig config, boolean damped) {
+        MatchEngine engine = new MatchEngine(config, new Scorer(config));
+        engine.index().addAll(enterprises);
+        Map<UUID, Integer> open = new HashMap<>();
+        Map<UUID, Integer> topTens = new HashMap<>();
+        Metrics quality = evaluate(d -> {
+            List<Scorer.Scored> ranked = engine.select(engine.candidates(d.demand(), d.publisherRegion()), damped ? open : Map.of());
+            ranked.forEach(s -> open.merge(s.candidate().id, 1, Integer::sum));
+            ranked.stream().limit(10).forEach(s -> topTens.merge(s.candidate().id, 1, Integer::sum));
+            return ranked.stream().map(s -> s.candidate().id).toList();
+        });
+        double[] places = enterprises.stream().filter(c -> c.active).mapToDouble(c -> topTens.getOrDefault(c.id, 0)).toArray();
+        return new Exposure(quality, gini(places), topTens.size(), topTens.values().stream().max(Integer::compare).orElse(0));
+    }
+
+    /** 0 when every enterprise has the same share, towards 1 when one has everything. */
+    static double gini(double[] values) {
+        double sum = 0, differences = 0;
+        for (double a : values) {
+            sum += a;
+            for (double b : values) {
+                differences += Math.abs(a - b);
+            }
+        }
+        return sum == 0 ? 0 : differences / (2.0 * values.length * sum);
+    }
+
     /** Plain BM25 over the same four fields, every profile, no filters, no boosts. */
     public Metrics bm25(String analyzer) {
         MatchEngine engine = new MatchEngine(TestConfig.defaults(), new Scorer(TestConfig.defaults()));
@@ -211,6 +251,10 @@ public final class MatchingEvaluation {
         rows.put("engine without tier", eval.engine(TestConfig.of("cjk", 0.35, 50, 0.32, 0.18, 0.20, 0.12, 0.10, 0)));
         rows.put("engine, ADR 0003 weights", eval.engine(TestConfig.of("cjk", 0.35, 50, 0.40, 0, 0.25, 0.15, 0.12, 0.08)));
         rows.forEach((name, m) -> System.out.printf("%-28s %s%n", name, m));
+        System.out.println("fair exposure (demands ranked in turn; Gini of top-10 places over active enterprises):");
+        System.out.printf("%-28s %s%n", "without damping", eval.exposure(TestConfig.defaults(), false));
+        System.out.printf("%-28s %s%n", "default rule (3, 0.04, 0.80)", eval.exposure(TestConfig.defaults(), true));
+        System.out.printf("%-28s %s%n", "stronger (1, 0.08, 0.60)", eval.exposure(TestConfig.withExposure(1, 0.08, 0.60), true));
         if (args.length > 0 && args[0].equals("--detail")) {
             System.out.print(eval.engineTopTen(TestConfig.defaults()));
         }

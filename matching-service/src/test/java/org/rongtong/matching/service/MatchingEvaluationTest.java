@@ -19,4 +19,15 @@ class MatchingEvaluationTest {
         assertTrue(engine.precision5() >= bm25.precision5() && engine.precision5() >= tags.precision5());
         assertEquals(0.0, engine.hardNegativeRate(), "hard negatives in a top 10");
     }
+
+    @Test
+    void fairExposureSpreadsTopTenPlacesAndCostsLittleQuality() throws Exception {
+        MatchingEvaluation eval = MatchingEvaluation.load();
+        MatchingEvaluation.Exposure plain = eval.exposure(TestConfig.defaults(), false);
+        MatchingEvaluation.Exposure damped = eval.exposure(TestConfig.defaults(), true);
+
+        assertTrue(damped.gini() <= plain.gini(), damped + " vs " + plain);
+        assertTrue(plain.quality().ndcg10() - damped.quality().ndcg10() <= 0.03, "quality cost " + damped + " vs " + plain);
+        assertEquals(0.0, damped.quality().hardNegativeRate(), "hard negatives in a top 10");
+    }
 }

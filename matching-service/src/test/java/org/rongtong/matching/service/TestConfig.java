@@ -18,6 +18,16 @@ public final class TestConfig {
 
     public static MatchingConfig of(String analyzer, double minimumScore, int maxCandidates, double capability, double text,
             double willingness, double chain, double region, double tier) {
+        return of(analyzer, minimumScore, maxCandidates, capability, text, willingness, chain, region, tier, 3, 0.04, 0.80);
+    }
+
+    /** With an exposure rule: {@code free} open candidacies undamped, then {@code step} per extra one, down to {@code floor}. */
+    public static MatchingConfig withExposure(int free, double step, double floor) {
+        return of("cjk", 0.35, 50, 0.32, 0.18, 0.20, 0.12, 0.10, 0.08, free, step, floor);
+    }
+
+    static MatchingConfig of(String analyzer, double minimumScore, int maxCandidates, double capability, double text,
+            double willingness, double chain, double region, double tier, int free, double step, double floor) {
         return new MatchingConfig() {
             public Weights weights() {
                 return new Weights() {
@@ -37,6 +47,14 @@ public final class TestConfig {
             public String analyzer() { return analyzer; }
 
             public int rerankWindow() { return 150; }
+
+            public Exposure exposure() {
+                return new Exposure() {
+                    public int free() { return free; }
+                    public double step() { return step; }
+                    public double floor() { return floor; }
+                };
+            }
         };
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rongtong.reference.Chains;
 import org.rongtong.registry.service.ReferenceData;
 
 /** Public reference data: what codes the other APIs accept, with Chinese and English names. */
@@ -40,7 +41,7 @@ public class ReferenceResource {
 
     @GET
     @Path("chains")
-    public List<ReferenceData.Chain> chains() {
+    public List<Chains.Chain> chains() {
         return reference.chains();
     }
 

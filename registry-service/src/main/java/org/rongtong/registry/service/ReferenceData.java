@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.rongtong.reference.Chains;
 import org.rongtong.registry.config.ReferenceConfig;
 
 /**
@@ -35,9 +35,6 @@ public class ReferenceData {
     public record Tier(String code, String name, String nameEn, String issuingLevel) {
     }
 
-    public record Chain(String code, String name, String nameEn, List<String> flagshipProvinces, boolean sample) {
-    }
-
     /** A division; {@code code} is six digits (370000 Shandong, 370200 Qingdao, 370211 Huangdao District). */
     public record Region(String code, String name, String nameEn, String level, String parentCode) {
     }
@@ -47,18 +44,14 @@ public class ReferenceData {
 
     private final Map<String, Entry> fields;
     private final Map<String, Tier> tiers;
-    private final Map<String, Chain> chains;
+    private final Chains chains;
     private final Map<String, Region> regions = new LinkedHashMap<>();
 
     public ReferenceData(ReferenceConfig config) {
         fields = index(read("reference/fields.csv", null), r -> new Entry(r.get("code"), r.get("name"), r.get("nameEn")), Entry::code);
         tiers = index(read("reference/tiers.csv", null),
                 r -> new Tier(r.get("code"), r.get("name"), r.get("nameEn"), r.get("issuingLevel")), Tier::code);
-        boolean sample = config.chainsFile().isEmpty();
-        chains = index(read("reference/chains-sample.csv", config.chainsFile().orElse(null)),
-                r -> new Chain(r.get("code"), r.get("name"), r.get("nameEn"),
-                        Arrays.stream(r.get("flagshipProvinces").split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                        sample), Chain::code);
+        chains = Chains.load(config.chainsFile());
         for (CSVRecord r : read("reference/regions/provinces.csv", null)) {
             add(new Region(r.get("code") + "0000", r.get("name"), r.get("nameEn"), "PROVINCE", null));
         }
@@ -78,8 +71,8 @@ public class ReferenceData {
         return List.copyOf(tiers.values());
     }
 
-    public List<Chain> chains() {
-        return List.copyOf(chains.values());
+    public List<Chains.Chain> chains() {
+        return chains.all();
     }
 
     /** Regions whose code starts with the prefix (2, 4 or 6 digits; empty for all), optionally of one level. */
@@ -98,7 +91,7 @@ public class ReferenceData {
     }
 
     public boolean chainExists(String code) {
-        return chains.containsKey(code);
+        return chains.exists(code);
     }
 
     public boolean tierExists(String code) {

@@ -1,0 +1,53 @@
+package org.rongtong.matching.rest;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rongtong.matching.service.KpiService;
+import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.security.Caller;
+import org.rongtong.web.security.Roles;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/kpis")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Programme KPIs")
+public class KpiResource {
+
+    private final KpiService kpis;
+    private final Caller caller;
+
+    public KpiResource(KpiService kpis, Caller caller) {
+        this.kpis = kpis;
+        this.caller = caller;
+    }
+
+    /** A bureau reads its own region and the prefectures inside it; operators and partners any region. */
+    @GET
+    @RolesAllowed({Roles.BUREAU, Roles.OPERATOR, Roles.PARTNER})
+    @Operation(summary = "Programme KPIs of a province or prefecture, each with its target and how it was computed")
+    public Uni<KpiReport> kpis(@QueryParam("region") String region, @QueryParam("year") Integer year) {
+        String normalised = KpiService.normalise(region);
+        int thisYear = ZonedDateTime.now(ZoneOffset.UTC).getYear();
+        if (year != null && (year < 2000 || year > thisYear + 1)) {
+            throw ProblemException.invalid("year", "must be between 2000 and " + (thisYear + 1));
+        }
+        if (!caller.isOperator() && !caller.is(Roles.PARTNER)) {
+            String own = caller.regionPrefix().orElse("");
+            if (own.isEmpty() || !normalised.startsWith(own)) {
+                throw ProblemException.forbidden("A bureau of region " + own + " reads KPIs within it only");
+            }
+        }
+        return kpis.report(normalised, year != null ? year : thisYear);
+    }
+}

@@ -1,0 +1,104 @@
+package org.rongtong.matching.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.rongtong.matching.service.MatchLifecycle;
+import org.rongtong.matching.service.MatchMapper;
+import org.rongtong.matching.service.MatchMove;
+import org.rongtong.web.rest.Versions;
+import org.rongtong.web.security.Caller;
+import org.rongtong.web.security.Roles;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The answers that move a match: the candidate's {@code interest | decline}, the publisher's
+ * {@code shortlist | reject | confirm}. {@code If-Match} is optional here (the lifecycle itself refuses moves made on a
+ * stale view with 409); when sent, a stale version answers 412.
+ */
+@Path("/api/v1/matches/{matchId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Matches")
+@RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
+public class MatchAnswerResource {
+
+    private final MatchLifecycle lifecycle;
+    private final Caller caller;
+
+    public MatchAnswerResource(MatchLifecycle lifecycle, Caller caller) {
+        this.lifecycle = lifecycle;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "A match, for its candidate or the demand's publisher; the ETag is its version")
+    public Uni<Response> get(@PathParam("matchId") UUID matchId) {
+        return lifecycle.find(matchId, caller).map(found -> ok(found.match()));
+    }
+
+    @POST
+    @Path("/interest")
+    @Operation(summary = "The candidate is interested (PROPOSED or DECLINED → INTERESTED)")
+    public Uni<Response> interest(@PathParam("matchId") UUID matchId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid AnswerRequest body) {
+        return move(matchId, MatchMove.INTEREST, ifMatch, body);
+    }
+
+    @POST
+    @Path("/decline")
+    @Operation(summary = "The candidate declines (PROPOSED, INTERESTED or SHORTLISTED → DECLINED)")
+    public Uni<Response> decline(@PathParam("matchId") UUID matchId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid AnswerRequest body) {
+        return move(matchId, MatchMove.DECLINE, ifMatch, body);
+    }
+
+    @POST
+    @Path("/shortlist")
+    @Operation(summary = "The publisher shortlists an interested candidate (INTERESTED → SHORTLISTED); it joins a reserve pool")
+    public Uni<Response> shortlist(@PathParam("matchId") UUID matchId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid AnswerRequest body) {
+        return move(matchId, MatchMove.SHORTLIST, ifMatch, body);
+    }
+
+    @POST
+    @Path("/reject")
+    @Operation(summary = "The publisher rejects the candidate (INTERESTED or SHORTLISTED → REJECTED)")
+    public Uni<Response> reject(@PathParam("matchId") UUID matchId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid AnswerRequest body) {
+        return move(matchId, MatchMove.REJECT, ifMatch, body);
+    }
+
+    @POST
+    @Path("/confirm")
+    @Operation(summary = "The publisher confirms cooperation reached (SHORTLISTED → COOPERATING)")
+    public Uni<Response> confirm(@PathParam("matchId") UUID matchId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid AnswerRequest body) {
+        return move(matchId, MatchMove.CONFIRM, ifMatch, body);
+    }
+
+    private Uni<Response> move(UUID matchId, MatchMove move, String ifMatch, AnswerRequest body) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.requireIfMatch(ifMatch);
+        String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note().strip();
+        return lifecycle.move(matchId, move, note, expected, caller).map(moved -> ok(moved.match()));
+    }
+
+    private static Response ok(org.rongtong.matching.model.Match match) {
+        return Response.ok(MatchMapper.toView(match)).tag(Versions.etag(match.version)).build();
+    }
+}
