@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,23 +51,42 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
+    /** Rounds of a target's slots claimed ahead: two in flight or waiting, two more before a refill is due. */
+    private static final int BUFFERED_WAVES = 4;
+
+    /** Successes written in one statement at most. */
+    private static final int MAX_RECORD_BATCH = 500;
+
+    /**
+     * Claims, per active subscription, at most the room its target has left ({@code $1}/{@code $3}: known targets and
+     * their room, {@code $2}: the room of a target not seen yet), {@code $5} in all. Each subscription's due rows are
+     * read through its own index, so a full target costs nothing and nothing is claimed only to be handed back. Only the
+     * head of a subscription's pending rows of one aggregate is claimed (order per aggregate): a per-row subquery with
+     * {@code LIMIT 1} on {@code delivery_aggregate}, written so because as an anti-join the planner, before a fresh table
+     * has statistics, compared every due row with every pending one (see V4).
+     */
     private static final String CLAIM = """
-            WITH due AS (
-                SELECT d.id FROM delivery d JOIN subscription s ON s.id = d.subscription_id
-                WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND s.status = 'ACTIVE'
-                  AND NOT (d.subscription_id = ANY($2))
-                  AND NOT EXISTS (SELECT 1 FROM delivery e
+            WITH wanted AS (
+                SELECT s.id, COALESCE(r.room, $2) AS room
+                FROM subscription s LEFT JOIN unnest($1::uuid[], $3::int[]) AS r(id, room) ON r.id = s.id
+                WHERE s.status = 'ACTIVE'),
+            due AS (
+                SELECT c.id FROM wanted w CROSS JOIN LATERAL (
+                    SELECT d.id FROM delivery d
+                    WHERE d.subscription_id = w.id AND d.status = 'PENDING' AND d.next_attempt_at <= now()
+                      AND d.id = (SELECT e.id FROM delivery e
                                   WHERE e.subscription_id = d.subscription_id AND e.aggregate_id = d.aggregate_id
-                                    AND e.status = 'PENDING' AND (e.created_at, e.id) < (d.created_at, d.id))
-                ORDER BY d.next_attempt_at, d.created_at, d.id
-                LIMIT $1
-                FOR UPDATE OF d SKIP LOCKED)
-            UPDATE delivery d SET next_attempt_at = now() + make_interval(secs => $3)
+                                    AND e.status = 'PENDING'
+                                  ORDER BY e.created_at, e.id LIMIT 1)
+                    ORDER BY d.next_attempt_at
+                    LIMIT w.room
+                    FOR UPDATE OF d SKIP LOCKED) c
+                WHERE w.room > 0
+                LIMIT $5)
+            UPDATE delivery d SET next_attempt_at = now() + make_interval(secs => $4)
             FROM subscription s
             WHERE d.id IN (SELECT id FROM due) AND s.id = d.subscription_id
             RETURNING d.id, d.subscription_id, d.event_id, d.payload, d.created_at, s.url, s.secret, s.previous_secret, s.previous_secret_until""";
-
-    private static final String RELEASE = "UPDATE delivery SET next_attempt_at = now() WHERE id = ANY($1)";
 
     private static final String ATTEMPT = """
             INSERT INTO delivery_attempt (id, delivery_id, attempt, status_code, error, latency_ms, attempted_at)
@@ -78,8 +98,28 @@ public class WebhookDispatcher {
                 next_attempt_at = now() + make_interval(secs => $6)
             WHERE id = $1""";
 
-    /** The common case in one statement (atomic on its own): log the attempt, mark delivered, reset the failure count. */
-    private static final String SUCCEEDED_ALL = """
+    /**
+     * The common case for many deliveries in one statement (atomic on its own): log each attempt, mark each delivered,
+     * reset the failure count of their subscriptions. One commit per batch instead of one per delivery.
+     */
+    private static final String SUCCEEDED_MANY = """
+            WITH done AS (
+                SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::bigint[], $5::timestamptz[])
+                    AS t(attempt_id, delivery_id, status_code, latency_ms, attempted_at)),
+            attempt AS (
+                INSERT INTO delivery_attempt (id, delivery_id, attempt, status_code, error, latency_ms, attempted_at)
+                SELECT t.attempt_id, t.delivery_id, (SELECT count(*) + 1 FROM delivery_attempt a WHERE a.delivery_id = t.delivery_id),
+                       t.status_code, NULL, t.latency_ms, t.attempted_at
+                FROM done t),
+            healthy AS (
+                UPDATE subscription SET consecutive_failures = 0 WHERE id = ANY($6::uuid[]) AND consecutive_failures <> 0)
+            UPDATE delivery d SET status = 'DELIVERED', attempts = d.attempts + 1, last_status_code = t.status_code,
+                last_error = NULL, last_latency_ms = t.latency_ms, delivered_at = t.attempted_at
+            FROM done t
+            WHERE d.id = t.delivery_id""";
+
+    /** One delivery alone: what a batch falls back to when it fails as a whole (e.g. a subscription deleted meanwhile). */
+    private static final String SUCCEEDED_ONE = """
             WITH attempt AS (
                 INSERT INTO delivery_attempt (id, delivery_id, attempt, status_code, error, latency_ms, attempted_at)
                 VALUES ($1, $2, (SELECT count(*) + 1 FROM delivery_attempt WHERE delivery_id = $2), $3, NULL, $4, now())),
@@ -111,7 +151,11 @@ public class WebhookDispatcher {
     private final Map<UUID, Target> targets = new ConcurrentHashMap<>();
     private final Semaphore inFlight;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final ConcurrentLinkedQueue<Success> delivered = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushing = new AtomicBoolean();
     private volatile Thread loop;
+    /** When the loop last ran the claim query (only the loop thread reads and writes it). */
+    private long lastClaim;
     private volatile boolean running;
 
     public WebhookDispatcher(Pool pool, WebhookConfig config, TargetPolicy targets) {
@@ -119,6 +163,7 @@ public class WebhookDispatcher {
         this.config = config;
         this.policy = targets;
         this.inFlight = new Semaphore(config.maxInFlight());
+        this.lastClaim = System.nanoTime() - config.pollInterval().toNanos();
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(workers)
                 .connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -169,13 +214,13 @@ public class WebhookDispatcher {
 
     private void run() {
         while (running) {
-            int claimed = 0;
+            boolean more = false;
             try {
-                claimed = round();
+                more = round();
             } catch (RuntimeException e) {
                 LOG.warnf("Webhook round failed, retrying: %s", e.getMessage());
             }
-            if (claimed == 0) {
+            if (!more) {
                 try {
                     wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
@@ -197,35 +242,46 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Claims what is due and starts what the targets' slots allow; answers how many it claimed (0 when it should wait). */
-    private int round() {
+    /**
+     * Claims what is due and starts what the targets' slots allow; answers whether to go again at once (the round was cut
+     * short by the global limit) rather than wait for a wake-up or the poll interval.
+     */
+    private boolean round() {
         targets.values().forEach(this::drain);
         int capacity = Math.min(config.batchSize(), Math.max(0, inFlight.availablePermits() * 2 - waiting()));
         if (capacity == 0) {
-            return 0;
+            return false;
         }
-        // a target with a full backlog (twice its slots) gets nothing more until it catches up
-        int bound = config.perTargetConcurrency() * 2;
-        UUID[] saturated = targets.entrySet().stream()
-                .filter(e -> e.getValue().backlog() >= bound).map(Map.Entry::getKey).toArray(UUID[]::new);
-        double lease = config.timeout().toMillis() / 1000.0 + 30;
+        // a target holds at most BUFFERED_WAVES rounds of its slots (in flight plus waiting) and is topped up only once two
+        // are free: a full or slow target claims nothing, and claims come in chunks, not a query per finished exchange
+        int buffer = buffer();
+        int chunk = config.perTargetConcurrency() * 2;
+        List<UUID> known = new ArrayList<>(targets.keySet());
+        UUID[] ids = known.toArray(UUID[]::new);
+        Integer[] room = known.stream().map(id -> {
+            int free = buffer - targets.get(id).backlog();
+            return free >= chunk ? free : 0;
+        }).toArray(Integer[]::new);
+        // every known target full: the query could only find subscriptions not seen yet, which the poll interval does
+        long now = System.nanoTime();
+        if (Arrays.stream(room).allMatch(r -> r == 0) && now - lastClaim < config.pollInterval().toNanos()) {
+            return false;
+        }
+        lastClaim = now;
+        // the last of a target's buffer may wait for the waves before it, each up to the timeout
+        double lease = config.timeout().toMillis() / 1000.0 * BUFFERED_WAVES + 30;
         List<Row> rows = new ArrayList<>();
-        pool.preparedQuery(CLAIM).execute(Tuple.of(capacity, saturated, lease)).await().atMost(Duration.ofSeconds(30))
-                .forEach(rows::add);
-        List<UUID> release = new ArrayList<>();
+        pool.preparedQuery(CLAIM).execute(Tuple.from(Arrays.asList(ids, buffer, room, lease, capacity)))
+                .await().atMost(Duration.ofSeconds(30)).forEach(rows::add);
         for (Row row : rows) {
-            Target target = targets.computeIfAbsent(row.getUUID("subscription_id"), k -> new Target());
-            if (target.backlog() >= bound) {
-                release.add(row.getUUID("id"));
-            } else {
-                target.waiting.add(row);
-            }
-        }
-        if (!release.isEmpty()) {
-            pool.preparedQuery(RELEASE).execute(Tuple.of(release.toArray(UUID[]::new))).await().atMost(Duration.ofSeconds(30));
+            targets.computeIfAbsent(row.getUUID("subscription_id"), k -> new Target()).waiting.add(row);
         }
         targets.values().forEach(this::drain);
-        return rows.size() - release.size();
+        return rows.size() >= capacity;
+    }
+
+    private int buffer() {
+        return config.perTargetConcurrency() * BUFFERED_WAVES;
     }
 
     private int waiting() {
@@ -253,8 +309,11 @@ public class WebhookDispatcher {
                 target.inFlight.decrementAndGet();
                 inFlight.release();
                 drain(target);
+                // a chunk's worth of room: claim now, while a wave is still waiting, so the target never runs dry
+                if (target.backlog() <= buffer() - config.perTargetConcurrency() * 2) {
+                    wake();
+                }
             }).whenComplete((ok, failure) -> {
-                wake();
                 if (failure != null) {
                     LOG.warnf(failure, "Recording the outcome of delivery %s failed; its lease will expire and it will be retried", row.getUUID("id"));
                 }
@@ -295,8 +354,7 @@ public class WebhookDispatcher {
         }).exceptionally(failure -> new Outcome(null, describe(failure))).thenCompose(outcome -> {
             exchanged.run();
             return CompletableFuture.completedFuture(outcome);
-        }).thenCompose(outcome -> record(id, subscription, outcome, (System.nanoTime() - startedAt) / 1_000_000)
-                .subscribeAsCompletionStage());
+        }).thenCompose(outcome -> record(id, subscription, outcome, (System.nanoTime() - startedAt) / 1_000_000));
     }
 
     private record Outcome(Integer status, String error) {
@@ -311,11 +369,76 @@ public class WebhookDispatcher {
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 
-    private Uni<Void> record(UUID id, UUID subscription, Outcome outcome, long latencyMs) {
+    /** A successful exchange waiting to be written with the others of its batch. */
+    private record Success(UUID attemptId, UUID delivery, UUID subscription, int status, long latencyMs, OffsetDateTime at,
+            CompletableFuture<Void> recorded) {
+    }
+
+    private CompletableFuture<Void> record(UUID id, UUID subscription, Outcome outcome, long latencyMs) {
         if (outcome.succeeded()) {
-            return pool.preparedQuery(SUCCEEDED_ALL).execute(Tuple.of(UuidV7.next(), id, outcome.status(), latencyMs, subscription))
-                    .replaceWithVoid();
+            Success success = new Success(UuidV7.next(), id, subscription, outcome.status(), latencyMs, OffsetDateTime.now(), new CompletableFuture<>());
+            delivered.add(success);
+            flushDelivered();
+            return success.recorded();
         }
+        // a failure is rare and has more to do (backoff, pause, owner): its own transaction; the row stays PENDING and
+        // keeps later deliveries of its aggregate back, so nothing needs waking
+        return recordFailure(id, subscription, outcome, latencyMs).subscribeAsCompletionStage();
+    }
+
+    /**
+     * Writes the successes gathered so far in one statement; those that arrive meanwhile form the next batch, so the
+     * batch grows with the load and a lone delivery is written at once.
+     */
+    private void flushDelivered() {
+        if (delivered.isEmpty() || !flushing.compareAndSet(false, true)) {
+            return;
+        }
+        List<Success> batch = new ArrayList<>();
+        Success next;
+        while (batch.size() < MAX_RECORD_BATCH && (next = delivered.poll()) != null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            flushing.set(false);
+            flushDelivered();
+            return;
+        }
+        Tuple args = Tuple.from(Arrays.asList(
+                batch.stream().map(Success::attemptId).toArray(UUID[]::new),
+                batch.stream().map(Success::delivery).toArray(UUID[]::new),
+                batch.stream().map(Success::status).toArray(Integer[]::new),
+                batch.stream().map(Success::latencyMs).toArray(Long[]::new),
+                batch.stream().map(Success::at).toArray(OffsetDateTime[]::new),
+                batch.stream().map(Success::subscription).distinct().toArray(UUID[]::new)));
+        pool.preparedQuery(SUCCEEDED_MANY).execute(args).replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("Recording %d deliveries at once failed (%s); recording them one by one", batch.size(), failure.getMessage());
+                    return Uni.join().all(batch.stream().map(this::recordAlone).toList()).andCollectFailures().replaceWithVoid();
+                })
+                .subscribe().with(ok -> flushed(batch, null), failure -> flushed(batch, failure));
+    }
+
+    private Uni<Void> recordAlone(Success s) {
+        return pool.preparedQuery(SUCCEEDED_ONE).execute(Tuple.of(s.attemptId(), s.delivery(), s.status(), s.latencyMs(), s.subscription()))
+                .replaceWithVoid();
+    }
+
+    private void flushed(List<Success> batch, Throwable failure) {
+        flushing.set(false);
+        batch.forEach(s -> {
+            if (failure == null) {
+                s.recorded().complete(null);
+            } else {
+                s.recorded().completeExceptionally(failure);
+            }
+        });
+        // a delivered row no longer holds back the next one of its aggregate
+        wake();
+        flushDelivered();
+    }
+
+    private Uni<Void> recordFailure(UUID id, UUID subscription, Outcome outcome, long latencyMs) {
         return pool.withTransaction(conn -> {
             Uni<?> attempt = conn.preparedQuery(ATTEMPT)
                     .execute(Tuple.of(UuidV7.next(), id, outcome.status(), outcome.error(), latencyMs));
