@@ -168,6 +168,38 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aSlowReceiverDoesNotDelayAnotherSubscriptionsDeliveries() throws Exception {
+        // the slow receiver takes 700 ms per request (under the 1 s timeout of %test): 40 deliveries need at least three
+        // waves of its 16 slots, over two seconds
+        try (Receiver slow = new Receiver(n -> -700); Receiver fast = new Receiver(n -> 200)) {
+            String slowChain = uniqueChain();
+            String fastChain = uniqueChain();
+            String slowId = subscribe(DevTokens.operator(), slow.url(), slowChain).getString("id");
+            String fastId = subscribe(DevTokens.operator(), fast.url(), fastChain).getString("id");
+            dispatcher.stop();
+            List<String> fastEvents;
+            try {
+                // the slow target's backlog is older, so it is due first
+                for (int i = 0; i < 40; i++) {
+                    publish(UUID.randomUUID(), UUID.randomUUID(), slowChain, "44");
+                }
+                fastEvents = List.of(publish(UUID.randomUUID(), UUID.randomUUID(), fastChain, "44"),
+                        publish(UUID.randomUUID(), UUID.randomUUID(), fastChain, "44"),
+                        publish(UUID.randomUUID(), UUID.randomUUID(), fastChain, "44"));
+                await().atMost(Duration.ofSeconds(20)).until(() -> log(DevTokens.operator(), slowId).getInt("total") == 40
+                        && log(DevTokens.operator(), fastId).getInt("total") == 3);
+            } finally {
+                dispatcher.start();
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> fast.succeeded().size() == 3);
+            int slowPending = given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/subscriptions/" + slowId + "/deliveries?status=PENDING")
+                    .then().statusCode(200).extract().jsonPath().getInt("total");
+            assertTrue(slowPending > 0, "the fast receiver had everything while the slow one was still working through its backlog");
+            assertEquals(fastEvents.stream().sorted().toList(), fast.succeeded().stream().map(Receiver.Received::id).sorted().toList());
+        }
+    }
+
+    @Test
     void aReceiverThatKeepsFailingIsParkedPausedAndItsOwnerToldThenRedeliveryWorks() throws Exception {
         try (Receiver receiver = new Receiver(n -> 500)) {
             UUID owner = UUID.randomUUID();
