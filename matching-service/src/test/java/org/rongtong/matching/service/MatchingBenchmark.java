@@ -38,7 +38,7 @@ public final class MatchingBenchmark {
     private final Random random = new Random(42);
     private final String[] regions;
 
-    private MatchingBenchmark() {
+    MatchingBenchmark() {
         List<String> codes = new ArrayList<>();
         int[] provinces = {11, 12, 13, 14, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 50, 51, 52, 53, 61, 62};
         for (int p : provinces) {

@@ -118,32 +118,47 @@ public final class MatchingEvaluation {
         return evaluate(d -> engine.rank(d.demand(), d.publisherRegion()).stream().map(s -> s.candidate().id).toList());
     }
 
-    /** Exposure concentration next to quality: the Gini coefficient of top-10 places over the active enterprises. */
+    /**
+     * Exposure concentration next to quality: the Gini coefficient, over the active enterprises, of the attention each
+     * receives from top-10 places (position-weighted as in DCG: 1 / log2(1 + rank)), and the most top-10 places one took.
+     */
     public record Exposure(Metrics quality, double gini, long enterprisesInATopTen, int mostTopTens) {
         @Override
         public String toString() {
-            return String.format("%s  Gini %.3f  enterprises in a top 10: %d  most top-10 places of one: %d", quality, gini,
+            return String.format("%s  Gini %.3f  in a top 10: %d  most top-10 places of one: %d", quality, gini,
                     enterprisesInATopTen, mostTopTens);
         }
     }
 
     /**
-     * The demands ranked one after another as they would be published, each proposal list counting as an open
-     * candidacy of its enterprises for the demands that follow; with {@code damped} the engine sees those counts.
+     * The demands ranked one after another as they would be published, each {@code rounds} times (several chain leaders
+     * publishing the same need), every proposal list counting as an open candidacy of its enterprises for the demands
+     * that follow; with {@code damped} the engine sees those counts.
      */
-    public Exposure exposure(MatchingConfig config, boolean damped) {
+    public Exposure exposure(MatchingConfig config, boolean damped, int rounds) {
         MatchEngine engine = new MatchEngine(config, new Scorer(config));
         engine.index().addAll(enterprises);
         Map<UUID, Integer> open = new HashMap<>();
         Map<UUID, Integer> topTens = new HashMap<>();
-        Metrics quality = evaluate(d -> {
-            List<Scorer.Scored> ranked = engine.select(engine.candidates(d.demand(), d.publisherRegion()), damped ? open : Map.of());
-            ranked.forEach(s -> open.merge(s.candidate().id, 1, Integer::sum));
-            ranked.stream().limit(10).forEach(s -> topTens.merge(s.candidate().id, 1, Integer::sum));
-            return ranked.stream().map(s -> s.candidate().id).toList();
-        });
-        double[] places = enterprises.stream().filter(c -> c.active).mapToDouble(c -> topTens.getOrDefault(c.id, 0)).toArray();
-        return new Exposure(quality, gini(places), topTens.size(), topTens.values().stream().max(Integer::compare).orElse(0));
+        Map<UUID, Double> attention = new HashMap<>();
+        Metrics quality = null;
+        for (int round = 0; round < rounds; round++) {
+            Metrics m = evaluate(d -> {
+                List<Scorer.Scored> ranked = engine.select(engine.candidates(d.demand(), d.publisherRegion()), damped ? open : Map.of());
+                ranked.forEach(s -> open.merge(s.candidate().id, 1, Integer::sum));
+                for (int i = 0; i < Math.min(10, ranked.size()); i++) {
+                    topTens.merge(ranked.get(i).candidate().id, 1, Integer::sum);
+                    attention.merge(ranked.get(i).candidate().id, 1 / (Math.log(i + 2) / Math.log(2)), Double::sum);
+                }
+                return ranked.stream().map(s -> s.candidate().id).toList();
+            });
+            quality = quality == null ? m : new Metrics(quality.ndcg10() + m.ndcg10(), quality.precision5() + m.precision5(),
+                    quality.recall20() + m.recall20(), quality.hardNegativeRate() + m.hardNegativeRate());
+        }
+        Metrics mean = new Metrics(quality.ndcg10() / rounds, quality.precision5() / rounds, quality.recall20() / rounds,
+                quality.hardNegativeRate() / rounds);
+        double[] shares = enterprises.stream().filter(c -> c.active).mapToDouble(c -> attention.getOrDefault(c.id, 0.0)).toArray();
+        return new Exposure(mean, gini(shares), topTens.size(), topTens.values().stream().max(Integer::compare).orElse(0));
     }
 
     /** 0 when every enterprise has the same share, towards 1 when one has everything. */
@@ -251,10 +266,13 @@ public final class MatchingEvaluation {
         rows.put("engine without tier", eval.engine(TestConfig.of("cjk", 0.35, 50, 0.32, 0.18, 0.20, 0.12, 0.10, 0)));
         rows.put("engine, ADR 0003 weights", eval.engine(TestConfig.of("cjk", 0.35, 50, 0.40, 0, 0.25, 0.15, 0.12, 0.08)));
         rows.forEach((name, m) -> System.out.printf("%-28s %s%n", name, m));
-        System.out.println("fair exposure (demands ranked in turn; Gini of top-10 places over active enterprises):");
-        System.out.printf("%-28s %s%n", "without damping", eval.exposure(TestConfig.defaults(), false));
-        System.out.printf("%-28s %s%n", "default rule (3, 0.04, 0.80)", eval.exposure(TestConfig.defaults(), true));
-        System.out.printf("%-28s %s%n", "stronger (1, 0.08, 0.60)", eval.exposure(TestConfig.withExposure(1, 0.08, 0.60), true));
+        System.out.println("fair exposure (demands ranked in turn; Gini of position-weighted top-10 attention over active enterprises):");
+        for (int rounds : new int[] {1, 4}) {
+            System.out.printf("each demand published %d time(s):%n", rounds);
+            System.out.printf("  %-26s %s%n", "without damping", eval.exposure(TestConfig.defaults(), false, rounds));
+            System.out.printf("  %-26s %s%n", "default rule (3, .04, .80)", eval.exposure(TestConfig.defaults(), true, rounds));
+            System.out.printf("  %-26s %s%n", "stronger (1, .08, .60)", eval.exposure(TestConfig.withExposure(1, 0.08, 0.60), true, rounds));
+        }
         if (args.length > 0 && args[0].equals("--detail")) {
             System.out.print(eval.engineTopTen(TestConfig.defaults()));
         }
