@@ -101,22 +101,26 @@ public class MatchEngine {
         return new DemandTerms(top, retrieval);
     }
 
-    /** The index query: text relevance per field, the hard filters as filters (the chain counts in the score only). */
+    /**
+     * The index query: text relevance over the willing profiles' retrieval terms (so willingness needs no filter), the
+     * other hard filters as filters (the chain counts in the score only). Per-field text relevance is the re-scoring's.
+     */
     Query query(OpenDemand d, DemandTerms terms) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         for (String term : terms.retrieval()) {
-            for (String field : EnterpriseIndex.TEXT_FIELDS) {
-                float boost = (float) (FIELD_WEIGHT.get(field) * (terms.weighted().containsKey(term) ? 1.0 : 0.8));
-                q.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), Occur.SHOULD);
-            }
+            float boost = terms.weighted().containsKey(term) ? 1.0f : 0.8f;
+            q.add(new BoostQuery(new TermQuery(new Term(EnterpriseIndex.WILLING_TEXT, EnterpriseIndex.willingTerm(d.field, term))), boost),
+                    Occur.SHOULD);
         }
         q.setMinimumNumberShouldMatch(1);
-        q.add(new TermQuery(new Term(EnterpriseIndex.WILLING, d.field.name())), Occur.FILTER);
-        BooleanQuery.Builder kinds = new BooleanQuery.Builder();
-        for (EnterpriseKind kind : KindRules.allowed(d.field)) {
-            kinds.add(new TermQuery(new Term(EnterpriseIndex.KIND, kind.name())), Occur.SHOULD);
+        Set<EnterpriseKind> kinds = KindRules.allowed(d.field);
+        if (kinds.size() < EnterpriseKind.values().length) {
+            BooleanQuery.Builder kindFilter = new BooleanQuery.Builder();
+            for (EnterpriseKind kind : kinds) {
+                kindFilter.add(new TermQuery(new Term(EnterpriseIndex.KIND, kind.name())), Occur.SHOULD);
+            }
+            q.add(kindFilter.build(), Occur.FILTER);
         }
-        q.add(kinds.build(), Occur.FILTER);
         if (!d.regionCodes.isEmpty()) {
             BooleanQuery.Builder regions = new BooleanQuery.Builder();
             for (String code : d.regionCodes) {

@@ -173,7 +173,7 @@ public final class MatchingEvaluation {
         return sum == 0 ? 0 : differences / (2.0 * values.length * sum);
     }
 
-    /** Plain BM25 over the same four fields, every profile, no filters, no boosts. */
+    /** Plain BM25 over the text of the same four fields, every profile, no filters, no boosts. */
     public Metrics bm25(String analyzer) {
         MatchEngine engine = new MatchEngine(TestConfig.defaults(), new Scorer(TestConfig.defaults()));
         EnterpriseIndex index = new EnterpriseIndex(analyzer);
@@ -186,9 +186,7 @@ public final class MatchingEvaluation {
             BooleanQuery.Builder q = new BooleanQuery.Builder();
             String text = d.demand().title + " " + d.demand().description + " " + String.join(" ", d.demand().requiredCapabilities);
             for (String token : new java.util.LinkedHashSet<>(engine.tokens(text))) {
-                for (String field : EnterpriseIndex.TEXT_FIELDS) {
-                    q.add(new TermQuery(new Term(field, token)), Occur.SHOULD);
-                }
+                q.add(new TermQuery(new Term(EnterpriseIndex.ALL_TEXT, token)), Occur.SHOULD);
             }
             return index.search(q.build(), 50).stream().map(h -> h.candidate().id).toList();
         });
