@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Publishes 20,000 match events (or $1) at 1,000/s (or $2) to notification-service with one webhook subscription to a
-# local receiver, and prints deliveries per second and p99 event-to-receipt latency. Needs PostgreSQL on 127.0.0.1:5432.
+# local receiver, and prints deliveries per second and p99 event-to-receipt latency. $3: warm-up events sent at the same
+# rate before the measured run (default 200). Needs PostgreSQL on 127.0.0.1:5432.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -10,4 +11,4 @@ fi
 # the receiver is plain http on 127.0.0.1: allow it in this run only (strict targets stay the production default)
 export RONGTONG_WEBHOOKS_STRICT_TARGETS=false
 exec java -Drongtong.root="$root" -cp deploy/local/target/rongtong-local.jar \
-  org.rongtong.local.bench.NotificationDeliveryBenchmark "${1:-20000}" "${2:-1000}"
+  org.rongtong.local.bench.NotificationDeliveryBenchmark "${1:-20000}" "${2:-1000}" "${3:-200}"

@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Publishes N match events (default 20,000) at a steady rate (default 1,000/s) to a packaged notification-service with
  * its own database and an in-process broker, with one webhook subscription pointing at a local receiver, and prints
  * deliveries per second and the latency from publishing the event to the receiver having it (p50, p99, max). Every
- * signature is verified. Run it with bench/notification-delivery.sh.
+ * signature is verified. An optional third argument is the number of warm-up events (default 200). Run it with
+ * bench/notification-delivery.sh.
  */
 public final class NotificationDeliveryBenchmark {
 
@@ -42,6 +43,9 @@ public final class NotificationDeliveryBenchmark {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        // events sent (and awaited) before the measured run, at the same rate: 200 only opens connections and loads
+        // classes; a few thousand also let the JIT compile the hot paths, as in a service that has been up for a while
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Path root = Path.of(System.getProperty("rongtong.root", "."));
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
@@ -90,7 +94,7 @@ public final class NotificationDeliveryBenchmark {
                         + " (the script sets RONGTONG_WEBHOOKS_STRICT_TARGETS=false so a local http receiver is allowed)");
             }
             secret[0] = json.readTree(created.body()).get("secret").asText();
-            warmUp(producer, 200, sentAt, receivedAt);
+            warmUp(producer, warmUp, rate, sentAt, receivedAt);
 
             System.out.printf("Publishing %,d match events at %,d/s to %s%n", events, rate, stack.bootstrapServers());
             long start = System.nanoTime();
@@ -124,13 +128,18 @@ public final class NotificationDeliveryBenchmark {
         }
     }
 
-    private static void warmUp(KafkaProducer<String, String> producer, int n, Map<String, Long> sentAt, Map<String, Long> receivedAt)
+    private static void warmUp(KafkaProducer<String, String> producer, int n, int rate, Map<String, Long> sentAt, Map<String, Long> receivedAt)
             throws InterruptedException {
+        long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
+            long wait = start + (long) (i * 1e9 / rate) - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
             send(producer, "warm-" + i, sentAt);
         }
         producer.flush();
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + 300_000_000_000L;
         while (countDelivered(sentAt, receivedAt, "warm-") < n && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
