@@ -121,5 +121,21 @@ class EndToEndIT {
             }
         }
         assertTrue(laterMatch != null && laterMatch.get("reasons").toString().contains("精密注塑"), after.toString());
+    
+        // the match lifecycle (issue 5): a proposal in demand-service counts as interest in matching-service, through the
+        // broker; the publisher then shortlists and confirms, and the candidate lands in its procurement pool
+        String partialToken = DevTokens.enterprise(UUID.fromString(partial));
+        String partialMatch = matches.get(1).get("id").asText();
+        StackClient.Reply proposal = client.post(Service.DEMAND, "/api/v1/demands/" + demandId + "/proposals", partialToken,
+                Map.of("title", "内桶注塑配套方案", "description", "具备注塑产线和检测能力", "offering", "首批样件两周内交付"));
+        assertEquals(201, proposal.status(), proposal.body().toString());
+        client.until(() -> client.get(Service.MATCHING, "/api/v1/matches/" + partialMatch, partialToken),
+                r -> r.status() == 200 && "INTERESTED".equals(r.body().get("status").asText()), Duration.ofSeconds(60));
+        for (String move : List.of("shortlist", "confirm")) {
+            StackClient.Reply moved = client.post(Service.MATCHING, "/api/v1/matches/" + partialMatch + "/" + move, leaderToken, Map.of());
+            assertEquals(200, moved.status(), moved.body().toString());
+        }
+        JsonNode pools = client.get(Service.MATCHING, "/api/v1/enterprises/" + leader + "/reserve-pools", leaderToken).body();
+        assertTrue(pools.toString().contains(partialMatch) && pools.toString().contains("COOPERATING"), pools.toString());
     }
 }

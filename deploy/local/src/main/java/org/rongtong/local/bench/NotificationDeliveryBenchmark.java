@@ -126,6 +126,8 @@ public final class NotificationDeliveryBenchmark {
         } finally {
             receiver.stop(0);
         }
+        // the in-process broker leaves a non-daemon thread behind after it stopped: end the run once the figures are out
+        System.exit(0);
     }
 
     private static void warmUp(KafkaProducer<String, String> producer, int n, int rate, Map<String, Long> sentAt, Map<String, Long> receivedAt)
