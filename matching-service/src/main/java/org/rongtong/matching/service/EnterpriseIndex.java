@@ -59,8 +59,9 @@ public final class EnterpriseIndex implements AutoCloseable {
     static final List<String> TEXT_FIELDS = List.of(CAPABILITIES, PRODUCTS, DESCRIPTION, NAME);
     /**
      * Retrieval terms: every analysed term of the four text fields, once per cooperation field the enterprise is
-     * willing for ({@code TECH_RND:注塑}). A query for a demand's field walks only the posting lists of willing profiles,
-     * so willingness needs no filter and the lists are a fraction as long (ADR 0006, speed).
+     * willing for and its kind may answer ({@code TECH_RND:注塑}). A query for a demand's field walks only the posting
+     * lists of such profiles, so neither willingness nor kind needs a filter, and the lists are a fraction as long
+     * (ADR 0006, speed).
      */
     static final String WILLING_TEXT = "willing_text";
     /** The same terms once, for document frequencies (idf) and the plain-BM25 baseline of the evaluation. */
@@ -256,7 +257,9 @@ public final class EnterpriseIndex implements AutoCloseable {
             }
         }
         doc.add(new Field(ALL_TEXT, new TermListStream(all), TEXT_TYPE));
-        List<CooperationField> willing = c.willingness.entrySet().stream().filter(w -> w.getValue() != Willingness.NONE)
+        // only the fields its kind may answer (KindRules): the kind rule then needs no filter either
+        List<CooperationField> willing = c.willingness.entrySet().stream()
+                .filter(w -> w.getValue() != Willingness.NONE && KindRules.allows(w.getKey(), c.kind))
                 .map(Map.Entry::getKey).toList();
         if (!willing.isEmpty()) {
             List<String> prefixed = new ArrayList<>(all.size() * willing.size());

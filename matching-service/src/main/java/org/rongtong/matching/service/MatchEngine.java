@@ -24,7 +24,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.rongtong.events.EnterpriseKind;
 import org.rongtong.matching.config.MatchingConfig;
 import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.OpenDemand;
@@ -102,8 +101,9 @@ public class MatchEngine {
     }
 
     /**
-     * The index query: text relevance over the willing profiles' retrieval terms (so willingness needs no filter), the
-     * other hard filters as filters (the chain counts in the score only). Per-field text relevance is the re-scoring's.
+     * The index query: text relevance over the retrieval terms of the profiles willing for the field and of a kind that
+     * may answer it (so neither needs a filter), the region constraint and the publisher as filters (the chain counts in
+     * the score only). Per-field text relevance is the re-scoring's.
      */
     Query query(OpenDemand d, DemandTerms terms) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
@@ -113,14 +113,6 @@ public class MatchEngine {
                     Occur.SHOULD);
         }
         q.setMinimumNumberShouldMatch(1);
-        Set<EnterpriseKind> kinds = KindRules.allowed(d.field);
-        if (kinds.size() < EnterpriseKind.values().length) {
-            BooleanQuery.Builder kindFilter = new BooleanQuery.Builder();
-            for (EnterpriseKind kind : kinds) {
-                kindFilter.add(new TermQuery(new Term(EnterpriseIndex.KIND, kind.name())), Occur.SHOULD);
-            }
-            q.add(kindFilter.build(), Occur.FILTER);
-        }
         if (!d.regionCodes.isEmpty()) {
             BooleanQuery.Builder regions = new BooleanQuery.Builder();
             for (String code : d.regionCodes) {
