@@ -6,24 +6,27 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -48,6 +51,8 @@ import org.rongtong.matching.model.Candidate;
 public final class EnterpriseIndex implements AutoCloseable {
 
     static final String ID = "id";
+    /** The id again, as 16 bytes of doc values: how a hit finds its profile. */
+    static final String ID_BYTES = "id_bytes";
     static final String KIND = "kind";
     static final String REGION = "region";
     static final String WILLING = "willing";
@@ -67,7 +72,6 @@ public final class EnterpriseIndex implements AutoCloseable {
     /** The same terms once, for document frequencies (idf) and the plain-BM25 baseline of the evaluation. */
     static final String ALL_TEXT = "all_text";
 
-    private static final Set<String> ID_ONLY = Set.of(ID);
 
     private final Analyzer analyzer;
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -182,11 +186,30 @@ public final class EnterpriseIndex implements AutoCloseable {
             try {
                 // count hits only as far as the top n needs, so that scoring can skip the rest (block-max)
                 TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n, null, n));
+                // ids from doc values, read in doc order (their iterators only go forward): stored fields would
+                // decompress a block per hit, which was the largest cost of a query after the search itself
+                ScoreDoc[] byDoc = top.scoreDocs.clone();
+                java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(sd -> sd.doc));
+                Map<Integer, UUID> ids = new java.util.HashMap<>(byDoc.length * 2);
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                int leafIndex = -1;
+                BinaryDocValues values = null;
+                for (ScoreDoc sd : byDoc) {
+                    int leafOf = ReaderUtil.subIndex(sd.doc, leaves);
+                    if (leafOf != leafIndex) {
+                        leafIndex = leafOf;
+                        values = DocValues.getBinary(leaves.get(leafOf).reader(), ID_BYTES);
+                    }
+                    if (values.advanceExact(sd.doc - leaves.get(leafOf).docBase)) {
+                        BytesRef b = values.binaryValue();
+                        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b.bytes, b.offset, b.length);
+                        ids.put(sd.doc, new UUID(buffer.getLong(), buffer.getLong()));
+                    }
+                }
                 List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-                var stored = searcher.storedFields();
                 for (ScoreDoc sd : top.scoreDocs) {
-                    String id = stored.document(sd.doc, ID_ONLY).get(ID);
-                    Candidate c = profiles.get(UUID.fromString(id));
+                    UUID id = ids.get(sd.doc);
+                    Candidate c = id == null ? null : profiles.get(id);
                     if (c != null) {
                         hits.add(new Hit(c, sd.score));
                     }
@@ -234,7 +257,9 @@ public final class EnterpriseIndex implements AutoCloseable {
 
     private Document document(Candidate c) {
         Document doc = new Document();
-        doc.add(new StringField(ID, c.id.toString(), Field.Store.YES));
+        doc.add(new StringField(ID, c.id.toString(), Field.Store.NO));
+        doc.add(new BinaryDocValuesField(ID_BYTES, new BytesRef(java.nio.ByteBuffer.allocate(16)
+                .putLong(c.id.getMostSignificantBits()).putLong(c.id.getLeastSignificantBits()).array())));
         doc.add(new StringField(KIND, c.kind.name(), Field.Store.NO));
         String region = c.regionCode == null ? "" : c.regionCode;
         for (int len = 2; len <= region.length(); len += 2) {

@@ -61,7 +61,12 @@ public class MatchEngine {
     }
 
     /** A demand's analysed terms: weight (capability 3, title 2, description 1) × idf in the index. */
-    public record DemandTerms(Map<String, Double> weighted, Set<String> retrieval) {
+    public record DemandTerms(Map<String, Double> weighted, Set<String> retrieval, String[] termArray, double[] weightArray, double total) {
+        DemandTerms(Map<String, Double> weighted, Set<String> retrieval) {
+            this(weighted, retrieval, weighted.keySet().toArray(String[]::new),
+                    weighted.values().stream().mapToDouble(Double::doubleValue).toArray(),
+                    weighted.values().stream().mapToDouble(Double::doubleValue).sum());
+        }
     }
 
     public DemandTerms terms(OpenDemand d) {
@@ -160,40 +165,68 @@ public class MatchEngine {
         return scorer.score(d, publisherRegion, c, textMatch(terms(d), c));
     }
 
-    /** Which of the demand's terms each field of the profile holds, and their idf-weighted share. */
+    /**
+     * Which of the demand's terms each field of the profile holds, and their idf-weighted share. It runs on every hit
+     * of every query, so it works on arrays: the terms and weights of the demand once, a credit per term.
+     */
     public Scorer.TextMatch textMatch(DemandTerms terms, Candidate c) {
-        double total = terms.weighted().values().stream().mapToDouble(Double::doubleValue).sum();
-        if (total == 0) {
+        if (terms.total() == 0) {
             return Scorer.TextMatch.NONE;
         }
-        Map<String, Double> credit = new LinkedHashMap<>();
-        Map<String, List<String>> byField = new LinkedHashMap<>();
-        for (String field : EnterpriseIndex.TEXT_FIELDS) {
-            String text = EnterpriseIndex.text(c, field);
-            if (text == null || text.isBlank()) {
-                continue;
-            }
-            // a substring test instead of re-analysing the profile: exact for CJK bigrams and whole Latin words,
-            // and an order of magnitude cheaper on the few hundred hits of every query
-            String lower = text.toLowerCase(java.util.Locale.ROOT);
-            Set<String> found = new LinkedHashSet<>();
-            for (String term : terms.weighted().keySet()) {
-                if (lower.contains(term)) {
-                    found.add(term);
+        String[] termArray = terms.termArray();
+        double[] credit = new double[termArray.length];
+        Map<String, List<String>> byField = null;
+        for (int f = 0; f < FIELDS.length; f++) {
+            List<String> found = null;
+            for (int i = 0; i < termArray.length; i++) {
+                if (holds(c, FIELDS[f], termArray[i])) {
+                    if (found == null) {
+                        found = new ArrayList<>(4);
+                    }
+                    found.add(termArray[i]);
+                    credit[i] = Math.max(credit[i], WEIGHTS[f]);
                 }
             }
-            if (!found.isEmpty()) {
-                byField.put(field, List.copyOf(found));
-                for (String term : found) {
-                    credit.merge(term, FIELD_WEIGHT.get(field), Math::max);
+            if (found != null) {
+                if (byField == null) {
+                    byField = new LinkedHashMap<>();
                 }
+                byField.put(FIELDS[f], found);
             }
+        }
+        if (byField == null) {
+            return Scorer.TextMatch.NONE;
         }
         double share = 0;
-        for (Map.Entry<String, Double> e : credit.entrySet()) {
-            share += e.getValue() * terms.weighted().get(e.getKey());
+        for (int i = 0; i < credit.length; i++) {
+            share += credit[i] * terms.weightArray()[i];
         }
-        return new Scorer.TextMatch(Math.min(1.0, share / total), byField);
+        return new Scorer.TextMatch(Math.min(1.0, share / terms.total()), byField);
+    }
+
+    private static final String[] FIELDS = EnterpriseIndex.TEXT_FIELDS.toArray(String[]::new);
+    private static final double[] WEIGHTS = EnterpriseIndex.TEXT_FIELDS.stream().mapToDouble(FIELD_WEIGHT::get).toArray();
+
+    /**
+     * A substring test instead of re-analysing the profile: exact for CJK bigrams and whole Latin words, and an order
+     * of magnitude cheaper. Capabilities are tested one by one (a bigram across two tags is no match).
+     */
+    private static boolean holds(Candidate c, String field, String term) {
+        if (EnterpriseIndex.CAPABILITIES.equals(field)) {
+            for (String capability : c.capabilities) {
+                if (lower(capability).contains(term)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String text = EnterpriseIndex.text(c, field);
+        return text != null && lower(text).contains(term);
+    }
+
+    /** Lower case for Latin terms; a string without capitals comes back as it is, without a copy. */
+    private static String lower(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT);
     }
 
     private void analyse(String text, double weight, Map<String, Double> into) {
