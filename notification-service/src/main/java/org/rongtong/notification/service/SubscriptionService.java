@@ -2,7 +2,10 @@ package org.rongtong.notification.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +28,7 @@ import org.rongtong.notification.rest.SubscriptionPage;
 import org.rongtong.notification.rest.SubscriptionRequest;
 import org.rongtong.notification.rest.SubscriptionView;
 import org.rongtong.outbox.UuidV7;
+import org.rongtong.persistence.StringListConverter;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
@@ -35,10 +39,30 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Subscriptions and their delivery log, scoped by who calls; and the fan-out of events into deliveries. */
 @ApplicationScoped
 public class SubscriptionService {
+
+    /** Every subscription, paused ones too: their deliveries wait in the queue until they are resumed. */
+    private static final String SUBSCRIPTIONS = """
+            SELECT id, owner_kind, owner_enterprise_id, owner_region, event_types, region_prefix, chains, fields FROM subscription""";
+
+    private static final String STREAM = """
+            INSERT INTO stream_event (id, event_id, event_type, region_code, chain, field, enterprises, payload, created_at)
+            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                $9::timestamptz[])""";
+
+    private static final String DELIVER = """
+            INSERT INTO delivery (id, subscription_id, event_id, event_type, aggregate_id, payload, status, attempts, next_attempt_at, created_at)
+            SELECT id, sub, ev, typ, agg, payload, 'PENDING', 0, at, at
+            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+                AS t(id, sub, ev, typ, agg, payload, at)""";
+
+    private static final StringListConverter LISTS = new StringListConverter();
 
     private final WebhookConfig config;
 
@@ -213,27 +237,85 @@ public class SubscriptionService {
 
     /**
      * One delivery per subscription that wants each event, and each event's row in the live stream; runs in the
-     * consumer's transaction, so a replay adds none. Times step by a microsecond in batch order, so that deliveries of
-     * one aggregate keep their order however their random UUID bits fall.
+     * consumer's transaction ({@code conn}), so a replay adds none. Times step by a microsecond in batch order, so that
+     * deliveries of one aggregate keep their order however their random UUID bits fall. One multi-row statement per
+     * table (see InboxService.onDemandMatched).
      */
-    public Uni<Integer> fanOut(List<EventFacts> events) {
+    public Uni<Integer> fanOut(SqlConnection conn, List<EventFacts> events) {
         Instant base = Instant.now();
-        return Subscription.<Subscription>listAll().chain(all -> {
-            List<StreamEvent> streamed = new ArrayList<>();
+        return conn.query(SUBSCRIPTIONS).execute().chain(rows -> {
+            List<Subscription> all = new ArrayList<>();
+            rows.forEach(r -> all.add(subscription(r)));
+            int n = events.size();
+            UUID[] sid = new UUID[n];
+            String[] sEvent = new String[n];
+            String[] sType = new String[n];
+            String[] sRegion = new String[n];
+            String[] sChain = new String[n];
+            String[] sField = new String[n];
+            String[] sEnterprises = new String[n];
+            String[] sPayload = new String[n];
+            OffsetDateTime[] sAt = new OffsetDateTime[n];
             List<Delivery> out = new ArrayList<>();
-            for (int i = 0; i < events.size(); i++) {
+            for (int i = 0; i < n; i++) {
                 EventFacts event = events.get(i);
                 Instant at = base.plusNanos(i * 1_000L);
                 String body = SubscriptionMapper.structured(event);
-                streamed.add(SubscriptionMapper.streamEvent(event, body, at));
-                for (Subscription s : all) {
-                    if (SubscriptionMapper.wants(s, event)) {
-                        out.add(SubscriptionMapper.delivery(s, event, body, at));
+                StreamEvent s = SubscriptionMapper.streamEvent(event, body, at);
+                sid[i] = s.id;
+                sEvent[i] = s.eventId;
+                sType[i] = s.eventType;
+                sRegion[i] = s.regionCode;
+                sChain[i] = s.chain;
+                sField[i] = s.field;
+                sEnterprises[i] = LISTS.convertToDatabaseColumn(s.enterprises);
+                sPayload[i] = s.payload;
+                sAt[i] = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+                for (Subscription sub : all) {
+                    if (SubscriptionMapper.wants(sub, event)) {
+                        out.add(SubscriptionMapper.delivery(sub, event, body, at));
                     }
                 }
             }
-            return StreamEvent.persist(streamed).chain(() -> out.isEmpty() ? Uni.createFrom().voidItem() : Delivery.persist(out))
-                    .replaceWith(out.size());
+            Uni<?> streamed = conn.preparedQuery(STREAM)
+                    .execute(Tuple.from(Arrays.asList(sid, sEvent, sType, sRegion, sChain, sField, sEnterprises, sPayload, sAt)));
+            return out.isEmpty() ? streamed.replaceWith(0) : streamed.chain(() -> insertDeliveries(conn, out)).replaceWith(out.size());
         });
+    }
+
+    private static Uni<Void> insertDeliveries(SqlConnection conn, List<Delivery> out) {
+        int n = out.size();
+        UUID[] id = new UUID[n];
+        UUID[] sub = new UUID[n];
+        String[] eventId = new String[n];
+        String[] type = new String[n];
+        String[] aggregate = new String[n];
+        String[] payload = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Delivery d = out.get(i);
+            id[i] = d.id;
+            sub[i] = d.subscriptionId;
+            eventId[i] = d.eventId;
+            type[i] = d.eventType;
+            aggregate[i] = d.aggregateId;
+            payload[i] = d.payload;
+            at[i] = OffsetDateTime.ofInstant(d.createdAt, ZoneOffset.UTC);
+        }
+        return conn.preparedQuery(DELIVER).execute(Tuple.from(Arrays.asList(id, sub, eventId, type, aggregate, payload, at))).replaceWithVoid();
+    }
+
+    /** Only what {@link SubscriptionMapper#wants} reads; a detached object, never persisted. */
+    private static Subscription subscription(Row r) {
+        Subscription s = new Subscription();
+        s.id = r.getUUID("id");
+        s.ownerKind = OwnerKind.valueOf(r.getString("owner_kind"));
+        s.ownerEnterpriseId = r.getUUID("owner_enterprise_id");
+        s.ownerRegion = r.getString("owner_region");
+        s.eventTypes = LISTS.convertToEntityAttribute(r.getString("event_types"));
+        s.regionPrefix = r.getString("region_prefix");
+        s.chains = LISTS.convertToEntityAttribute(r.getString("chains"));
+        s.fields = LISTS.convertToEntityAttribute(r.getString("fields"));
+        return s;
     }
 }
