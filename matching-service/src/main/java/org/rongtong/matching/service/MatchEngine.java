@@ -177,9 +177,13 @@ public class MatchEngine {
         double[] credit = new double[termArray.length];
         Map<String, List<String>> byField = null;
         for (int f = 0; f < FIELDS.length; f++) {
+            String[] texts = lowered(c, FIELDS[f]);
+            if (texts.length == 0) {
+                continue;
+            }
             List<String> found = null;
             for (int i = 0; i < termArray.length; i++) {
-                if (holds(c, FIELDS[f], termArray[i])) {
+                if (holds(texts, termArray[i])) {
                     if (found == null) {
                         found = new ArrayList<>(4);
                     }
@@ -207,26 +211,32 @@ public class MatchEngine {
     private static final String[] FIELDS = EnterpriseIndex.TEXT_FIELDS.toArray(String[]::new);
     private static final double[] WEIGHTS = EnterpriseIndex.TEXT_FIELDS.stream().mapToDouble(FIELD_WEIGHT::get).toArray();
 
+    private static final String[] NO_TEXT = new String[0];
+
     /**
-     * A substring test instead of re-analysing the profile: exact for CJK bigrams and whole Latin words, and an order
-     * of magnitude cheaper. Capabilities are tested one by one (a bigram across two tags is no match).
+     * The field's text in lower case (for Latin terms; a string without capitals comes back without a copy), the
+     * capabilities one by one: a bigram across two tags is no match.
      */
-    private static boolean holds(Candidate c, String field, String term) {
+    private static String[] lowered(Candidate c, String field) {
         if (EnterpriseIndex.CAPABILITIES.equals(field)) {
-            for (String capability : c.capabilities) {
-                if (lower(capability).contains(term)) {
-                    return true;
-                }
+            String[] out = new String[c.capabilities.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = c.capabilities.get(i).toLowerCase(java.util.Locale.ROOT);
             }
-            return false;
+            return out;
         }
         String text = EnterpriseIndex.text(c, field);
-        return text != null && lower(text).contains(term);
+        return text == null || text.isBlank() ? NO_TEXT : new String[] {text.toLowerCase(java.util.Locale.ROOT)};
     }
 
-    /** Lower case for Latin terms; a string without capitals comes back as it is, without a copy. */
-    private static String lower(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT);
+    /** A substring test instead of re-analysing the profile: exact for CJK bigrams and whole Latin words, and far cheaper. */
+    private static boolean holds(String[] texts, String term) {
+        for (String text : texts) {
+            if (text.contains(term)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void analyse(String text, double weight, Map<String, Double> into) {
