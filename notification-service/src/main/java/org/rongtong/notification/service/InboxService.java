@@ -191,7 +191,9 @@ public class InboxService {
         }
         PanacheQuery<Notification> query = Notification.find(where.toString(), Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
                 .page(Page.of(page, size));
-        return Uni.combine().all().unis(query.list(), query.count())
-                .asTuple().map(t -> new InboxPage(t.getItem1().stream().map(NotificationMapper::toView).toList(), page, size, t.getItem2()));
+        // counted first, then listed: notifications are only ever added, so a page never holds fewer rows than the total
+        // promises (the other order, or both at once, let a commit in between answer total 1 with no items)
+        return query.count().chain(total -> query.list()
+                .map(items -> new InboxPage(items.stream().map(NotificationMapper::toView).toList(), page, size, total)));
     }
 }
