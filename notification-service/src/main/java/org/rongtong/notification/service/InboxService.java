@@ -1,10 +1,7 @@
 package org.rongtong.notification.service;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -105,32 +102,12 @@ public class InboxService {
         if (ns.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int n = ns.size();
-        UUID[] id = new UUID[n];
-        String[] kind = new String[n];
-        UUID[] enterprise = new UUID[n];
-        String[] region = new String[n];
-        String[] eventId = new String[n];
-        String[] type = new String[n];
-        UUID[] demand = new UUID[n];
-        String[] title = new String[n];
-        String[] body = new String[n];
-        OffsetDateTime[] created = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            Notification x = ns.get(i);
-            id[i] = x.id;
-            kind[i] = x.recipientKind.name();
-            enterprise[i] = x.enterpriseId;
-            region[i] = x.regionCode;
-            eventId[i] = x.eventId;
-            type[i] = x.eventType;
-            demand[i] = x.demandId;
-            title[i] = x.title;
-            body[i] = x.body;
-            created[i] = OffsetDateTime.ofInstant(x.createdAt, ZoneOffset.UTC);
-        }
-        return conn.preparedQuery(NOTIFY).execute(Tuple.from(Arrays.asList(id, kind, enterprise, region, eventId, type, demand, title, body, created)))
-                .replaceWithVoid();
+        return conn.preparedQuery(NOTIFY).execute(UnnestRows.arrays(ns,
+                UnnestRows.column(UUID.class, n -> n.id), UnnestRows.column(String.class, n -> n.recipientKind.name()),
+                UnnestRows.column(UUID.class, n -> n.enterpriseId), UnnestRows.column(String.class, n -> n.regionCode),
+                UnnestRows.column(String.class, n -> n.eventId), UnnestRows.column(String.class, n -> n.eventType),
+                UnnestRows.column(UUID.class, n -> n.demandId), UnnestRows.column(String.class, n -> n.title),
+                UnnestRows.column(String.class, n -> n.body), UnnestRows.time(n -> n.createdAt))).replaceWithVoid();
     }
 
     /**
@@ -191,9 +168,7 @@ public class InboxService {
         }
         PanacheQuery<Notification> query = Notification.find(where.toString(), Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
                 .page(Page.of(page, size));
-        // counted first, then listed: notifications are only ever added, so a page never holds fewer rows than the total
-        // promises (the other order, or both at once, let a commit in between answer total 1 with no items)
-        return query.count().chain(total -> query.list()
-                .map(items -> new InboxPage(items.stream().map(NotificationMapper::toView).toList(), page, size, total)));
+        return Paging.countThenList(query)
+                .map(c -> new InboxPage(c.items().stream().map(NotificationMapper::toView).toList(), page, size, c.total()));
     }
 }

@@ -2,10 +2,7 @@ package org.rongtong.notification.service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -144,8 +141,8 @@ public class SubscriptionService {
         }
         var query = Subscription.<Subscription>find(where, Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
                 .page(Page.of(page, size));
-        return Uni.combine().all().unis(query.list(), query.count()).asTuple()
-                .map(t -> new SubscriptionPage(t.getItem1().stream().map(s -> SubscriptionMapper.toView(s, null)).toList(), page, size, t.getItem2()));
+        return Paging.countThenList(query)
+                .map(c -> new SubscriptionPage(c.items().stream().map(s -> SubscriptionMapper.toView(s, null)).toList(), page, size, c.total()));
     }
 
     @WithSession
@@ -191,8 +188,8 @@ public class SubscriptionService {
             }
             var query = Delivery.<Delivery>find(where, Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
                     .page(Page.of(page, size));
-            return Uni.combine().all().unis(query.list(), query.count()).asTuple().chain(t -> withLog(t.getItem1())
-                    .map(views -> new DeliveryPage(views, page, size, t.getItem2())));
+            return Paging.countThenList(query).chain(c -> withLog(c.items())
+                    .map(views -> new DeliveryPage(views, page, size, c.total())));
         });
     }
 
@@ -246,63 +243,35 @@ public class SubscriptionService {
         return conn.query(SUBSCRIPTIONS).execute().chain(rows -> {
             List<Subscription> all = new ArrayList<>();
             rows.forEach(r -> all.add(subscription(r)));
-            int n = events.size();
-            UUID[] sid = new UUID[n];
-            String[] sEvent = new String[n];
-            String[] sType = new String[n];
-            String[] sRegion = new String[n];
-            String[] sChain = new String[n];
-            String[] sField = new String[n];
-            String[] sEnterprises = new String[n];
-            String[] sPayload = new String[n];
-            OffsetDateTime[] sAt = new OffsetDateTime[n];
+            List<StreamEvent> streamedRows = new ArrayList<>(events.size());
             List<Delivery> out = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < events.size(); i++) {
                 EventFacts event = events.get(i);
                 Instant at = base.plusNanos(i * 1_000L);
                 String body = SubscriptionMapper.structured(event);
-                StreamEvent s = SubscriptionMapper.streamEvent(event, body, at);
-                sid[i] = s.id;
-                sEvent[i] = s.eventId;
-                sType[i] = s.eventType;
-                sRegion[i] = s.regionCode;
-                sChain[i] = s.chain;
-                sField[i] = s.field;
-                sEnterprises[i] = LISTS.convertToDatabaseColumn(s.enterprises);
-                sPayload[i] = s.payload;
-                sAt[i] = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+                streamedRows.add(SubscriptionMapper.streamEvent(event, body, at));
                 for (Subscription sub : all) {
                     if (SubscriptionMapper.wants(sub, event)) {
                         out.add(SubscriptionMapper.delivery(sub, event, body, at));
                     }
                 }
             }
-            Uni<?> streamed = conn.preparedQuery(STREAM)
-                    .execute(Tuple.from(Arrays.asList(sid, sEvent, sType, sRegion, sChain, sField, sEnterprises, sPayload, sAt)));
+            Uni<?> streamed = conn.preparedQuery(STREAM).execute(UnnestRows.arrays(streamedRows,
+                    UnnestRows.column(UUID.class, e -> e.id), UnnestRows.column(String.class, e -> e.eventId),
+                    UnnestRows.column(String.class, e -> e.eventType), UnnestRows.column(String.class, e -> e.regionCode),
+                    UnnestRows.column(String.class, e -> e.chain), UnnestRows.column(String.class, e -> e.field),
+                    UnnestRows.column(String.class, e -> LISTS.convertToDatabaseColumn(e.enterprises)),
+                    UnnestRows.column(String.class, e -> e.payload), UnnestRows.time(e -> e.createdAt)));
             return out.isEmpty() ? streamed.replaceWith(0) : streamed.chain(() -> insertDeliveries(conn, out)).replaceWith(out.size());
         });
     }
 
     private static Uni<Void> insertDeliveries(SqlConnection conn, List<Delivery> out) {
-        int n = out.size();
-        UUID[] id = new UUID[n];
-        UUID[] sub = new UUID[n];
-        String[] eventId = new String[n];
-        String[] type = new String[n];
-        String[] aggregate = new String[n];
-        String[] payload = new String[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            Delivery d = out.get(i);
-            id[i] = d.id;
-            sub[i] = d.subscriptionId;
-            eventId[i] = d.eventId;
-            type[i] = d.eventType;
-            aggregate[i] = d.aggregateId;
-            payload[i] = d.payload;
-            at[i] = OffsetDateTime.ofInstant(d.createdAt, ZoneOffset.UTC);
-        }
-        return conn.preparedQuery(DELIVER).execute(Tuple.from(Arrays.asList(id, sub, eventId, type, aggregate, payload, at))).replaceWithVoid();
+        return conn.preparedQuery(DELIVER).execute(UnnestRows.arrays(out,
+                UnnestRows.column(UUID.class, d -> d.id), UnnestRows.column(UUID.class, d -> d.subscriptionId),
+                UnnestRows.column(String.class, d -> d.eventId), UnnestRows.column(String.class, d -> d.eventType),
+                UnnestRows.column(String.class, d -> d.aggregateId), UnnestRows.column(String.class, d -> d.payload),
+                UnnestRows.time(d -> d.createdAt))).replaceWithVoid();
     }
 
     /** Only what {@link SubscriptionMapper#wants} reads; a detached object, never persisted. */
