@@ -94,6 +94,11 @@ public final class LocalStack implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The service's process, while the stack runs (a benchmark reads its CPU time). */
+    public ProcessHandle process(Service service) {
+        return processes.get(service).toHandle();
+    }
+
     public Path logFile(Service service) {
         return root.resolve(".local-stack/logs/" + service.directory + ".log");
     }
@@ -154,6 +159,11 @@ public final class LocalStack implements AutoCloseable {
                 "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
                 "-Dmp.jwt.verify.publickey.location=rongtong-dev-jwt-public.pem",
                 "-jar", runner(s).toString()));
+        // extra JVM options for every service, e.g. a flight recording while a benchmark runs
+        String extra = System.getProperty("rongtong.local.jvm-args", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(command.indexOf("-jar"), List.of(extra.split("\\s+")));
+        }
         return new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile(s).toFile())).start();
     }

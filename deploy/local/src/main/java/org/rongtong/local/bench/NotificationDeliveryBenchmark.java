@@ -39,7 +39,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class NotificationDeliveryBenchmark {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // the in-process broker leaves a non-daemon thread behind after it stopped: end the JVM either way
+        try {
+            run(args);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
@@ -97,6 +108,7 @@ public final class NotificationDeliveryBenchmark {
             warmUp(producer, warmUp, rate, sentAt, receivedAt);
 
             System.out.printf("Publishing %,d match events at %,d/s to %s%n", events, rate, stack.bootstrapServers());
+            CpuTimes cpuBefore = CpuTimes.read(stack.process(Service.NOTIFICATION));
             long start = System.nanoTime();
             for (int i = 0; i < events; i++) {
                 long due = start + (long) (i * 1e9 / rate);
@@ -111,6 +123,7 @@ public final class NotificationDeliveryBenchmark {
             while (countDelivered(sentAt, receivedAt, "bench-") < events && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
+            CpuTimes cpu = CpuTimes.read(stack.process(Service.NOTIFICATION)).minus(cpuBefore);
             long[] latencies = sentAt.entrySet().stream().filter(e -> e.getKey().startsWith("bench-") && receivedAt.containsKey(e.getKey()))
                     .mapToLong(e -> receivedAt.get(e.getKey()) - e.getValue()).sorted().toArray();
             long last = sentAt.keySet().stream().filter(k -> k.startsWith("bench-")).mapToLong(k -> receivedAt.getOrDefault(k, 0L)).max().orElse(start);
@@ -121,13 +134,13 @@ public final class NotificationDeliveryBenchmark {
             System.out.printf("first publish to last receipt  %.2f s -> %,.0f deliveries/s%n", seconds, latencies.length / seconds);
             System.out.printf("event-to-receipt latency p50 %d ms, p99 %d ms, max %d ms%n", pct(latencies, 0.50), pct(latencies, 0.99),
                     latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1_000_000);
+            System.out.printf("CPU per event (measured run): service %.2f ms, PostgreSQL %.2f ms, benchmark JVM (broker, producer, receiver) %.2f ms%n",
+                    cpu.service() / events, cpu.postgres() / events, cpu.benchmark() / events);
             System.out.printf("target: %,d deliveries/s and p99 <= 500 ms: %s%n", rate,
                     latencies.length == events && latencies.length / seconds >= rate * 0.98 && pct(latencies, 0.99) <= 500 ? "MET" : "MISSED");
         } finally {
             receiver.stop(0);
         }
-        // the in-process broker leaves a non-daemon thread behind after it stopped: end the run once the figures are out
-        System.exit(0);
     }
 
     private static void warmUp(KafkaProducer<String, String> producer, int n, int rate, Map<String, Long> sentAt, Map<String, Long> receivedAt)
@@ -167,6 +180,47 @@ public final class NotificationDeliveryBenchmark {
 
     private static long countDelivered(Map<String, Long> sentAt, Map<String, Long> receivedAt, String prefix) {
         return receivedAt.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+    }
+
+    /**
+     * CPU milliseconds used so far by the service, by PostgreSQL's processes (Linux: {@code /proc}, all of the server's
+     * backends, so other clients count too) and by this JVM.
+     */
+    private record CpuTimes(double service, double postgres, double benchmark) {
+
+        static CpuTimes read(ProcessHandle service) {
+            return new CpuTimes(millis(service), postgresMillis(), millis(ProcessHandle.current()));
+        }
+
+        CpuTimes minus(CpuTimes before) {
+            return new CpuTimes(service - before.service, postgres - before.postgres, benchmark - before.benchmark);
+        }
+
+        private static double millis(ProcessHandle process) {
+            return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+        }
+
+        private static double postgresMillis() {
+            double ticks = 0;
+            java.io.File[] procs = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+            if (procs == null) {
+                return Double.NaN;
+            }
+            for (java.io.File proc : procs) {
+                try {
+                    String stat = java.nio.file.Files.readString(proc.toPath().resolve("stat"));
+                    if (!stat.contains("(postgres)")) {
+                        continue;
+                    }
+                    // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a backend that ended meanwhile
+                }
+            }
+            return ticks * 10; // USER_HZ is 100 on Linux
+        }
     }
 
     private static long pct(long[] sorted, double q) {
