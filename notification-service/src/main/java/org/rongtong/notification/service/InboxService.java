@@ -37,9 +37,10 @@ public class InboxService {
             INSERT INTO processed_event (event_id, processed_at) SELECT unnest($1::text[]), now()
             ON CONFLICT DO NOTHING RETURNING event_id""";
 
-    private static final String EARLIER = """
-            SELECT demand_id, enterprise_id FROM notification
-            WHERE demand_id = ANY($1::uuid[]) AND recipient_kind = 'ENTERPRISE'""";
+    /** Records who hears of which demand; returns the pairs not recorded before. */
+    private static final String AUDIENCE = """
+            INSERT INTO demand_audience (demand_id, enterprise_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])
+            ON CONFLICT DO NOTHING RETURNING demand_id, enterprise_id""";
 
     private static final String NOTIFY = """
             INSERT INTO notification (id, recipient_kind, enterprise_id, region_code, event_id, event_type, demand_id, title, body, created_at)
@@ -76,18 +77,24 @@ public class InboxService {
                 return Uni.createFrom().voidItem();
             }
             List<Matched> todo = batch.stream().filter(m -> fresh.remove(m.eventId())).toList();
-            UUID[] demands = todo.stream().map(m -> m.event().demandId()).distinct().toArray(UUID[]::new);
-            return conn.preparedQuery(EARLIER).execute(Tuple.of((Object) demands)).chain(before -> {
-                // who has heard of which demand: a repeated candidate list (reverse matching) notifies only newcomers
-                Set<String> notified = new HashSet<>();
-                before.forEach(r -> notified.add(r.getUUID(0) + "|" + r.getUUID(1)));
+            List<UUID[]> pairs = new ArrayList<>();
+            for (Matched m : todo) {
+                pairs.add(new UUID[] {m.event().demandId(), m.event().publisherId()});
+                m.event().candidates().forEach(c -> pairs.add(new UUID[] {m.event().demandId(), c.enterpriseId()}));
+            }
+            Tuple audience = Tuple.of(pairs.stream().map(p -> p[0]).toArray(UUID[]::new), pairs.stream().map(p -> p[1]).toArray(UUID[]::new));
+            return conn.preparedQuery(AUDIENCE).execute(audience).chain(recorded -> {
+                // who has not heard of the demand before: a repeated candidate list (reverse matching) notifies only
+                // newcomers; the first event of the batch to name a newcomer notifies it
+                Set<String> unheard = new HashSet<>();
+                recorded.forEach(r -> unheard.add(r.getUUID(0) + "|" + r.getUUID(1)));
                 List<Notification> notifications = new ArrayList<>();
                 List<EventFacts> facts = new ArrayList<>(todo.size());
                 for (Matched m : todo) {
                     DemandMatched event = m.event();
-                    boolean firstForDemand = notified.add(event.demandId() + "|" + event.publisherId());
+                    boolean firstForDemand = unheard.remove(event.demandId() + "|" + event.publisherId());
                     List<DemandMatched.Candidate> newcomers = event.candidates().stream()
-                            .filter(c -> notified.add(event.demandId() + "|" + c.enterpriseId())).toList();
+                            .filter(c -> unheard.remove(event.demandId() + "|" + c.enterpriseId())).toList();
                     if (firstForDemand || !newcomers.isEmpty()) {
                         notifications.addAll(NotificationMapper.forDemandMatched(m.eventId(), event, newcomers, firstForDemand));
                     }

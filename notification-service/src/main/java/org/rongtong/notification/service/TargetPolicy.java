@@ -33,6 +33,11 @@ public class TargetPolicy {
         this.strict = strict;
     }
 
+    /** Whether {@link #refusal} resolves host names, i.e. blocks. */
+    public boolean resolvesHosts() {
+        return strict;
+    }
+
     /** Why the URL is refused, or empty when it is acceptable. Resolves the host (blocking) in strict mode. */
     public Optional<String> refusal(String url) {
         URI uri;

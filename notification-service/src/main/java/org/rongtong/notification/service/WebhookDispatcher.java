@@ -1,10 +1,5 @@
 package org.rongtong.notification.service;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,15 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,6 +29,14 @@ import org.rongtong.outbox.UuidV7;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -142,11 +145,11 @@ public class WebhookDispatcher {
     private final Pool pool;
     private final WebhookConfig config;
     private final TargetPolicy policy;
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "webhook-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Vertx vertx;
+    /**
+     * Vert.x's client, on the event loops: no thread per exchange. (The JDK client completes every {@code sendAsync} on
+     * the common pool, which on a two-core machine means a new thread per response.)
+     */
     private final HttpClient http;
     private final Map<UUID, Target> targets = new ConcurrentHashMap<>();
     private final Semaphore inFlight;
@@ -158,14 +161,16 @@ public class WebhookDispatcher {
     private long lastClaim;
     private volatile boolean running;
 
-    public WebhookDispatcher(Pool pool, WebhookConfig config, TargetPolicy targets) {
+    public WebhookDispatcher(Vertx vertx, Pool pool, WebhookConfig config, TargetPolicy targets) {
+        this.vertx = vertx;
         this.pool = pool;
         this.config = config;
         this.policy = targets;
         this.inFlight = new Semaphore(config.maxInFlight());
         this.lastClaim = System.nanoTime() - config.pollInterval().toNanos();
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(workers)
-                .connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        // each subscription bounds its own requests (perTargetConcurrency); the pool only caps connections in all
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) config.timeout().toMillis())
+                .setKeepAlive(true).setMaxRedirects(0), new PoolOptions().setHttp1MaxSize(config.maxInFlight()));
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -176,6 +181,7 @@ public class WebhookDispatcher {
 
     void onStop(@Observes ShutdownEvent stop) {
         stop();
+        http.close();
     }
 
     public synchronized void start() {
@@ -325,36 +331,47 @@ public class WebhookDispatcher {
         UUID id = row.getUUID("id");
         UUID subscription = row.getUUID("subscription_id");
         String url = row.getString("url");
+        long startedAt = System.nanoTime();
+        // strict targets resolve the host (blocking): off the event loop; otherwise the check is only parsing
+        Future<Optional<String>> checked = policy.resolvesHosts() ? vertx.executeBlocking(() -> policy.refusal(url), false)
+                : Future.succeededFuture(policy.refusal(url));
+        return checked.compose(refusal -> refusal.isPresent() ? Future.succeededFuture(new Outcome(null, "target refused: " + refusal.get()))
+                        : exchange(url, row))
+                .otherwise(failure -> new Outcome(null, describe(failure)))
+                .toCompletionStage().toCompletableFuture()
+                .thenCompose(outcome -> {
+                    exchanged.run();
+                    return record(id, subscription, outcome, (System.nanoTime() - startedAt) / 1_000_000);
+                });
+    }
+
+    /** One POST, signed; the whole exchange (response body included) ends within the timeout or is reset. */
+    private Future<Outcome> exchange(String url, Row row) {
         String eventId = row.getString("event_id");
         String body = row.getString("payload");
-        String secret = row.getString("secret");
         String previous = row.getString("previous_secret");
         OffsetDateTime previousUntil = row.getOffsetDateTime("previous_secret_until");
-        long startedAt = System.nanoTime();
-        return CompletableFuture.supplyAsync(() -> policy.refusal(url), workers).thenCompose(refusal -> {
-            if (refusal.isPresent()) {
-                return CompletableFuture.completedFuture(new Outcome(null, "target refused: " + refusal.get()));
-            }
-            long timestamp = Instant.now().getEpochSecond();
-            String signature = WebhookSigner.sign(secret, eventId, timestamp, body);
-            if (previous != null && previousUntil != null && previousUntil.toInstant().isAfter(Instant.now())) {
-                // during a rotation's grace period both secrets sign, space-separated, so receivers can switch at will
-                signature += " " + WebhookSigner.sign(previous, eventId, timestamp, body);
-            }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(config.timeout())
-                    .header("content-type", "application/cloudevents+json; charset=utf-8")
-                    .header("webhook-id", eventId)
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", signature)
-                    .header("user-agent", "rongtong-webhooks/1")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .thenApply(response -> new Outcome(response.statusCode(), null))
-                    .exceptionally(failure -> new Outcome(null, describe(failure)));
-        }).exceptionally(failure -> new Outcome(null, describe(failure))).thenCompose(outcome -> {
-            exchanged.run();
-            return CompletableFuture.completedFuture(outcome);
-        }).thenCompose(outcome -> record(id, subscription, outcome, (System.nanoTime() - startedAt) / 1_000_000));
+        long timestamp = Instant.now().getEpochSecond();
+        String signature = WebhookSigner.sign(row.getString("secret"), eventId, timestamp, body);
+        if (previous != null && previousUntil != null && previousUntil.toInstant().isAfter(Instant.now())) {
+            // during a rotation's grace period both secrets sign, space-separated, so receivers can switch at will
+            signature += " " + WebhookSigner.sign(previous, eventId, timestamp, body);
+        }
+        long timeout = config.timeout().toMillis();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url).setFollowRedirects(false)
+                .setConnectTimeout(timeout).setIdleTimeout(timeout)
+                .putHeader("content-type", "application/cloudevents+json; charset=utf-8")
+                .putHeader("webhook-id", eventId)
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", signature)
+                .putHeader("user-agent", "rongtong-webhooks/1");
+        return http.request(options).compose(request -> {
+            // the idle timeout alone would let a receiver that trickles bytes hold the slot for ever
+            long deadline = vertx.setTimer(timeout, t -> request.reset(0, new TimeoutException("timed out")));
+            return request.send(Buffer.buffer(body))
+                    .compose(response -> response.end().map(ended -> new Outcome(response.statusCode(), null)))
+                    .onComplete(done -> vertx.cancelTimer(deadline));
+        });
     }
 
     private record Outcome(Integer status, String error) {
@@ -365,7 +382,7 @@ public class WebhookDispatcher {
 
     private static String describe(Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String text = cause instanceof HttpTimeoutException ? "timed out" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String text = cause instanceof TimeoutException ? "timed out" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 
