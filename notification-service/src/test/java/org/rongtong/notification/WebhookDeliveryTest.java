@@ -123,6 +123,25 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aDeliveryWrittenWhileTheDispatcherRunsIsHandedOverAndAFailingHeadStillHoldsBackItsDemand() throws Exception {
+        try (Receiver receiver = new Receiver(n -> n == 1 ? 500 : 200)) {
+            String chain = uniqueChain();
+            subscribe(DevTokens.operator(), receiver.url(), chain);
+            long handedOverBefore = dispatcher.handedOver();
+            UUID demand = UUID.randomUUID();
+            String head = publish(demand, UUID.randomUUID(), chain, "44");
+            // the head went straight to the dispatcher and failed: it waits for its retry in the queue
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requests() >= 1);
+            assertEquals(handedOverBefore + 1, dispatcher.handedOver(), "the head needed no claim");
+            List<String> later = List.of(publish(demand, UUID.randomUUID(), chain, "44"), publish(demand, UUID.randomUUID(), chain, "44"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 3);
+            assertEquals(List.of(head, later.get(0), later.get(1)), receiver.succeeded().stream().map(Receiver.Received::id).toList(),
+                    "the later events of the demand neither overtook the retried head nor were handed over past it");
+            assertEquals(handedOverBefore + 1, dispatcher.handedOver(), "the later events came through the queue, behind the head");
+        }
+    }
+
+    @Test
     void aHangingReceiverIsTimedOutAndRetried() throws Exception {
         try (Receiver receiver = new Receiver(n -> n == 1 ? -4000 : 200)) {
             String chain = uniqueChain();

@@ -69,6 +69,7 @@ public class InboxService {
      */
     public Uni<Void> onDemandMatched(List<Matched> batch) {
         String[] ids = batch.stream().map(Matched::eventId).distinct().toArray(String[]::new);
+        DeliveryHandover handover = subscriptions.handover();
         return pool.withTransaction(conn -> conn.preparedQuery(PROCESS).execute(Tuple.of((Object) ids)).chain(inserted -> {
             // only the ids this transaction recorded are new: a replayed (or repeated) event is skipped here
             Set<String> fresh = new HashSet<>();
@@ -100,9 +101,16 @@ public class InboxService {
                     }
                     facts.add(m.facts());
                 }
-                return insertNotifications(conn, notifications).chain(() -> subscriptions.fanOut(conn, facts)).replaceWithVoid();
+                return insertNotifications(conn, notifications).chain(() -> subscriptions.fanOut(conn, facts, handover)).replaceWithVoid();
             });
-        }));
+        })).onItemOrFailure().invoke((done, failure) -> {
+            // leased rows go to the dispatcher only once committed; a failed batch gives its places back
+            if (failure == null) {
+                handover.committed();
+            } else {
+                handover.abandoned();
+            }
+        });
     }
 
     private static Uni<Void> insertNotifications(SqlConnection conn, List<Notification> ns) {

@@ -46,25 +46,39 @@ public class SubscriptionService {
 
     /** Every subscription, paused ones too: their deliveries wait in the queue until they are resumed. */
     private static final String SUBSCRIPTIONS = """
-            SELECT id, owner_kind, owner_enterprise_id, owner_region, event_types, region_prefix, chains, fields FROM subscription""";
+            SELECT id, owner_kind, owner_enterprise_id, owner_region, event_types, region_prefix, chains, fields, status, url, secret,
+                previous_secret, previous_secret_until
+            FROM subscription""";
 
     private static final String STREAM = """
             INSERT INTO stream_event (id, event_id, event_type, region_code, chain, field, enterprises, payload, created_at)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                 $9::timestamptz[])""";
 
+    /**
+     * A candidate for the hand-over ({@code $8}) is written leased ({@code $9} seconds) unless an earlier delivery of its
+     * subscription and aggregate is still pending; the per-row probe with {@code LIMIT 1} stays an index lookup on
+     * {@code delivery_aggregate} whatever the statistics say. Returns which rows were leased.
+     */
     private static final String DELIVER = """
             INSERT INTO delivery (id, subscription_id, event_id, event_type, aggregate_id, payload, status, attempts, next_attempt_at, created_at)
-            SELECT id, sub, ev, typ, agg, payload, 'PENDING', 0, at, at
-            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
-                AS t(id, sub, ev, typ, agg, payload, at)""";
+            SELECT id, sub, ev, typ, agg, payload, 'PENDING', 0,
+                CASE WHEN handover AND (SELECT 1 FROM delivery e WHERE e.subscription_id = t.sub AND e.aggregate_id = t.agg
+                                                                  AND e.status = 'PENDING' LIMIT 1) IS NULL
+                     THEN now() + make_interval(secs => $9) ELSE at END,
+                at
+            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::bool[])
+                AS t(id, sub, ev, typ, agg, payload, at, handover)
+            RETURNING id, next_attempt_at > created_at AS leased""";
 
     private static final StringListConverter LISTS = new StringListConverter();
 
     private final WebhookConfig config;
+    private final WebhookDispatcher dispatcher;
 
-    public SubscriptionService(WebhookConfig config) {
+    public SubscriptionService(WebhookConfig config, WebhookDispatcher dispatcher) {
         this.config = config;
+        this.dispatcher = dispatcher;
     }
 
     /** Who owns what the caller creates, and the scope it gets: the caller's own enterprise or region, or anything. */
@@ -236,13 +250,20 @@ public class SubscriptionService {
      * One delivery per subscription that wants each event, and each event's row in the live stream; runs in the
      * consumer's transaction ({@code conn}), so a replay adds none. Times step by a microsecond in batch order, so that
      * deliveries of one aggregate keep their order however their random UUID bits fall. One multi-row statement per
-     * table (see InboxService.onDemandMatched).
+     * table (see InboxService.onDemandMatched). Deliveries the dispatcher has room for are written leased and noted in
+     * {@code handover}, for the caller to pass on after the commit.
      */
-    public Uni<Integer> fanOut(SqlConnection conn, List<EventFacts> events) {
+    /** A fresh hand-over for one consumer batch. */
+    DeliveryHandover handover() {
+        return new DeliveryHandover(dispatcher);
+    }
+
+    Uni<Integer> fanOut(SqlConnection conn, List<EventFacts> events, DeliveryHandover handover) {
         Instant base = Instant.now();
         return conn.query(SUBSCRIPTIONS).execute().chain(rows -> {
             List<Subscription> all = new ArrayList<>();
             rows.forEach(r -> all.add(subscription(r)));
+            Map<UUID, Subscription> byId = all.stream().collect(Collectors.toMap(sub -> sub.id, sub -> sub));
             List<StreamEvent> streamedRows = new ArrayList<>(events.size());
             List<Delivery> out = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {
@@ -262,19 +283,33 @@ public class SubscriptionService {
                     UnnestRows.column(String.class, e -> e.chain), UnnestRows.column(String.class, e -> e.field),
                     UnnestRows.column(String.class, e -> LISTS.convertToDatabaseColumn(e.enterprises)),
                     UnnestRows.column(String.class, e -> e.payload), UnnestRows.time(e -> e.createdAt)));
-            return out.isEmpty() ? streamed.replaceWith(0) : streamed.chain(() -> insertDeliveries(conn, out)).replaceWith(out.size());
+            return out.isEmpty() ? streamed.replaceWith(0)
+                    : streamed.chain(() -> insertDeliveries(conn, out, byId, handover)).replaceWith(out.size());
         });
     }
 
-    private static Uni<Void> insertDeliveries(SqlConnection conn, List<Delivery> out) {
-        return conn.preparedQuery(DELIVER).execute(UnnestRows.arrays(out,
+    private Uni<Void> insertDeliveries(SqlConnection conn, List<Delivery> out, Map<UUID, Subscription> subscriptions, DeliveryHandover handover) {
+        boolean[] candidates = handover.candidates(out, subscriptions);
+        Map<UUID, Delivery> byId = out.stream().collect(Collectors.toMap(d -> d.id, d -> d));
+        Tuple args = UnnestRows.arrays(out,
                 UnnestRows.column(UUID.class, d -> d.id), UnnestRows.column(UUID.class, d -> d.subscriptionId),
                 UnnestRows.column(String.class, d -> d.eventId), UnnestRows.column(String.class, d -> d.eventType),
                 UnnestRows.column(String.class, d -> d.aggregateId), UnnestRows.column(String.class, d -> d.payload),
-                UnnestRows.time(d -> d.createdAt))).replaceWithVoid();
+                UnnestRows.time(d -> d.createdAt));
+        Boolean[] handed = new Boolean[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            handed[i] = candidates[i];
+        }
+        args.addValue(handed).addValue(dispatcher.lease().toMillis() / 1000.0);
+        return conn.preparedQuery(DELIVER).execute(args).invoke(rows -> rows.forEach(r -> {
+            if (r.getBoolean("leased")) {
+                Delivery d = byId.get(r.getUUID("id"));
+                handover.leased(d, subscriptions.get(d.subscriptionId));
+            }
+        })).replaceWithVoid();
     }
 
-    /** Only what {@link SubscriptionMapper#wants} reads; a detached object, never persisted. */
+    /** What {@link SubscriptionMapper#wants} and the hand-over read; a detached object, never persisted. */
     private static Subscription subscription(Row r) {
         Subscription s = new Subscription();
         s.id = r.getUUID("id");
@@ -285,6 +320,12 @@ public class SubscriptionService {
         s.regionPrefix = r.getString("region_prefix");
         s.chains = LISTS.convertToEntityAttribute(r.getString("chains"));
         s.fields = LISTS.convertToEntityAttribute(r.getString("fields"));
+        s.status = Status.valueOf(r.getString("status"));
+        s.url = r.getString("url");
+        s.secret = r.getString("secret");
+        s.previousSecret = r.getString("previous_secret");
+        java.time.OffsetDateTime previousUntil = r.getOffsetDateTime("previous_secret_until");
+        s.previousSecretUntil = previousUntil == null ? null : previousUntil.toInstant();
         return s;
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -156,6 +157,8 @@ public class WebhookDispatcher {
     private final Semaphore wakeUp = new Semaphore(0);
     private final ConcurrentLinkedQueue<Success> delivered = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushing = new AtomicBoolean();
+    private final AtomicLong handedOver = new AtomicLong();
+    private final AtomicLong claimed = new AtomicLong();
     private volatile Thread loop;
     /** When the loop last ran the claim query (only the loop thread reads and writes it). */
     private long lastClaim;
@@ -181,6 +184,7 @@ public class WebhookDispatcher {
 
     void onStop(@Observes ShutdownEvent stop) {
         stop();
+        LOG.infof("Webhook dispatcher stopped: %d deliveries handed over by the consumer, %d claimed from the queue", handedOver.get(), claimed.get());
         http.close();
     }
 
@@ -238,14 +242,84 @@ public class WebhookDispatcher {
         }
     }
 
-    /** One subscription's target: requests in flight to it, and claimed deliveries waiting for a free slot. */
+    /**
+     * One subscription's target: requests in flight to it, deliveries waiting for a free slot, and slots a consumer
+     * batch has reserved for deliveries it is about to commit.
+     */
     private static final class Target {
         final AtomicInteger inFlight = new AtomicInteger();
-        final ConcurrentLinkedQueue<Row> waiting = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Due> waiting = new ConcurrentLinkedQueue<>();
+        final AtomicInteger reserved = new AtomicInteger();
 
         int backlog() {
-            return inFlight.get() + waiting.size();
+            return inFlight.get() + waiting.size() + reserved.get();
         }
+    }
+
+    /** A delivery ready to send: read by the claim, or handed over by the consumer that has just committed it. */
+    public record Due(UUID id, UUID subscriptionId, String eventId, String payload, String url, String secret, String previousSecret,
+            OffsetDateTime previousSecretUntil) {
+
+        static Due of(Row row) {
+            return new Due(row.getUUID("id"), row.getUUID("subscription_id"), row.getString("event_id"), row.getString("payload"),
+                    row.getString("url"), row.getString("secret"), row.getString("previous_secret"), row.getOffsetDateTime("previous_secret_until"));
+        }
+    }
+
+    /**
+     * Reserves up to {@code wanted} places in the subscription's buffer for deliveries the caller is about to commit
+     * already leased (see {@link #lease()}), so they need no claim; none while the dispatcher is stopped. Every place
+     * granted must come back through {@link #handOver} or {@link #release}.
+     */
+    public int reserve(UUID subscription, int wanted) {
+        if (!running || wanted <= 0) {
+            return 0;
+        }
+        Target target = targets.computeIfAbsent(subscription, k -> new Target());
+        while (true) {
+            int reserved = target.reserved.get();
+            int granted = Math.min(wanted, buffer() - target.backlog());
+            if (granted <= 0) {
+                return 0;
+            }
+            if (target.reserved.compareAndSet(reserved, reserved + granted)) {
+                return granted;
+            }
+        }
+    }
+
+    /** Places reserved and not used (the rows were not leased, or their transaction failed). */
+    public void release(UUID subscription, int places) {
+        Target target = targets.get(subscription);
+        if (target != null && places > 0) {
+            target.reserved.addAndGet(-places);
+            // the room is back: a claim may use it
+            wake();
+        }
+    }
+
+    /** Committed, leased deliveries for reserved places: sent as slots free up, without a claim. */
+    public void handOver(List<Due> deliveries) {
+        for (Due due : deliveries) {
+            Target target = targets.computeIfAbsent(due.subscriptionId(), k -> new Target());
+            target.waiting.add(due);
+            target.reserved.decrementAndGet();
+            handedOver.incrementAndGet();
+        }
+        deliveries.stream().map(Due::subscriptionId).distinct().map(targets::get).forEach(this::drain);
+    }
+
+    /** How many deliveries came by hand-over rather than by a claim, since start-up (tests and diagnostics). */
+    public long handedOver() {
+        return handedOver.get();
+    }
+
+    /**
+     * How long a delivery stays leased when claimed or handed over: the last of a target's buffer may wait for the waves
+     * before it, each up to the timeout.
+     */
+    public Duration lease() {
+        return config.timeout().multipliedBy(BUFFERED_WAVES).plusSeconds(30);
     }
 
     /**
@@ -274,14 +348,14 @@ public class WebhookDispatcher {
             return false;
         }
         lastClaim = now;
-        // the last of a target's buffer may wait for the waves before it, each up to the timeout
-        double lease = config.timeout().toMillis() / 1000.0 * BUFFERED_WAVES + 30;
-        List<Row> rows = new ArrayList<>();
+        double lease = lease().toMillis() / 1000.0;
+        List<Due> rows = new ArrayList<>();
         pool.preparedQuery(CLAIM).execute(Tuple.from(Arrays.asList(ids, buffer, room, lease, capacity)))
-                .await().atMost(Duration.ofSeconds(30)).forEach(rows::add);
-        for (Row row : rows) {
-            targets.computeIfAbsent(row.getUUID("subscription_id"), k -> new Target()).waiting.add(row);
+                .await().atMost(Duration.ofSeconds(30)).forEach(row -> rows.add(Due.of(row)));
+        for (Due due : rows) {
+            targets.computeIfAbsent(due.subscriptionId(), k -> new Target()).waiting.add(due);
         }
+        claimed.addAndGet(rows.size());
         targets.values().forEach(this::drain);
         return rows.size() >= capacity;
     }
@@ -305,7 +379,7 @@ public class WebhookDispatcher {
                 target.inFlight.decrementAndGet();
                 return;
             }
-            Row row = target.waiting.poll();
+            Due row = target.waiting.poll();
             if (row == null) {
                 target.inFlight.decrementAndGet();
                 inFlight.release();
@@ -321,16 +395,16 @@ public class WebhookDispatcher {
                 }
             }).whenComplete((ok, failure) -> {
                 if (failure != null) {
-                    LOG.warnf(failure, "Recording the outcome of delivery %s failed; its lease will expire and it will be retried", row.getUUID("id"));
+                    LOG.warnf(failure, "Recording the outcome of delivery %s failed; its lease will expire and it will be retried", row.id());
                 }
             });
         }
     }
 
-    private CompletableFuture<Void> send(Row row, Runnable exchanged) {
-        UUID id = row.getUUID("id");
-        UUID subscription = row.getUUID("subscription_id");
-        String url = row.getString("url");
+    private CompletableFuture<Void> send(Due row, Runnable exchanged) {
+        UUID id = row.id();
+        UUID subscription = row.subscriptionId();
+        String url = row.url();
         long startedAt = System.nanoTime();
         // strict targets resolve the host (blocking): off the event loop; otherwise the check is only parsing
         Future<Optional<String>> checked = policy.resolvesHosts() ? vertx.executeBlocking(() -> policy.refusal(url), false)
@@ -346,13 +420,13 @@ public class WebhookDispatcher {
     }
 
     /** One POST, signed; the whole exchange (response body included) ends within the timeout or is reset. */
-    private Future<Outcome> exchange(String url, Row row) {
-        String eventId = row.getString("event_id");
-        String body = row.getString("payload");
-        String previous = row.getString("previous_secret");
-        OffsetDateTime previousUntil = row.getOffsetDateTime("previous_secret_until");
+    private Future<Outcome> exchange(String url, Due row) {
+        String eventId = row.eventId();
+        String body = row.payload();
+        String previous = row.previousSecret();
+        OffsetDateTime previousUntil = row.previousSecretUntil();
         long timestamp = Instant.now().getEpochSecond();
-        String signature = WebhookSigner.sign(row.getString("secret"), eventId, timestamp, body);
+        String signature = WebhookSigner.sign(row.secret(), eventId, timestamp, body);
         if (previous != null && previousUntil != null && previousUntil.toInstant().isAfter(Instant.now())) {
             // during a rotation's grace period both secrets sign, space-separated, so receivers can switch at will
             signature += " " + WebhookSigner.sign(previous, eventId, timestamp, body);

@@ -1,0 +1,70 @@
+package org.rongtong.notification.service;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.rongtong.notification.model.Delivery;
+import org.rongtong.notification.model.Subscription;
+
+/**
+ * The deliveries one consumer batch writes already leased to this replica's dispatcher, so that the common case needs
+ * no claim query (ADR 0010). Places in the targets' buffers are reserved before the insert; the leased rows are handed
+ * over once the transaction has committed, and every place not used is given back, also when the transaction fails.
+ * A delivery is only a candidate when it heads its subscription and aggregate in the batch; the insert itself leases it
+ * only when no earlier delivery of that pair is still pending in the table, so order per aggregate holds either way.
+ */
+final class DeliveryHandover {
+
+    private final WebhookDispatcher dispatcher;
+    private final Map<UUID, Integer> reserved = new HashMap<>();
+    private final List<WebhookDispatcher.Due> leased = new ArrayList<>();
+
+    DeliveryHandover(WebhookDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** Which of the batch's deliveries (in batch order) may be leased, reserving a place for each. */
+    boolean[] candidates(List<Delivery> deliveries, Map<UUID, Subscription> subscriptions) {
+        boolean[] chosen = new boolean[deliveries.size()];
+        Map<UUID, List<Integer>> heads = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery d = deliveries.get(i);
+            boolean head = seen.add(d.subscriptionId + "|" + d.aggregateId);
+            if (head && subscriptions.get(d.subscriptionId).status == Subscription.Status.ACTIVE) {
+                heads.computeIfAbsent(d.subscriptionId, k -> new ArrayList<>()).add(i);
+            }
+        }
+        heads.forEach((subscription, indexes) -> {
+            int granted = dispatcher.reserve(subscription, indexes.size());
+            if (granted > 0) {
+                reserved.put(subscription, granted);
+                indexes.subList(0, granted).forEach(i -> chosen[i] = true);
+            }
+        });
+        return chosen;
+    }
+
+    /** The insert leased this delivery: it goes to the dispatcher after the commit. */
+    void leased(Delivery d, Subscription s) {
+        leased.add(new WebhookDispatcher.Due(d.id, d.subscriptionId, d.eventId, d.payload, s.url, s.secret, s.previousSecret,
+                s.previousSecretUntil == null ? null : s.previousSecretUntil.atOffset(ZoneOffset.UTC)));
+    }
+
+    void committed() {
+        Map<UUID, Integer> unused = new HashMap<>(reserved);
+        leased.forEach(due -> unused.merge(due.subscriptionId(), -1, Integer::sum));
+        dispatcher.handOver(leased);
+        unused.forEach(dispatcher::release);
+    }
+
+    void abandoned() {
+        reserved.forEach(dispatcher::release);
+    }
+}
