@@ -94,6 +94,11 @@ public final class LocalStack implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** A JDBC connection to the service's own database (a benchmark's maintenance). */
+    public java.sql.Connection connect(Service service) throws java.sql.SQLException {
+        return postgres.connect(database(service));
+    }
+
     /** The service's process, while the stack runs (a benchmark reads its CPU time). */
     public ProcessHandle process(Service service) {
         return processes.get(service).toHandle();
