@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.EventTypes;
+import org.rongtong.events.MatchChanged;
+import org.rongtong.events.MatchStatus;
 import org.rongtong.events.Topics;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
@@ -74,6 +76,38 @@ class InboxTest {
         ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
         org.junit.jupiter.api.Assertions.assertEquals(1, total(DevTokens.enterprise(publisher), ""));
         org.junit.jupiter.api.Assertions.assertEquals(1, total(DevTokens.bureau(region), ""));
+    }
+
+    @Test
+    void matchMovesTellTheSideThatMustActAndAConfirmationAlsoReachesTheBureau() throws Exception {
+        UUID publisher = UUID.randomUUID();
+        UUID candidate = UUID.randomUUID();
+        UUID demand = UUID.randomUUID();
+        String region = "37" + String.format("%02d", (int) (Math.random() * 90) + 10);
+        int bureauBefore = total(DevTokens.bureau(region), "");
+        publishMove(EventTypes.MATCH_INTERESTED, demand, publisher, candidate, region, MatchStatus.PROPOSED, MatchStatus.INTERESTED, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(publisher), "") == 1);
+        given().auth().oauth2(DevTokens.enterprise(publisher)).when().get("/api/v1/inbox")
+                .then().statusCode(200).body("items[0].eventType", equalTo(EventTypes.MATCH_INTERESTED))
+                .body("items[0].title", containsString("表示有意向")).body("items[0].demandId", equalTo(demand.toString()));
+
+        publishMove(EventTypes.MATCH_CONFIRMED, demand, publisher, candidate, region, MatchStatus.SHORTLISTED, MatchStatus.COOPERATING, "下周签约");
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(candidate), "") == 1);
+        given().auth().oauth2(DevTokens.enterprise(candidate)).when().get("/api/v1/inbox")
+                .then().statusCode(200).body("items[0].eventType", equalTo(EventTypes.MATCH_CONFIRMED))
+                .body("items[0].title", containsString("已确认")).body("items[0].body", containsString("下周签约"));
+        given().auth().oauth2(DevTokens.bureau(region)).when().get("/api/v1/inbox")
+                .then().statusCode(200).body("total", equalTo(bureauBefore + 1)).body("items[0].title", containsString("对接成功"));
+        // each side hears only of the other's move: the candidate not of its own interest, the publisher not of its confirmation
+        org.junit.jupiter.api.Assertions.assertEquals(1, total(DevTokens.enterprise(publisher), ""));
+        org.junit.jupiter.api.Assertions.assertEquals(1, total(DevTokens.enterprise(candidate), ""));
+    }
+
+    private static void publishMove(String type, UUID demand, UUID publisher, UUID candidate, String region, MatchStatus from,
+            MatchStatus to, String note) throws Exception {
+        MatchChanged change = new MatchChanged(UUID.randomUUID(), 2, demand, publisher, candidate, "青岛精工模具", CooperationField.PRODUCT_SUPPORTING,
+                "HOME_APPLIANCES", "洗衣机内桶精密注塑件配套", region, from, to, MatchChanged.VIA_API, null, note, Instant.now());
+        TopicProbe.publish(Topics.MATCHES, demand.toString(), type, JSON.writeValueAsString(change), UUID.randomUUID().toString());
     }
 
     @Test

@@ -21,9 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.EventTypes;
+import org.rongtong.events.MatchChanged;
+import org.rongtong.events.MatchStatus;
 import org.rongtong.events.Topics;
 import org.rongtong.notification.service.WebhookDispatcher;
 import org.rongtong.notification.service.WebhookSigner;
+import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -138,6 +141,36 @@ class WebhookDeliveryTest {
             assertEquals(List.of(head, later.get(0), later.get(1)), receiver.succeeded().stream().map(Receiver.Received::id).toList(),
                     "the later events of the demand neither overtook the retried head nor were handed over past it");
             assertEquals(handedOverBefore + 1, dispatcher.handedOver(), "the later events came through the queue, behind the head");
+        }
+    }
+
+    @Test
+    void aSubscriptionToConfirmationsGetsTheConfirmedMoveAndNothingElse() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 200)) {
+            String chain = uniqueChain();
+            given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url(), "description", "cooperations", "filter",
+                            Map.of("chains", List.of(chain), "eventTypes", List.of(EventTypes.MATCH_CONFIRMED))))
+                    .when().post("/api/v1/subscriptions").then().statusCode(201);
+            UUID demand = UUID.randomUUID();
+            UUID publisher = UUID.randomUUID();
+            UUID candidate = UUID.randomUUID();
+            publish(demand, publisher, chain, "3702");
+            MatchChanged interested = new MatchChanged(UUID.randomUUID(), 2, demand, publisher, candidate, "洛阳轴研", CooperationField.TECH_RND,
+                    chain, "高端轴承联合研发", "3702", MatchStatus.PROPOSED, MatchStatus.INTERESTED, MatchChanged.VIA_API, null, null, Instant.now());
+            TopicProbe.publish(Topics.MATCHES, demand.toString(), EventTypes.MATCH_INTERESTED, JSON.writeValueAsString(interested),
+                    UUID.randomUUID().toString());
+            String confirmed = UUID.randomUUID().toString();
+            TopicProbe.publish(Topics.MATCHES, demand.toString(), EventTypes.MATCH_CONFIRMED, JSON.writeValueAsString(new MatchChanged(
+                    interested.matchId(), 4, demand, publisher, candidate, "洛阳轴研", CooperationField.TECH_RND, chain, "高端轴承联合研发", "3702",
+                    MatchStatus.SHORTLISTED, MatchStatus.COOPERATING, MatchChanged.VIA_API, null, null, Instant.now())), confirmed);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 1);
+            ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
+            Thread.sleep(500); // nothing more may arrive
+            assertEquals(List.of(confirmed), receiver.succeeded().stream().map(Receiver.Received::id).toList());
+            JsonNode body = JSON.readTree(receiver.succeeded().get(0).body());
+            assertEquals(EventTypes.MATCH_CONFIRMED, body.get("type").asText());
+            assertEquals("COOPERATING", body.get("data").get("status").asText());
         }
     }
 

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.rongtong.events.CloudEventHeaders;
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.EventTypes;
+import org.rongtong.events.MatchChanged;
 import org.rongtong.messaging.BoundedRetry;
 import org.rongtong.messaging.CloudEvent;
 import org.rongtong.messaging.PoisonEventException;
@@ -31,7 +32,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Match events, a poll's worth at a time (one transaction per batch). A poison record goes to the dead-letter topic on
+ * The match topic's events, a poll's worth at a time (one transaction per batch): candidate lists and the moves of each
+ * match's lifecycle; other types on the topic are skipped. A poison record goes to the dead-letter topic on
  * its own, with the reason, and the rest of its batch proceeds; a transient failure retries the whole batch, which the
  * processed-event ids make harmless.
  */
@@ -52,23 +54,25 @@ public class MatchEventsConsumer {
 
     @Incoming("matches")
     public Uni<Void> onMatchEvents(ConsumerRecords<String, String> records) {
-        List<InboxService.Matched> batch = new ArrayList<>();
+        List<InboxService.MatchEvent> batch = new ArrayList<>();
         List<Uni<Void>> parked = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 CloudEvent event = CloudEvent.of(record);
-                if (!EventTypes.DEMAND_MATCHED.equals(event.type())) {
-                    continue;
+                if (EventTypes.DEMAND_MATCHED.equals(event.type())) {
+                    DemandMatched matched = event.dataAs(DemandMatched.class);
+                    batch.add(new InboxService.Matched(event.id(), matched, SubscriptionMapper.facts(event, time(record), matched)));
+                } else if (EventTypes.MATCH_MOVE_TYPES.contains(event.type())) {
+                    MatchChanged change = event.dataAs(MatchChanged.class);
+                    batch.add(new InboxService.Moved(event.id(), event.type(), change, SubscriptionMapper.facts(event, time(record), change)));
                 }
-                DemandMatched matched = event.dataAs(DemandMatched.class);
-                batch.add(new InboxService.Matched(event.id(), matched, SubscriptionMapper.facts(event, time(record), matched)));
             } catch (PoisonEventException e) {
                 parked.add(park(record, e));
             }
         }
         Uni<Void> handled = batch.isEmpty() ? Uni.createFrom().voidItem()
                 // wake the dispatcher once the deliveries are committed, so webhooks leave without waiting for its next poll
-                : BoundedRetry.handle(() -> inbox.onDemandMatched(batch)).invoke(dispatcher::wake);
+                : BoundedRetry.handle(() -> inbox.onMatchEvents(batch)).invoke(dispatcher::wake);
         return parked.isEmpty() ? handled : Uni.join().all(parked).andFailFast().chain(() -> handled);
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.rongtong.events.DemandMatched;
+import org.rongtong.events.MatchChanged;
 import org.rongtong.notification.model.Notification;
 import org.rongtong.notification.model.Notification.RecipientKind;
 import org.rongtong.notification.rest.InboxPage;
@@ -55,20 +56,32 @@ public class InboxService {
         this.pool = pool;
     }
 
-    /** One match event as the consumer read it. */
-    public record Matched(String eventId, DemandMatched event, EventFacts facts) {
+    /** An event of the match topic as the consumer read it. */
+    public sealed interface MatchEvent permits Matched, Moved {
+        String eventId();
+
+        EventFacts facts();
+    }
+
+    /** A demand's ranked candidates. */
+    public record Matched(String eventId, DemandMatched event, EventFacts facts) implements MatchEvent {
+    }
+
+    /** A move in one match's lifecycle ({@code type} says which). */
+    public record Moved(String eventId, String type, MatchChanged change, EventFacts facts) implements MatchEvent {
     }
 
     /**
-     * Turns match events into notifications for the publisher, each candidate and the bureaus covering the demand's
-     * region, and into a webhook delivery per subscription that wants them. Event ids are recorded in the same
+     * Turns match events into notifications (a candidate list: the publisher, each candidate and the bureaus covering the
+     * demand's region; a move: see {@link NotificationMapper#forMatchChanged}), into the live stream, and into a webhook
+     * delivery per subscription that wants them, in the batch's order. Event ids are recorded in the same
      * transaction, so a replay writes nothing twice. A whole poll's worth in one transaction: per-event transactions
      * capped the service at about 150 events/s on two cores. Written through the SQL client, one multi-row statement
      * per table ({@code unnest} of arrays): a managed entity per row (session, entity objects, flush) cost the service
      * about a sixth more CPU per benchmark run (docs/benchmarks.md).
      */
-    public Uni<Void> onDemandMatched(List<Matched> batch) {
-        String[] ids = batch.stream().map(Matched::eventId).distinct().toArray(String[]::new);
+    public Uni<Void> onMatchEvents(List<MatchEvent> batch) {
+        String[] ids = batch.stream().map(MatchEvent::eventId).distinct().toArray(String[]::new);
         DeliveryHandover handover = subscriptions.handover();
         return pool.withTransaction(conn -> conn.preparedQuery(PROCESS).execute(Tuple.of((Object) ids)).chain(inserted -> {
             // only the ids this transaction recorded are new: a replayed (or repeated) event is skipped here
@@ -77,11 +90,13 @@ public class InboxService {
             if (fresh.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            List<Matched> todo = batch.stream().filter(m -> fresh.remove(m.eventId())).toList();
+            List<MatchEvent> todo = batch.stream().filter(m -> fresh.remove(m.eventId())).toList();
             List<UUID[]> pairs = new ArrayList<>();
-            for (Matched m : todo) {
-                pairs.add(new UUID[] {m.event().demandId(), m.event().publisherId()});
-                m.event().candidates().forEach(c -> pairs.add(new UUID[] {m.event().demandId(), c.enterpriseId()}));
+            for (MatchEvent e : todo) {
+                if (e instanceof Matched m) {
+                    pairs.add(new UUID[] {m.event().demandId(), m.event().publisherId()});
+                    m.event().candidates().forEach(c -> pairs.add(new UUID[] {m.event().demandId(), c.enterpriseId()}));
+                }
             }
             Tuple audience = Tuple.of(pairs.stream().map(p -> p[0]).toArray(UUID[]::new), pairs.stream().map(p -> p[1]).toArray(UUID[]::new));
             return conn.preparedQuery(AUDIENCE).execute(audience).chain(recorded -> {
@@ -91,7 +106,13 @@ public class InboxService {
                 recorded.forEach(r -> unheard.add(r.getUUID(0) + "|" + r.getUUID(1)));
                 List<Notification> notifications = new ArrayList<>();
                 List<EventFacts> facts = new ArrayList<>(todo.size());
-                for (Matched m : todo) {
+                for (MatchEvent e : todo) {
+                    facts.add(e.facts());
+                    if (e instanceof Moved moved) {
+                        notifications.addAll(NotificationMapper.forMatchChanged(moved.eventId(), moved.type(), moved.change()));
+                        continue;
+                    }
+                    Matched m = (Matched) e;
                     DemandMatched event = m.event();
                     boolean firstForDemand = unheard.remove(event.demandId() + "|" + event.publisherId());
                     List<DemandMatched.Candidate> newcomers = event.candidates().stream()
@@ -99,7 +120,6 @@ public class InboxService {
                     if (firstForDemand || !newcomers.isEmpty()) {
                         notifications.addAll(NotificationMapper.forDemandMatched(m.eventId(), event, newcomers, firstForDemand));
                     }
-                    facts.add(m.facts());
                 }
                 return insertNotifications(conn, notifications).chain(() -> subscriptions.fanOut(conn, facts, handover)).replaceWithVoid();
             });

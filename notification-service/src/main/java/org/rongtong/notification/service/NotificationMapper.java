@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.EventTypes;
+import org.rongtong.events.MatchChanged;
 import org.rongtong.notification.model.Notification;
 import org.rongtong.notification.model.Notification.RecipientKind;
 import org.rongtong.notification.rest.NotificationView;
@@ -47,6 +48,57 @@ public final class NotificationMapper {
         return out;
     }
 
+    /**
+     * A move in a match's lifecycle tells the side that has to act next or has been answered: the publisher hears of a
+     * candidate's interest or refusal; the candidate hears whether it was shortlisted, rejected or confirmed; a
+     * confirmation (a cooperation, which the programme's KPIs count) also reaches the bureaus covering the demand.
+     */
+    static List<Notification> forMatchChanged(String eventId, String type, MatchChanged m) {
+        Instant now = Instant.now();
+        String title = "「" + m.title() + "」";
+        String who = "「" + m.enterpriseName() + "」";
+        String match = "/api/v1/matches/" + m.matchId();
+        List<Notification> out = new ArrayList<>();
+        switch (m.status()) {
+            case INTERESTED -> out.add(enterprise(m, eventId, type, m.publisherId(), now, who + "对需求" + title + "表示有意向",
+                    m.enterpriseName() + " is interested in your demand" + (MatchChanged.VIA_PROPOSAL.equals(m.via()) ? " (by a proposal)" : "")
+                            + "; shortlist or reject at " + match + "/shortlist|reject."));
+            case DECLINED -> out.add(enterprise(m, eventId, type, m.publisherId(), now, who + "谢绝了需求" + title,
+                    m.enterpriseName() + " declined your demand" + note(m) + "."));
+            case SHORTLISTED -> out.add(enterprise(m, eventId, type, m.enterpriseId(), now, "贵方已入围需求" + title,
+                    "The chain leader shortlisted you for this demand" + note(m) + "; see " + match + "."));
+            case REJECTED -> out.add(enterprise(m, eventId, type, m.enterpriseId(), now, "需求" + title + "未选择贵方",
+                    "The chain leader chose other candidates for this demand" + note(m) + "."));
+            case COOPERATING -> {
+                out.add(enterprise(m, eventId, type, m.enterpriseId(), now, "需求" + title + "已确认与贵方合作",
+                        "The chain leader confirmed the cooperation" + note(m) + "; see " + match + "."));
+                if (m.regionCode() != null) {
+                    Notification bureau = base(m.demandId(), eventId, type, now, "辖区对接成功：" + title + " — " + m.enterpriseName(),
+                            "Demand " + m.demandId() + " in region " + m.regionCode() + " (" + m.field() + ", chain " + m.chain()
+                                    + ") now cooperates with " + m.enterpriseName() + " (" + m.enterpriseId() + ").");
+                    bureau.recipientKind = RecipientKind.BUREAU;
+                    bureau.regionCode = m.regionCode();
+                    out.add(bureau);
+                }
+            }
+            default -> {
+                // PROPOSED is never the status after a move; nothing to tell
+            }
+        }
+        return out;
+    }
+
+    private static String note(MatchChanged m) {
+        return m.note() == null || m.note().isBlank() ? "" : " — \"" + m.note() + "\"";
+    }
+
+    private static Notification enterprise(MatchChanged m, String eventId, String type, UUID enterpriseId, Instant now, String title, String body) {
+        Notification n = base(m.demandId(), eventId, type, now, title, body);
+        n.recipientKind = RecipientKind.ENTERPRISE;
+        n.enterpriseId = enterpriseId;
+        return n;
+    }
+
     private static Notification enterprise(DemandMatched event, String eventId, UUID enterpriseId, Instant now, String title, String body) {
         Notification n = base(event, eventId, now, title, body);
         n.recipientKind = RecipientKind.ENTERPRISE;
@@ -55,11 +107,15 @@ public final class NotificationMapper {
     }
 
     private static Notification base(DemandMatched event, String eventId, Instant now, String title, String body) {
+        return base(event.demandId(), eventId, EventTypes.DEMAND_MATCHED, now, title, body);
+    }
+
+    private static Notification base(UUID demandId, String eventId, String type, Instant now, String title, String body) {
         Notification n = new Notification();
         n.id = UuidV7.next();
         n.eventId = eventId;
-        n.eventType = EventTypes.DEMAND_MATCHED;
-        n.demandId = event.demandId();
+        n.eventType = type;
+        n.demandId = demandId;
         n.title = title;
         n.body = body;
         n.createdAt = now;

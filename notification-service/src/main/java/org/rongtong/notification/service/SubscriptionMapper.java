@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandMatched;
+import org.rongtong.events.MatchChanged;
 import org.rongtong.messaging.CloudEvent;
 import org.rongtong.notification.model.Delivery;
 import org.rongtong.notification.model.DeliveryAttempt;
@@ -39,6 +40,14 @@ public final class SubscriptionMapper {
         return new EventFacts(event.id(), event.type(), event.source(),
                 event.subject() != null ? event.subject() : String.valueOf(matched.demandId()), time, event.data(),
                 matched.regionCode(), matched.chain(), matched.field() == null ? null : matched.field().name(), enterprises);
+    }
+
+    public static EventFacts facts(CloudEvent event, Instant time, MatchChanged change) {
+        // the demand is the aggregate, as for its candidate list: one demand's events reach a subscription in order
+        return new EventFacts(event.id(), event.type(), event.source(),
+                event.subject() != null ? event.subject() : String.valueOf(change.demandId()), time, event.data(),
+                change.regionCode(), change.chain(), change.field() == null ? null : change.field().name(),
+                Set.of(change.publisherId(), change.enterpriseId()));
     }
 
     /** May the owner see this event at all: its own enterprise, its region, or (platform) anything. */
