@@ -137,5 +137,13 @@ class EndToEndIT {
         }
         JsonNode pools = client.get(Service.MATCHING, "/api/v1/enterprises/" + leader + "/reserve-pools", leaderToken).body();
         assertTrue(pools.toString().contains(partialMatch) && pools.toString().contains("COOPERATING"), pools.toString());
+
+        // the moves reach notification-service through the broker: the publisher heard of the interest, the candidate of
+        // its confirmation
+        client.until(() -> client.get(Service.NOTIFICATION, "/api/v1/inbox?eventType=rongtong.matching.match.interested.v1", leaderToken),
+                r -> r.status() == 200 && r.body().get("total").asInt() == 1, Duration.ofSeconds(60));
+        JsonNode confirmed = client.until(() -> client.get(Service.NOTIFICATION, "/api/v1/inbox?eventType=rongtong.matching.match.confirmed.v1",
+                partialToken), r -> r.status() == 200 && r.body().get("total").asInt() == 1, Duration.ofSeconds(60)).body();
+        assertTrue(confirmed.get("items").get(0).get("title").asText().contains("已确认"), confirmed.toString());
     }
 }
