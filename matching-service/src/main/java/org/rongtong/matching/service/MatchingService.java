@@ -66,7 +66,7 @@ public class MatchingService {
      */
     @WithTransaction
     public Uni<Void> onEnterprise(EnterpriseSnapshot snapshot) {
-        return Candidate.<Candidate>findById(snapshot.id()).chain(known -> {
+        return rankingLock().chain(() -> Candidate.<Candidate>findById(snapshot.id())).chain(known -> {
             if (known != null && known.version >= snapshot.version()) {
                 return Uni.createFrom().voidItem();
             }
@@ -154,7 +154,7 @@ public class MatchingService {
      */
     @WithTransaction
     public Uni<Void> onDemand(DemandSnapshot snapshot) {
-        return OpenDemand.<OpenDemand>findById(snapshot.id()).chain(known -> {
+        return rankingLock().chain(() -> OpenDemand.<OpenDemand>findById(snapshot.id())).chain(known -> {
             if (known != null && known.version >= snapshot.version()) {
                 return Uni.createFrom().voidItem();
             }
@@ -191,6 +191,19 @@ public class MatchingService {
                         .replaceWithVoid();
             });
         });
+    }
+
+    /**
+     * Ranking a new demand and matching a new enterprise against the open demands run one at a time, until commit.
+     * Without it a fit could be lost: the demand's ranking read the index just before the enterprise was put into it,
+     * and the enterprise's reverse matching listed the open demands just before the demand's transaction committed
+     * (seen in EndToEndIT: the second candidate never proposed). A transaction-scoped advisory lock, so replicas take
+     * turns as well; enterprise events are otherwise short, so the wait is too.
+     */
+    private static Uni<Void> rankingLock() {
+        return Candidate.getSession().chain(session -> session
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('rongtong-matching-rank'))", Integer.class)
+                .getSingleResult()).replaceWithVoid();
     }
 
     /** Per enterprise: the open demands it is a live candidate for (proposed, interested or shortlisted), for fair exposure. */
