@@ -175,6 +175,40 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void stoppingTheDispatcherGivesDeliveriesItHasNotSentBackToTheQueueAtOnce() throws Exception {
+        // 40 deliveries queued while the dispatcher is down; once started it takes them all (16 slots, 500 ms per
+        // request), so at the first request most wait in memory, leased for 34 s (%test); stopping there must give them back
+        try (Receiver receiver = new Receiver(n -> -500)) {
+            String chain = uniqueChain();
+            String id = subscribe(DevTokens.operator(), receiver.url(), chain).getString("id");
+            dispatcher.stop();
+            try {
+                for (int i = 0; i < 40; i++) {
+                    publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44");
+                }
+                await().atMost(Duration.ofSeconds(20)).until(() -> log(DevTokens.operator(), id).getInt("total") == 40);
+                dispatcher.start();
+                await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requests() >= 1);
+                dispatcher.stop();
+                Thread.sleep(1500); // the requests in flight end and are recorded
+                JsonPath pending = given().auth().oauth2(DevTokens.operator())
+                        .when().get("/api/v1/subscriptions/" + id + "/deliveries?status=PENDING&size=100").then().statusCode(200).extract().jsonPath();
+                assertTrue(pending.getInt("total") >= 10, "most deliveries were still waiting at the stop: " + pending.getInt("total"));
+                Instant soon = Instant.now().plusSeconds(5);
+                for (String next : pending.<String>getList("items.nextAttemptAt")) {
+                    assertTrue(Instant.parse(next).isBefore(soon), "given back, not leased for the lease's 34 s: " + next);
+                }
+            } finally {
+                dispatcher.start();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DevTokens.operator())
+                    .when().get("/api/v1/subscriptions/" + id + "/deliveries?status=DELIVERED").then().extract().jsonPath().getInt("total") == 40);
+            Thread.sleep(500);
+            assertEquals(40, receiver.requests(), "none lost, none sent twice");
+        }
+    }
+
+    @Test
     void aHangingReceiverIsTimedOutAndRetried() throws Exception {
         try (Receiver receiver = new Receiver(n -> n == 1 ? -4000 : 200)) {
             String chain = uniqueChain();

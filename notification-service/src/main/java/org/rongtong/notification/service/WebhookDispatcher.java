@@ -92,6 +92,10 @@ public class WebhookDispatcher {
             WHERE d.id IN (SELECT id FROM due) AND s.id = d.subscription_id
             RETURNING d.id, d.subscription_id, d.event_id, d.payload, d.created_at, s.url, s.secret, s.previous_secret, s.previous_secret_until""";
 
+    /** Ends the lease of deliveries this dispatcher holds but has not sent (at stop). */
+    private static final String GIVE_BACK = """
+            UPDATE delivery SET next_attempt_at = now() WHERE id = ANY($1::uuid[]) AND status = 'PENDING'""";
+
     private static final String ATTEMPT = """
             INSERT INTO delivery_attempt (id, delivery_id, attempt, status_code, error, latency_ms, attempted_at)
             VALUES ($1, $2, (SELECT count(*) + 1 FROM delivery_attempt WHERE delivery_id = $2), $3, $4, $5, now())""";
@@ -198,7 +202,10 @@ public class WebhookDispatcher {
         loop.start();
     }
 
-    /** Stops claiming; requests in flight finish (or time out) and record their outcome. */
+    /**
+     * Stops claiming; requests in flight finish (or time out) and record their outcome. Deliveries still waiting for a
+     * slot go back to the queue at once, so that another replica, or this one restarted, need not wait out their lease.
+     */
     public synchronized void stop() {
         running = false;
         Thread t = loop;
@@ -211,6 +218,32 @@ public class WebhookDispatcher {
             }
         }
         loop = null;
+        giveBackWaiting();
+    }
+
+    private void giveBackWaiting() {
+        List<UUID> ids = new ArrayList<>();
+        for (Target target : targets.values()) {
+            Due due;
+            while ((due = target.waiting.poll()) != null) {
+                ids.add(due.id());
+            }
+        }
+        try {
+            giveBack(ids).await().atMost(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            // logged by giveBack
+        }
+    }
+
+    private Uni<Void> giveBack(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(GIVE_BACK).execute(Tuple.of((Object) ids.toArray(UUID[]::new))).replaceWithVoid()
+                .invoke(() -> LOG.infof("Gave %d deliveries not sent back to the queue", ids.size()))
+                .onFailure().invoke(e -> LOG.warnf("Could not give %d deliveries back to the queue (%s); their leases will expire",
+                        ids.size(), e.getMessage()));
     }
 
     public boolean running() {
@@ -300,6 +333,12 @@ public class WebhookDispatcher {
 
     /** Committed, leased deliveries for reserved places: sent as slots free up, without a claim. */
     public void handOver(List<Due> deliveries) {
+        if (!running) {
+            // stopped since the places were reserved: to the queue, not into memory
+            deliveries.forEach(due -> release(due.subscriptionId(), 1));
+            giveBack(deliveries.stream().map(Due::id).toList()).subscribe().with(ok -> { }, failure -> { });
+            return;
+        }
         for (Due due : deliveries) {
             Target target = targets.computeIfAbsent(due.subscriptionId(), k -> new Target());
             target.waiting.add(due);
@@ -370,7 +409,8 @@ public class WebhookDispatcher {
 
     /** Starts waiting deliveries while the target has a free slot; a slot frees as soon as the HTTP exchange ends. */
     private void drain(Target target) {
-        while (!target.waiting.isEmpty()) {
+        // stopped: what waits is given back to the queue, nothing new starts
+        while (running && !target.waiting.isEmpty()) {
             if (target.inFlight.incrementAndGet() > config.perTargetConcurrency()) {
                 target.inFlight.decrementAndGet();
                 return;
