@@ -127,7 +127,9 @@ class WebhookDeliveryTest {
 
     @Test
     void aDeliveryWrittenWhileTheDispatcherRunsIsHandedOverAndAFailingHeadStillHoldsBackItsDemand() throws Exception {
-        try (Receiver receiver = new Receiver(n -> n == 1 ? 500 : 200)) {
+        // the head's first attempt hangs past the 1 s timeout: it stays pending for over a second, long after the later
+        // events are written (a quick 500 and a 200 ms backoff could let it be delivered before they were)
+        try (Receiver receiver = new Receiver(n -> n == 1 ? -1500 : 200)) {
             String chain = uniqueChain();
             subscribe(DevTokens.operator(), receiver.url(), chain);
             long handedOverBefore = dispatcher.handedOver();
