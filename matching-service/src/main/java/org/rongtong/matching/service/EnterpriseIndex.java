@@ -72,7 +72,6 @@ public final class EnterpriseIndex implements AutoCloseable {
     /** The same terms once, for document frequencies (idf) and the plain-BM25 baseline of the evaluation. */
     static final String ALL_TEXT = "all_text";
 
-
     private final Analyzer analyzer;
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
@@ -98,10 +97,6 @@ public final class EnterpriseIndex implements AutoCloseable {
             case "smartcn" -> new SmartChineseAnalyzer();
             default -> throw new IllegalArgumentException("rongtong.matching.analyzer: cjk or smartcn, not " + name);
         };
-    }
-
-    public Analyzer analyzer() {
-        return analyzer;
     }
 
     /** Adds, replaces or (when inactive) removes one enterprise. The caller has already checked the version. */
@@ -309,7 +304,8 @@ public final class EnterpriseIndex implements AutoCloseable {
         return type;
     }
 
-    private List<String> terms(String text) {
+    /** The analyser's terms for a text, as the index stores them (also how demands are turned into query terms). */
+    List<String> terms(String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(DESCRIPTION, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

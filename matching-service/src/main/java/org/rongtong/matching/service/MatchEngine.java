@@ -1,7 +1,6 @@
 package org.rongtong.matching.service;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,9 +14,6 @@ import java.util.UUID;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -248,19 +244,7 @@ public class MatchEngine {
     }
 
     List<String> tokens(String text) {
-        List<String> out = new ArrayList<>();
-        Analyzer analyzer = index.analyzer();
-        try (TokenStream ts = analyzer.tokenStream(EnterpriseIndex.DESCRIPTION, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return index.terms(text);
     }
 
     @PreDestroy

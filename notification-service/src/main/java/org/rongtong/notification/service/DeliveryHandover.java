@@ -29,23 +29,22 @@ final class DeliveryHandover {
         this.dispatcher = dispatcher;
     }
 
-    /** Which of the batch's deliveries (in batch order) may be leased, reserving a place for each. */
-    boolean[] candidates(List<Delivery> deliveries, Map<UUID, Subscription> subscriptions) {
-        boolean[] chosen = new boolean[deliveries.size()];
-        Map<UUID, List<Integer>> heads = new HashMap<>();
+    /** The ids of the batch's deliveries (in batch order) that may be leased, reserving a place for each. */
+    Set<UUID> candidates(List<Delivery> deliveries, Map<UUID, Subscription> subscriptions) {
+        Set<UUID> chosen = new HashSet<>();
+        Map<UUID, List<UUID>> heads = new HashMap<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < deliveries.size(); i++) {
-            Delivery d = deliveries.get(i);
+        for (Delivery d : deliveries) {
             boolean head = seen.add(d.subscriptionId + "|" + d.aggregateId);
             if (head && subscriptions.get(d.subscriptionId).status == Subscription.Status.ACTIVE) {
-                heads.computeIfAbsent(d.subscriptionId, k -> new ArrayList<>()).add(i);
+                heads.computeIfAbsent(d.subscriptionId, k -> new ArrayList<>()).add(d.id);
             }
         }
-        heads.forEach((subscription, indexes) -> {
-            int granted = dispatcher.reserve(subscription, indexes.size());
+        heads.forEach((subscription, ids) -> {
+            int granted = dispatcher.reserve(subscription, ids.size());
             if (granted > 0) {
                 reserved.put(subscription, granted);
-                indexes.subList(0, granted).forEach(i -> chosen[i] = true);
+                chosen.addAll(ids.subList(0, granted));
             }
         });
         return chosen;

@@ -2,9 +2,11 @@ package org.rongtong.notification.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -289,18 +291,14 @@ public class SubscriptionService {
     }
 
     private Uni<Void> insertDeliveries(SqlConnection conn, List<Delivery> out, Map<UUID, Subscription> subscriptions, DeliveryHandover handover) {
-        boolean[] candidates = handover.candidates(out, subscriptions);
+        Set<UUID> candidates = handover.candidates(out, subscriptions);
         Map<UUID, Delivery> byId = out.stream().collect(Collectors.toMap(d -> d.id, d -> d));
         Tuple args = UnnestRows.arrays(out,
                 UnnestRows.column(UUID.class, d -> d.id), UnnestRows.column(UUID.class, d -> d.subscriptionId),
                 UnnestRows.column(String.class, d -> d.eventId), UnnestRows.column(String.class, d -> d.eventType),
                 UnnestRows.column(String.class, d -> d.aggregateId), UnnestRows.column(String.class, d -> d.payload),
-                UnnestRows.time(d -> d.createdAt));
-        Boolean[] handed = new Boolean[candidates.length];
-        for (int i = 0; i < candidates.length; i++) {
-            handed[i] = candidates[i];
-        }
-        args.addValue(handed).addValue(dispatcher.lease().toMillis() / 1000.0);
+                UnnestRows.time(d -> d.createdAt), UnnestRows.column(Boolean.class, d -> candidates.contains(d.id)));
+        args.addValue(dispatcher.lease().toMillis() / 1000.0);
         return conn.preparedQuery(DELIVER).execute(args).invoke(rows -> rows.forEach(r -> {
             if (r.getBoolean("leased")) {
                 Delivery d = byId.get(r.getUUID("id"));
@@ -324,7 +322,7 @@ public class SubscriptionService {
         s.url = r.getString("url");
         s.secret = r.getString("secret");
         s.previousSecret = r.getString("previous_secret");
-        java.time.OffsetDateTime previousUntil = r.getOffsetDateTime("previous_secret_until");
+        OffsetDateTime previousUntil = r.getOffsetDateTime("previous_secret_until");
         s.previousSecretUntil = previousUntil == null ? null : previousUntil.toInstant();
         return s;
     }
