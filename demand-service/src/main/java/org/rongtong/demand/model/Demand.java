@@ -76,6 +76,29 @@ public class Demand extends PanacheEntityBase {
     @Column(name = "quantity_unit")
     public String quantityUnit;
 
+    // --- preferences (DemandPreferences), each optional; all null when the demand states none
+
+    /** Preferred SME tier codes, distinct; null when none (a JSON array, like requiredCapabilities). */
+    @Column(name = "preferred_tiers")
+    @Convert(converter = OptionalStringListConverter.class)
+    public List<String> preferredTiers;
+
+    @Column(name = "prefer_in_province")
+    public Boolean preferInProvince;
+
+    @Column(name = "min_employees")
+    public Integer minEmployees;
+
+    /** In CNY (yuan), like registry-service's enterprise revenue. */
+    @Column(name = "min_revenue")
+    public BigDecimal minRevenue;
+
+    @Column(name = "annual_volume")
+    public BigDecimal annualVolume;
+
+    @Column(name = "annual_volume_unit")
+    public String annualVolumeUnit;
+
     /** The contact person: personal data, shown only to those acting for the publisher, never in events. */
     @Column(name = "contact_name")
     public String contactName;

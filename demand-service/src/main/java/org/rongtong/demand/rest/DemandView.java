@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.rongtong.demand.rest.PublishDemandRequest.ContactPerson;
 import org.rongtong.events.CooperationField;
+import org.rongtong.events.DemandPreferences;
 import org.rongtong.events.DemandStatus;
 
 /** A demand as the API shows it; {@code contact} is null unless the caller acts for the publisher. */
@@ -29,6 +31,8 @@ public record DemandView(
         String specification,
         BigDecimal quantity,
         String quantityUnit,
+        @Schema(description = "The publisher's preferences about the candidates; null when the demand states none.")
+        DemandPreferences preferences,
         ContactPerson contact,
         Instant createdAt) {
 }

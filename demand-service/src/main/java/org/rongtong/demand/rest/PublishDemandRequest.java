@@ -15,12 +15,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.rongtong.events.CooperationField;
+import org.rongtong.events.DemandPreferences;
 
 /**
  * A demand, as created (published at once, or kept as a draft with {@code ?draft=true}) and as replaced by an
  * update. {@code publisherId} is required when a partner or operator creates for a chain leader; an enterprise token
- * creates for the enterprise it names. On an update, the publisher cannot change.
+ * creates for the enterprise it names. On an update, the publisher cannot change. {@code preferences} are optional: the
+ * constraints of {@link DemandPreferences} apply, and its tier codes must be the registry's.
  */
 public record PublishDemandRequest(
         UUID publisherId,
@@ -36,6 +39,10 @@ public record PublishDemandRequest(
         @Size(max = 4000) String specification,
         @DecimalMin(value = "0", inclusive = false) @Digits(integer = 15, fraction = 3) BigDecimal quantity,
         @Size(max = 20) String quantityUnit,
+        @Schema(description = "Optional preferences about the candidates: preferred SME tiers, the publisher's own province, "
+                + "minimum employees, minimum annual revenue in CNY (yuan), the yearly volume to deliver. Absent or null: none; "
+                + "an update replaces them like every other field, so leaving them out of an update removes them.")
+        @Valid DemandPreferences preferences,
         @Valid ContactPerson contact) {
 
     /** The demand's contact person (personal data: shown only to those acting for the publisher). */

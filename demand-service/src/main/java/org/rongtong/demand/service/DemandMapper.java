@@ -16,6 +16,7 @@ import org.rongtong.demand.rest.ScheduleSessionRequest;
 import org.rongtong.demand.rest.SessionView;
 import org.rongtong.demand.rest.SubmitProposalRequest;
 import org.rongtong.demand.rest.SubmitProposalRequest.AttachmentLink;
+import org.rongtong.events.DemandPreferences;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.ProposalSnapshot;
@@ -43,10 +44,44 @@ public final class DemandMapper {
         target.specification = blankToNull(request.specification());
         target.quantity = request.quantity();
         target.quantityUnit = request.quantity() == null ? null : blankToNull(request.quantityUnit());
+        applyPreferences(request.preferences(), target);
         ContactPerson contact = request.contact();
         target.contactName = contact == null ? null : contact.name().strip();
         target.contactPhone = contact == null ? null : blankToNull(contact.phone());
         target.contactEmail = contact == null ? null : blankToNull(contact.email());
+    }
+
+    /**
+     * Stores preferences in their columns, normalised: tiers distinct, a blank unit or a unit without a volume dropped,
+     * and preferences that state nothing (null, {@code {}}, only an empty list of tiers) stored as none, so that they
+     * read back, and travel in events, as null.
+     */
+    private static void applyPreferences(DemandPreferences requested, Demand target) {
+        DemandPreferences p = normalise(requested);
+        target.preferredTiers = p == null ? null : p.preferredTiers();
+        target.preferInProvince = p == null ? null : p.preferInProvince();
+        target.minEmployees = p == null ? null : p.minEmployees();
+        target.minRevenue = p == null ? null : p.minRevenue();
+        target.annualVolume = p == null ? null : p.annualVolume();
+        target.annualVolumeUnit = p == null ? null : p.annualVolumeUnit();
+    }
+
+    private static DemandPreferences normalise(DemandPreferences p) {
+        if (p == null) {
+            return null;
+        }
+        List<String> tiers = p.preferredTiers() == null || p.preferredTiers().isEmpty() ? null : distinct(p.preferredTiers());
+        String unit = p.annualVolume() == null ? null : blankToNull(p.annualVolumeUnit());
+        if (tiers == null && p.preferInProvince() == null && p.minEmployees() == null && p.minRevenue() == null && p.annualVolume() == null) {
+            return null;
+        }
+        return new DemandPreferences(tiers, p.preferInProvince(), p.minEmployees(), p.minRevenue(), p.annualVolume(), unit);
+    }
+
+    /** The stored preferences, or null when the demand states none. */
+    static DemandPreferences preferencesOf(Demand d) {
+        return normalise(new DemandPreferences(d.preferredTiers, d.preferInProvince, d.minEmployees, d.minRevenue,
+                d.annualVolume, d.annualVolumeUnit));
     }
 
     /** The API view; the contact person only for those acting for the publisher (it is personal data). */
@@ -54,13 +89,13 @@ public final class DemandMapper {
         ContactPerson contact = withContact && d.contactName != null ? new ContactPerson(d.contactName, d.contactPhone, d.contactEmail) : null;
         return new DemandView(d.id, d.version, d.publisherId, d.field, d.chain, d.title, d.description,
                 d.requiredCapabilities, d.regionCodes, d.budgetMin, d.budgetMax, d.deadline, d.status, d.publishedAt, d.updatedAt,
-                d.specification, d.quantity, d.quantityUnit, contact, d.createdAt);
+                d.specification, d.quantity, d.quantityUnit, preferencesOf(d), contact, d.createdAt);
     }
 
     static DemandSnapshot toSnapshot(Demand d) {
         return new DemandSnapshot(d.id, d.version, d.publisherId, d.field, d.chain, d.title, d.description,
                 List.copyOf(d.requiredCapabilities), List.copyOf(d.regionCodes), d.budgetMin, d.budgetMax, d.deadline,
-                d.status, d.publishedAt, d.updatedAt, d.specification, d.quantity, d.quantityUnit);
+                d.status, d.publishedAt, d.updatedAt, d.specification, d.quantity, d.quantityUnit, preferencesOf(d));
     }
 
     // --- enterprises

@@ -299,7 +299,7 @@ public class DemandService {
         }).replaceWithVoid();
     }
 
-    /** What annotations cannot say: the budget range and a quantity's unit. */
+    /** What annotations cannot say: the budget range, the units of a quantity and of a preferred annual volume. */
     private static List<FieldError> crossFieldErrors(PublishDemandRequest request, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         if (request.budgetMin() != null && request.budgetMax() != null && request.budgetMin().compareTo(request.budgetMax()) > 0) {
@@ -307,6 +307,9 @@ public class DemandService {
         }
         if (request.quantity() != null && (request.quantityUnit() == null || request.quantityUnit().isBlank())) {
             errors.add(new FieldError(prefix + "quantityUnit", "is required with a quantity"));
+        }
+        if (request.preferences() != null && request.preferences().annualVolume() != null && isBlank(request.preferences().annualVolumeUnit())) {
+            errors.add(new FieldError(prefix + "preferences.annualVolumeUnit", "is required with an annualVolume"));
         }
         if (request.contact() != null && isBlank(request.contact().phone()) && isBlank(request.contact().email())) {
             errors.add(new FieldError(prefix + "contact", "needs a phone number or an email address"));

@@ -141,6 +141,57 @@ class EventSchemasTest {
     }
 
     @Test
+    void aDemandEventWrittenBeforePreferencesExistedReadsWithoutPreferences() throws IOException {
+        ObjectMapper tolerant = MAPPER.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        com.fasterxml.jackson.databind.node.ObjectNode old = MAPPER.valueToTree(sampleDemand());
+        old.remove("preferences");
+
+        DemandSnapshot read = tolerant.treeToValue(old, DemandSnapshot.class);
+
+        assertEquals(sampleDemand().quantityUnit(), read.quantityUnit());
+        assertEquals(null, read.preferences());
+    }
+
+    @Test
+    void aDemandWithoutPreferencesIsWrittenWithPreferencesNullAndReadsBack() throws IOException {
+        DemandSnapshot sample = sampleDemand();
+        // the constructor from before preferences existed, as existing callers use it
+        DemandSnapshot without = new DemandSnapshot(sample.id(), sample.version(), sample.publisherId(), sample.field(),
+                sample.chain(), sample.title(), sample.description(), sample.requiredCapabilities(), sample.regionCodes(),
+                sample.budgetMin(), sample.budgetMax(), sample.deadline(), sample.status(), sample.publishedAt(),
+                sample.updatedAt(), sample.specification(), sample.quantity(), sample.quantityUnit());
+        JsonNode json = MAPPER.valueToTree(without);
+
+        assertTrue(json.has("preferences") && json.get("preferences").isNull(), json.toString());
+        assertEquals(without, MAPPER.readValue(MAPPER.writeValueAsString(without), DemandSnapshot.class));
+        assertEquals(topLevelProperties(schemaOf(EventTypes.DEMAND_UPDATED)), fieldNames(json));
+    }
+
+    @Test
+    void preferencesSchemaNamesExactlyTheComponentsOfDemandPreferences() {
+        JsonNode snapshot = load("demand-snapshot.json");
+        JsonNode preferences = resolve(snapshot, snapshot.at("/properties/preferences/oneOf/0"));
+
+        assertEquals(componentNames(DemandPreferences.class), fieldNames(preferences.path("properties")));
+        assertEquals(true, preferences.path("additionalProperties").asBoolean(false), "preferences must allow unknown fields");
+        assertEquals("null", snapshot.at("/properties/preferences/oneOf/1/type").asText(), "preferences must be nullable");
+
+        JsonNode serialised = MAPPER.valueToTree(sampleDemand()).path("preferences");
+        assertEquals(componentNames(DemandPreferences.class), fieldNames(serialised));
+        assertEquals("LITTLE_GIANT", serialised.path("preferredTiers").path(1).asText());
+        assertTrue(serialised.path("preferInProvince").isBoolean());
+        assertTrue(serialised.path("minEmployees").isIntegralNumber());
+        assertEquals(0, new BigDecimal("50000000").compareTo(serialised.path("minRevenue").decimalValue()));
+    }
+
+    @Test
+    void preferredTiersListExactlyTheTierCodesTheRestApiAccepts() {
+        JsonNode tiers = load("demand-snapshot.json").at("/$defs/demandPreferences/properties/preferredTiers/items/enum");
+
+        assertEquals(new TreeSet<>(List.of(DemandPreferences.TIER_CODES.split("\\|"))), texts(tiers));
+    }
+
+    @Test
     void sessionDatesAreWrittenAsIsoDates() {
         assertEquals("2025-04-18", MAPPER.valueToTree(sampleSession()).path("date").asText());
     }
@@ -239,7 +290,12 @@ class EventSchemasTest {
                 UUID.fromString("01956a3c-0000-7000-8000-000000000003"), CooperationField.PRODUCT_SUPPORTING, "SMART_HOME",
                 "变频压缩机电机配套", "需要年产十万台的配套能力", List.of("电机控制"), List.of("350000"),
                 new BigDecimal("500000.00"), new BigDecimal("2000000.00"), T0.plusSeconds(86_400 * 90),
-                DemandStatus.PUBLISHED, T0, T0, "额定功率1.5kW，IE4能效", new BigDecimal("100000"), "台/年");
+                DemandStatus.PUBLISHED, T0, T0, "额定功率1.5kW，IE4能效", new BigDecimal("100000"), "台/年", samplePreferences());
+    }
+
+    static DemandPreferences samplePreferences() {
+        return new DemandPreferences(List.of("SPECIALIZED_SME", "LITTLE_GIANT"), true, 200, new BigDecimal("50000000.00"),
+                new BigDecimal("120000"), "台");
     }
 
     static ProposalSnapshot sampleProposal() {
