@@ -153,6 +153,29 @@ class MatchingFlowTest {
     }
 
     @Test
+    void aDemandNoEnterpriseFitsGetsAnEmptyListAndItsEventAndALaterFitJoinsIt() throws Exception {
+        UUID leader = announceEnterprise("海信集团", EnterpriseKind.CHAIN_LEADER, "370202", List.of(), Map.of());
+        ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
+        DemandSnapshot demand = new DemandSnapshot(UUID.randomUUID(), 1, leader, CooperationField.TECH_RND, "HOME_APPLIANCES",
+                "太赫兹成像安检门联合研发", "联合研发太赫兹成像安检门", List.of("太赫兹成像"), List.of(), null, null,
+                Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
+
+        try (TopicProbe matches = TopicProbe.of(Topics.MATCHES)) {
+            TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
+            ConsumerRecord<String, String> empty = matches.awaitKey(demand.id().toString(), EventTypes.DEMAND_MATCHED, Duration.ofSeconds(30));
+            assertTrue(empty.value().contains("\"candidates\":[]"), empty.value());
+            given().auth().oauth2(DevTokens.enterprise(leader)).when().get("/api/v1/demands/" + demand.id() + "/matches")
+                    .then().statusCode(200).body("$", hasSize(0));
+
+            UUID later = announceEnterprise("青岛太赫兹光电", EnterpriseKind.SME, "370211", List.of("太赫兹成像", "安检设备"),
+                    Map.of(CooperationField.TECH_RND, Willingness.STRONG));
+            matches.await(r -> demand.id().toString().equals(r.key()) && r.value().contains(later.toString()), Duration.ofSeconds(30));
+            given().auth().oauth2(DevTokens.enterprise(leader)).when().get("/api/v1/demands/" + demand.id() + "/matches")
+                    .then().statusCode(200).body("$", hasSize(1)).body("[0].enterpriseId", equalTo(later.toString()));
+        }
+    }
+
+    @Test
     void anotherEnterpriseMayNotReadADemandsCandidates() throws Exception {
         UUID leader = announceEnterprise("美的集团", EnterpriseKind.CHAIN_LEADER, "440606", List.of(), Map.of());
         DemandSnapshot demand = demandOf(leader);

@@ -79,6 +79,20 @@ class InboxTest {
     }
 
     @Test
+    void aDemandWithNoCandidateYetTellsItsPublisherThatItStaysOpen() throws Exception {
+        UUID publisher = UUID.randomUUID();
+        DemandMatched event = new DemandMatched(UUID.randomUUID(), 1, publisher, CooperationField.TECH_RND, "HOME_APPLIANCES",
+                "太赫兹成像安检门联合研发", "3702", List.of(), Instant.now());
+        TopicProbe.publish(Topics.MATCHES, event.demandId().toString(), EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(event),
+                UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(publisher), "") == 1);
+        given().auth().oauth2(DevTokens.enterprise(publisher)).when().get("/api/v1/inbox")
+                .then().statusCode(200).body("items[0].title", containsString("暂无匹配"))
+                .body("items[0].body", containsString("stays open")).body("items[0].demandId", equalTo(event.demandId().toString()));
+    }
+
+    @Test
     void matchMovesTellTheSideThatMustActAndAConfirmationAlsoReachesTheBureau() throws Exception {
         UUID publisher = UUID.randomUUID();
         UUID candidate = UUID.randomUUID();

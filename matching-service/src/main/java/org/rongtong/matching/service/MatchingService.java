@@ -185,7 +185,10 @@ public class MatchingService {
                     matches.add(newMatch(demand, ranked.get(i), i + 1, Match.Origin.RANKED, now));
                 }
                 LOG.infof("Demand %s: %d candidate(s) proposed out of %d indexed", demand.id, matches.size(), engine.index().size());
-                return Match.persist(matches)
+                // no fitting enterprise yet is an answer too: an empty list and its event; the demand stays open to
+                // reverse matching (Panache refuses to persist an empty list, which once sent such demands to the DLQ)
+                Uni<Void> persisted = matches.isEmpty() ? Uni.createFrom().voidItem() : Match.persist(matches);
+                return persisted
                         .chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING, demand.id,
                                 MatchMapper.toEvent(demand, MatchMapper.regionOf(demand, publisherRegion), matches, now)))
                         .replaceWithVoid();

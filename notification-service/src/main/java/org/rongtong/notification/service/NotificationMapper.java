@@ -29,9 +29,16 @@ public final class NotificationMapper {
         List<Notification> out = new ArrayList<>();
         int count = fresh.size();
         String verb = firstForDemand ? "已匹配 " : "新增 ";
-        out.add(enterprise(event, eventId, event.publisherId(), now, "需求「" + event.title() + "」" + verb + count + " 家候选企业",
-                "Your demand has " + count + (firstForDemand ? "" : " new") + " ranked candidate(s); see /api/v1/demands/"
-                        + event.demandId() + "/matches"));
+        if (firstForDemand && event.candidates().isEmpty()) {
+            // no fit yet: the publisher should know the demand was read and is still open to later registrations
+            out.add(enterprise(event, eventId, event.publisherId(), now, "需求「" + event.title() + "」暂无匹配的候选企业",
+                    "No registered enterprise fits your demand yet. It stays open: enterprises that register or update later are"
+                            + " matched to it and you will be told."));
+        } else {
+            out.add(enterprise(event, eventId, event.publisherId(), now, "需求「" + event.title() + "」" + verb + count + " 家候选企业",
+                    "Your demand has " + count + (firstForDemand ? "" : " new") + " ranked candidate(s); see /api/v1/demands/"
+                            + event.demandId() + "/matches"));
+        }
         for (DemandMatched.Candidate c : fresh) {
             out.add(enterprise(event, eventId, c.enterpriseId(), now, "您被推荐为需求「" + event.title() + "」的候选企业（第 " + c.rank() + " 名）",
                     "A chain leader's demand in " + event.field() + " on chain " + event.chain() + " matches your profile (score "
