@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-flock /tmp/rongtong-build.lock ./mvnw -q -B -o test-compile dependency:build-classpath -pl matching-service \
+flock /tmp/rongtong-build.lock ./mvnw -q -B test-compile dependency:build-classpath -pl matching-service -am \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="matching-service/target/test-classes:matching-service/target/classes:$(cat matching-service/target/bench-classpath.txt)"
 java -cp "$cp" org.rongtong.matching.service.MatchingEvaluation "$@" 2>&1 | grep -v LogManager

@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 lock() { if [ -n "${RONGTONG_NO_LOCK:-}" ]; then "$@"; else flock /tmp/rongtong-build.lock "$@"; fi; }
-lock ./mvnw -q -B -o test-compile dependency:build-classpath -pl matching-service \
+lock ./mvnw -q -B test-compile dependency:build-classpath -pl matching-service -am \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="matching-service/target/test-classes:matching-service/target/classes:$(cat matching-service/target/bench-classpath.txt)"
 for n in ${@:-100000 1000000}; do

@@ -176,6 +176,37 @@ class MatchingFlowTest {
     }
 
     @Test
+    void aDemandsStatedMinimumIsWeighedAndShownInTheReasons() throws Exception {
+        UUID leader = announceEnterprise("浪潮集团", EnterpriseKind.CHAIN_LEADER, "370102", List.of(), Map.of());
+        UUID big = announceSized("济南锂源涂布科技", "370112", 600, "300000000");
+        UUID small = announceSized("济南小微涂布加工", "370113", 12, "3000000");
+        ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
+        DemandSnapshot demand = new DemandSnapshot(UUID.randomUUID(), 1, leader, CooperationField.PRODUCT_SUPPORTING, "NEW_ENERGY_VEHICLES",
+                "储能电池极片涂布加工配套", "寻求极片涂布配套", List.of("极片涂布"), List.of("3701"), null, null,
+                Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now(), null, null, null,
+                new org.rongtong.events.DemandPreferences(List.of(), null, null, new java.math.BigDecimal("50000000"), null, null));
+        TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.enterprise(leader))
+                .when().get("/api/v1/demands/" + demand.id() + "/matches")
+                .then().statusCode(200).body("$", hasSize(2))
+                .body("[0].enterpriseId", equalTo(big.toString()))
+                .body("[1].enterpriseId", equalTo(small.toString()))
+                .body("[1].reasons.find { it.component == 'minimum' }.detail", org.hamcrest.Matchers.containsString("revenue"))
+                .body("[0].reasons.find { it.component == 'preferences' }.detail", org.hamcrest.Matchers.containsString("meets")));
+    }
+
+    private static UUID announceSized(String name, String region, int employees, String revenue) throws Exception {
+        UUID id = UUID.randomUUID();
+        var snapshot = new EnterpriseSnapshot(id, 1, name, TestData.creditCode(region), EnterpriseKind.SME, "SPECIALIZED_SME", region,
+                List.of("NEW_ENERGY_VEHICLES"), List.of("极片涂布"), "锂电池极片涂布加工", Map.of(CooperationField.PRODUCT_SUPPORTING,
+                        Willingness.STRONG), true, Instant.now(), Instant.now(), null, null, null, null, null, List.of(), employees,
+                new java.math.BigDecimal(revenue), null);
+        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
+        return id;
+    }
+
+    @Test
     void anotherEnterpriseMayNotReadADemandsCandidates() throws Exception {
         UUID leader = announceEnterprise("美的集团", EnterpriseKind.CHAIN_LEADER, "440606", List.of(), Map.of());
         DemandSnapshot demand = demandOf(leader);

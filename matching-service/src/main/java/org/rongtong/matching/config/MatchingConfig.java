@@ -1,16 +1,28 @@
 package org.rongtong.matching.config;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** The matching engine's settings (ADR 0011 explains the score they shape). */
 @ConfigMapping(prefix = "rongtong.matching")
 public interface MatchingConfig {
 
     Weights weights();
 
-    /** Candidates below this share of a perfect score are not proposed. */
-    @WithDefault("0.35")
-    double minimumScore();
+    /** Candidates whose relevance (capability and text evidence, in [0, 1]) is below this are not proposed. */
+    @WithDefault("0.2")
+    double minimumRelevance();
+
+    /** The most that willingness, chain, region, tier and preferences together can move a relevant candidate's score. */
+    @WithDefault("0.2")
+    double structureShare();
+
+    /** Share of its score a candidate loses for missing a minimum the demand states (employees, revenue). */
+    @WithDefault("0.3")
+    double belowMinimumPenalty();
 
     /** At most this many candidates are proposed for one demand. */
     @WithDefault("50")
@@ -21,8 +33,11 @@ public interface MatchingConfig {
     String analyzer();
 
     /** How many index hits are re-scored with the full reciprocal score. */
-    @WithDefault("150")
+    @WithDefault("300")
     int rerankWindow();
+
+    /** Operators' thesaurus files (same format as matching/thesaurus.tsv), read after the shipped one. */
+    Optional<List<String>> thesaurusFiles();
 
     /** Fair exposure (ADR 0008): how an enterprise already proposed for many open demands is damped. */
     Exposure exposure();
@@ -41,24 +56,32 @@ public interface MatchingConfig {
         double floor();
     }
 
+    /**
+     * Relevance is capability and text, in proportion to their weights; structure is the rest, in proportion to theirs,
+     * within {@link #structureShare()}.
+     */
     interface Weights {
-        @WithDefault("0.32")
+        /** Required capabilities met by tags or thesaurus concepts. */
+        @WithDefault("0.5")
         double capability();
 
         /** idf-weighted share of the demand's terms found in the profile's fields. */
-        @WithDefault("0.18")
+        @WithDefault("0.5")
         double text();
 
-        @WithDefault("0.20")
+        @WithDefault("0.30")
         double willingness();
 
-        @WithDefault("0.12")
+        @WithDefault("0.20")
         double chain();
 
-        @WithDefault("0.10")
+        @WithDefault("0.20")
         double region();
 
-        @WithDefault("0.08")
+        @WithDefault("0.15")
         double tier();
+
+        @WithDefault("0.15")
+        double preferences();
     }
 }

@@ -54,4 +54,10 @@ public class Candidate extends PanacheEntityBase {
     public Map<CooperationField, Willingness> willingness;
 
     public boolean active;
+
+    /** Size, for the demand's stated minimums and volume (optional in the event: null when not stated). */
+    public Integer employees;
+
+    /** Annual revenue in CNY (yuan), as the registry keeps it. */
+    public java.math.BigDecimal revenue;
 }

@@ -13,7 +13,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.rongtong.events.CooperationField;
+import org.rongtong.events.DemandPreferences;
 import org.rongtong.events.DemandStatus;
+import org.rongtong.persistence.JsonConverter;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.rongtong.persistence.StringListConverter;
 
 /** matching-service's projection of a demand, kept from demand-service's events. */
@@ -54,4 +58,19 @@ public class OpenDemand extends io.quarkus.hibernate.reactive.panache.PanacheEnt
     /** Set when the demand is first ranked; later fits (reverse matching) join its list from then on. */
     @Column(name = "ranked_at")
     public Instant rankedAt;
+
+    /** What the publisher stated it prefers (null when nothing); ranking also reads preferences from the text. */
+    @Convert(converter = PreferencesConverter.class)
+    public DemandPreferences preferences;
+
+    /** The stated preferences completed from the text, computed once when the demand is first scored. */
+    @jakarta.persistence.Transient
+    public org.rongtong.matching.service.Preferences effectivePreferences;
+
+    public static class PreferencesConverter extends JsonConverter<DemandPreferences> {
+        public PreferencesConverter() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
 }

@@ -28,7 +28,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -72,18 +75,39 @@ public final class EnterpriseIndex implements AutoCloseable {
     /** The same terms once, for document frequencies (idf) and the plain-BM25 baseline of the evaluation. */
     static final String ALL_TEXT = "all_text";
 
+    /** A thesaurus concept as an index term ({@code ≈injection_moulding}): retrieval by meaning, not by wording. */
+    static final String CONCEPT_PREFIX = "≈";
+    /** Field numbers of the evidence, in {@link #TEXT_FIELDS} order. */
+    static final int F_CAPABILITIES = 0;
+    static final int F_PRODUCTS = 1;
+    static final int F_DESCRIPTION = 2;
+    static final int F_NAME = 3;
+
+    /**
+     * A profile as the index keeps it: the detached enterprise, the thesaurus concepts found in its fields (packed, see
+     * {@link Thesaurus#pack}) and the business roles its name declares.
+     */
+    public record Profile(Candidate candidate, long[] evidence, int nameRoles) {
+    }
+
     private final Analyzer analyzer;
+    private final Thesaurus thesaurus;
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final Map<UUID, Candidate> profiles = new ConcurrentHashMap<>();
+    private final Map<UUID, Profile> profiles = new ConcurrentHashMap<>();
     private volatile boolean dirty;
 
     public EnterpriseIndex(String analyzerName) {
+        this(analyzerName, Thesaurus.standard());
+    }
+
+    public EnterpriseIndex(String analyzerName, Thesaurus thesaurus) {
         this.analyzer = analyzer(analyzerName);
+        this.thesaurus = thesaurus;
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(128).setSimilarity(new BM25Similarity());
+                    .setRAMBufferSizeMB(128).setSimilarity(new BM25Similarity(BM25_K1, 0.75f));
             writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -107,8 +131,9 @@ public final class EnterpriseIndex implements AutoCloseable {
                 profiles.remove(c.id);
                 writer.deleteDocuments(id);
             } else {
-                profiles.put(c.id, c);
-                writer.updateDocument(id, document(c));
+                Profile p = profileOf(c);
+                profiles.put(c.id, p);
+                writer.updateDocument(id, document(p));
             }
             dirty = true;
         } catch (IOException e) {
@@ -123,12 +148,13 @@ public final class EnterpriseIndex implements AutoCloseable {
     public void addAll(Collection<Candidate> candidates) {
         try {
             for (Candidate c : candidates) {
-                Candidate known = profiles.get(c.id);
-                if (known != null && known.version < c.version) {
+                Profile known = profiles.get(c.id);
+                if (known != null && known.candidate().version < c.version) {
                     put(c);
                 } else if (known == null && c.active) {
-                    profiles.put(c.id, c);
-                    writer.addDocument(document(c));
+                    Profile p = profileOf(c);
+                    profiles.put(c.id, p);
+                    writer.addDocument(document(p));
                 }
             }
             dirty = true;
@@ -163,14 +189,44 @@ public final class EnterpriseIndex implements AutoCloseable {
     }
 
     public Candidate profile(UUID id) {
+        Profile p = profiles.get(id);
+        return p == null ? null : p.candidate();
+    }
+
+    /** The indexed profile of an enterprise, or null when it is not (or no longer) active. */
+    public Profile indexed(UUID id) {
         return profiles.get(id);
+    }
+
+    public Thesaurus thesaurus() {
+        return thesaurus;
+    }
+
+    /** The thesaurus evidence of one profile: what the index keeps, and what reverse matching computes afresh. */
+    public Profile profileOf(Candidate c) {
+        int nameRoles = thesaurus.roles(c.name);
+        List<Long> found = new ArrayList<>();
+        for (String capability : c.capabilities) {
+            thesaurus.evidence(capability, F_CAPABILITIES, nameRoles, found);
+        }
+        thesaurus.evidence(c.products, F_PRODUCTS, nameRoles, found);
+        thesaurus.evidence(c.description, F_DESCRIPTION, nameRoles, found);
+        thesaurus.evidence(c.name, F_NAME, nameRoles, found);
+        long[] evidence = new long[found.size()];
+        for (int i = 0; i < evidence.length; i++) {
+            evidence[i] = found.get(i);
+        }
+        return new Profile(c, evidence, nameRoles);
     }
 
     public int size() {
         return profiles.size();
     }
 
-    public record Hit(Candidate candidate, float score) {
+    public record Hit(Profile profile, float score) {
+        public Candidate candidate() {
+            return profile.candidate();
+        }
     }
 
     /** The best {@code n} hits of a query, with their profiles. */
@@ -204,7 +260,7 @@ public final class EnterpriseIndex implements AutoCloseable {
                 List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
                 for (ScoreDoc sd : top.scoreDocs) {
                     UUID id = ids.get(sd.doc);
-                    Candidate c = id == null ? null : profiles.get(id);
+                    Profile c = id == null ? null : profiles.get(id);
                     if (c != null) {
                         hits.add(new Hit(c, sd.score));
                     }
@@ -238,6 +294,47 @@ public final class EnterpriseIndex implements AutoCloseable {
         }
     }
 
+    /** A weighted retrieval term: one SHOULD clause of a demand's query. */
+    public record Clause(Term term, float boost) {
+    }
+
+    /**
+     * The BM25 score of a profile that holds every clause's term once at the average length: what a hit's score is
+     * measured against, so that text relevance means the same for every demand and does not depend on the other hits.
+     */
+    public double idealScore(List<Clause> clauses) {
+        try {
+            refresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                IndexReader reader = searcher.getIndexReader();
+                double ideal = 0;
+                for (Clause c : clauses) {
+                    long df = reader.docFreq(c.term());
+                    long n = Math.max(reader.getDocCount(c.term().field()), 1);
+                    if (df > 0) {
+                        ideal += c.boost() * Math.log(1 + (n - df + 0.5) / (df + 0.5)) / (1 + BM25_K1);
+                    }
+                }
+                return ideal;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The score of one indexed profile for a query (0 when it does not match): reverse matching's view of a hit. */
+    public float scoreOf(Query query, UUID id) {
+        BooleanQuery.Builder only = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(ID, id.toString())), BooleanClause.Occur.FILTER);
+        List<Hit> hits = search(only.build(), 1);
+        return hits.isEmpty() ? 0 : hits.get(0).score();
+    }
+
+    static final float BM25_K1 = 1.2f;
+
     private void refresh() throws IOException {
         if (dirty) {
             dirty = false;
@@ -250,7 +347,8 @@ public final class EnterpriseIndex implements AutoCloseable {
         return field.name() + ":" + term;
     }
 
-    private Document document(Candidate c) {
+    private Document document(Profile p) {
+        Candidate c = p.candidate();
         Document doc = new Document();
         doc.add(new StringField(ID, c.id.toString(), Field.Store.NO));
         doc.add(new BinaryDocValuesField(ID_BYTES, new BytesRef(java.nio.ByteBuffer.allocate(16)
@@ -275,6 +373,14 @@ public final class EnterpriseIndex implements AutoCloseable {
             if (text != null && !text.isBlank()) {
                 all.addAll(terms(text));
             }
+        }
+        // the capabilities once more: a term an enterprise tags itself with weighs more than one in its prose
+        for (String capability : c.capabilities) {
+            all.addAll(terms(capability));
+        }
+        // each concept once per find, so that BM25's term frequency favours the profile that dwells on it
+        for (long e : p.evidence()) {
+            all.add(CONCEPT_PREFIX + thesaurus.concept(Thesaurus.conceptOf(e)).id());
         }
         doc.add(new Field(ALL_TEXT, new TermListStream(all), TEXT_TYPE));
         // only the fields its kind may answer (KindRules): the kind rule then needs no filter either

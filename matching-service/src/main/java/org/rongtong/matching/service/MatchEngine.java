@@ -1,11 +1,14 @@
 package org.rongtong.matching.service;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,9 +28,9 @@ import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.OpenDemand;
 
 /**
- * Ranking for one demand: retrieval of the best few hundred profiles from the index (BM25 over the separate fields,
- * with the hard filters as index filters), then the full reciprocal score of {@link Scorer} on those, with a text
- * component that says which of the demand's terms each field of the profile holds. See ADR 0006.
+ * Ranking for one demand (ADR 0011): retrieval from the whole demand (title, required capabilities and description,
+ * as bigrams and as thesaurus concepts) over every text field of the profiles willing for the field, then for each
+ * hit the evidence of capability fit ({@link Scorer.Relevance}) and the full score of {@link Scorer}.
  */
 @ApplicationScoped
 public class MatchEngine {
@@ -36,82 +39,143 @@ public class MatchEngine {
     static final Map<String, Double> FIELD_WEIGHT = Map.of(
             EnterpriseIndex.CAPABILITIES, 1.0, EnterpriseIndex.PRODUCTS, 0.8,
             EnterpriseIndex.DESCRIPTION, 0.6, EnterpriseIndex.NAME, 0.5);
-    private static final int MAX_QUERY_TERMS = 16;
-    private static final int MAX_RETRIEVAL_TERMS = 8;
-    private static final double MAX_RETRIEVAL_DF = 0.05;
+    /** Credit of a concept found, by field (capabilities, products, description, name) and by synonym or near-term. */
+    private static final double[] EXACT_CREDIT = {1.0, 0.9, 0.75, 0.6};
+    private static final double[] NEAR_CREDIT = {0.6, 0.55, 0.45, 0.35};
+    /** Bigram overlap (Dice) from which an asked capability counts as partly met by wording no thesaurus entry covers. */
+    private static final double WORDING_SIMILARITY = 0.5;
+    private static final int MAX_QUERY_TERMS = 32;
+    private static final int MAX_RETRIEVAL_TERMS = 48;
+    /**
+     * Text similarity is the hit's BM25 score over the score of an ideal profile (every query term once, average
+     * length), × this: a profile that holds a third of what the demand says, in the right places, counts as fully similar.
+     */
+    static final double TEXT_SCALE = 3.0;
+    /** Terms in more than this share of the profiles find everyone: they count in the share, not in retrieval. */
+    private static final double MAX_RETRIEVAL_DF = 0.2;
 
     private final MatchingConfig config;
     private final Scorer scorer;
     private final EnterpriseIndex index;
+    private final Thesaurus thesaurus;
     private final FairExposure exposure;
 
     public MatchEngine(MatchingConfig config, Scorer scorer) {
         this.config = config;
         this.scorer = scorer;
         this.exposure = new FairExposure(config.exposure());
-        this.index = new EnterpriseIndex(config.analyzer());
+        List<Path> extra = config.thesaurusFiles().orElse(List.of()).stream().filter(s -> !s.isBlank()).map(Path::of).toList();
+        this.thesaurus = extra.isEmpty() ? Thesaurus.standard() : Thesaurus.load(extra);
+        this.index = new EnterpriseIndex(config.analyzer(), thesaurus);
     }
 
     public EnterpriseIndex index() {
         return index;
     }
 
-    /** A demand's analysed terms: weight (capability 3, title 2, description 1) × idf in the index. */
-    public record DemandTerms(Map<String, Double> weighted, Set<String> retrieval, String[] termArray, double[] weightArray, double total) {
-        DemandTerms(Map<String, Double> weighted, Set<String> retrieval) {
-            this(weighted, retrieval, weighted.keySet().toArray(String[]::new),
+    public Thesaurus thesaurus() {
+        return thesaurus;
+    }
+
+    /**
+     * A demand as the engine reads it: its terms weighted by where they stand (required capability 3, title 2,
+     * description 1) × idf in the index, the terms that retrieve, the concepts it asks for (one set per required
+     * capability, or the title's concepts when it lists none) and the business roles in which an offer of them would
+     * be a lookalike ({@code foreignRoles}: those the field does not accept and its title and capabilities do not name).
+     */
+    public record DemandTerms(Map<String, Double> weighted, List<EnterpriseIndex.Clause> clauses, double ideal,
+            Map<Integer, Double> concepts, List<Asked> asked, int foreignRoles, List<Thesaurus.DistinctGroup> distinct,
+            List<String[]> lookalikes, String[] termArray, double[] weightArray, double total) {
+        DemandTerms(Map<String, Double> weighted, List<EnterpriseIndex.Clause> clauses, double ideal, Map<Integer, Double> concepts,
+                List<Asked> asked, int foreignRoles, List<Thesaurus.DistinctGroup> distinct, List<String[]> lookalikes) {
+            this(weighted, clauses, ideal, concepts, asked, foreignRoles, distinct, lookalikes, weighted.keySet().toArray(String[]::new),
                     weighted.values().stream().mapToDouble(Double::doubleValue).toArray(),
                     weighted.values().stream().mapToDouble(Double::doubleValue).sum());
         }
     }
 
+    /** One asked capability: its words and the thesaurus concepts they name (exact or near). */
+    public record Asked(String label, String comparable, Map<Integer, Boolean> concepts) {
+    }
+
     public DemandTerms terms(OpenDemand d) {
         Map<String, Double> raw = new LinkedHashMap<>();
-        Set<String> retrieval = new LinkedHashSet<>();
-        Synonyms synonyms = Synonyms.standard();
         for (String capability : d.requiredCapabilities) {
             analyse(capability, 3.0, raw);
-            for (String form : synonyms.expand(capability)) {
-                if (!form.equals(Synonyms.comparable(capability))) {
-                    retrieval.addAll(tokens(form));
-                }
-            }
         }
         analyse(d.title, 2.0, raw);
         analyse(d.description, 1.0, raw);
-        Map<String, Double> weighted = new LinkedHashMap<>();
         Map<String, long[]> frequencies = index.documentFrequencies(raw.keySet());
+        Map<String, Double> weighted = new LinkedHashMap<>();
         raw.forEach((term, weight) -> {
             long[] df = frequencies.get(term);
             // a term no profile holds cannot tell candidates apart: leave it out of the share
             if (df[0] > 0) {
-                weighted.put(term, weight * Math.log(1 + (df[1] - df[0] + 0.5) / (df[0] + 0.5)));
+                weighted.put(term, weight * idf(df));
             }
         });
         Map<String, Double> top = new LinkedHashMap<>();
         weighted.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(MAX_QUERY_TERMS)
                 .forEach(e -> top.put(e.getKey(), e.getValue()));
-        // retrieval walks posting lists: terms held by a large share of the registry (公司, 配套) cost the most and
-        // tell the least, so they only count in the score of the hits, never in finding them
-        top.keySet().stream().filter(t -> frequencies.get(t)[0] <= Math.max(MAX_RETRIEVAL_DF * frequencies.get(t)[1], 1_000))
-                .limit(MAX_RETRIEVAL_TERMS).forEach(retrieval::add);
-        if (retrieval.isEmpty()) {
-            top.keySet().stream().limit(3).forEach(retrieval::add);
+        List<Asked> asked = new ArrayList<>();
+        for (String capability : d.requiredCapabilities) {
+            asked.add(new Asked(capability, Thesaurus.comparable(capability), thesaurus.concepts(capability)));
         }
-        return new DemandTerms(top, retrieval);
+        if (asked.isEmpty()) {
+            // nothing listed: what the title names is what is asked
+            thesaurus.concepts(d.title).forEach((concept, exact) -> asked.add(new Asked(thesaurus.concept(concept).canonical(),
+                    thesaurus.concept(concept).canonical(), Map.of(concept, exact))));
+        }
+        Map<Integer, Double> concepts = new LinkedHashMap<>();
+        for (Asked a : asked) {
+            a.concepts().forEach((c, exact) -> concepts.merge(c, exact ? 3.0 : 1.5, Math::max));
+        }
+        thesaurus.concepts(d.description).forEach((c, exact) -> concepts.merge(c, exact ? 1.0 : 0.5, Math::max));
+        String askedText = d.title + "。" + String.join("、", d.requiredCapabilities);
+        List<String> askedAndTitle = new ArrayList<>(d.requiredCapabilities);
+        askedAndTitle.add(d.title);
+        // the query: every term by where it stands (BM25 brings the idf), the asked concepts above all; terms held by a
+        // large share of the registry (公司, 配套) cost the most to walk and tell the least, so they only count in the share
+        List<EnterpriseIndex.Clause> clauses = new ArrayList<>();
+        raw.entrySet().stream().filter(e -> frequencies.get(e.getKey())[0] > 0
+                        && frequencies.get(e.getKey())[0] <= Math.max(MAX_RETRIEVAL_DF * frequencies.get(e.getKey())[1], 1_000))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                .limit(MAX_RETRIEVAL_TERMS)
+                .forEach(e -> clauses.add(new EnterpriseIndex.Clause(new Term(EnterpriseIndex.WILLING_TEXT,
+                        EnterpriseIndex.willingTerm(d.field, e.getKey())), e.getValue().floatValue())));
+        concepts.forEach((concept, weight) -> clauses.add(new EnterpriseIndex.Clause(new Term(EnterpriseIndex.WILLING_TEXT,
+                EnterpriseIndex.willingTerm(d.field, EnterpriseIndex.CONCEPT_PREFIX + thesaurus.concept(concept).id())),
+                weight.floatValue())));
+        int named = thesaurus.roles(askedText);
+        int foreign = 0;
+        for (int r = 0; r < thesaurus.roleCount(); r++) {
+            if ((named & (1 << r)) == 0 && KindRules.roleIsLookalike(d.field, thesaurus.roleName(r))) {
+                foreign |= 1 << r;
+            }
+        }
+        // a lookalike pair whose relation is a role the demand names or its field accepts (维修 in a repair-training
+        // demand) does not apply
+        int foreignRoles = foreign;
+        List<String[]> pairs = thesaurus.lookalikesFor(askedText).stream().filter(pair -> {
+            int bit = thesaurus.roleBit(pair[2]);
+            return bit == 0 || (foreignRoles & bit) != 0;
+        }).toList();
+        return new DemandTerms(top, clauses, index.idealScore(clauses), concepts, asked, foreign,
+                thesaurus.distinctGroupsAsked(askedAndTitle), pairs);
+    }
+
+    private static double idf(long[] df) {
+        return Math.log(1 + (df[1] - df[0] + 0.5) / (df[0] + 0.5));
     }
 
     /**
-     * The index query: text relevance over the retrieval terms of the profiles willing for the field and of a kind that
-     * may answer it (so neither needs a filter), the region constraint and the publisher as filters (the chain counts in
-     * the score only). Per-field text relevance is the re-scoring's.
+     * The index query: BM25 over the retrieval terms and the demand's concepts, among the profiles willing for the field
+     * and of a kind that may answer it (so neither needs a filter), the region constraint and the publisher as filters.
      */
     Query query(OpenDemand d, DemandTerms terms) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        for (String term : terms.retrieval()) {
-            float boost = terms.weighted().containsKey(term) ? 1.0f : 0.8f;
-            q.add(new BoostQuery(new TermQuery(new Term(EnterpriseIndex.WILLING_TEXT, EnterpriseIndex.willingTerm(d.field, term))), boost),
-                    Occur.SHOULD);
+        for (EnterpriseIndex.Clause c : terms.clauses()) {
+            q.add(new BoostQuery(new TermQuery(c.term()), c.boost()), Occur.SHOULD);
         }
         q.setMinimumNumberShouldMatch(1);
         if (!d.regionCodes.isEmpty()) {
@@ -132,12 +196,12 @@ public class MatchEngine {
         return select(candidates(d, publisherRegion), Map.of());
     }
 
-    /** Every candidate of the retrieval window that passes the filters and the minimum score, in no order. */
+    /** Every candidate of the retrieval window that passes the gates and the relevance floor, in no order. */
     public List<Scorer.Scored> candidates(OpenDemand d, String publisherRegion) {
         DemandTerms terms = terms(d);
         List<Scorer.Scored> scored = new ArrayList<>();
         for (EnterpriseIndex.Hit hit : index.search(query(d, terms), config.rerankWindow())) {
-            scorer.score(d, publisherRegion, hit.candidate(), textMatch(terms, hit.candidate())).ifPresent(scored::add);
+            scorer.score(d, publisherRegion, hit.candidate(), relevance(d, terms, hit.profile(), hit.score())).ifPresent(scored::add);
         }
         return scored;
     }
@@ -158,7 +222,196 @@ public class MatchEngine {
 
     /** One candidate against one demand, without the index: for reverse matching. */
     public Optional<Scorer.Scored> score(OpenDemand d, String publisherRegion, Candidate c) {
-        return scorer.score(d, publisherRegion, c, textMatch(terms(d), c));
+        if (!scorer.eligible(d, c)) {
+            return Optional.empty();
+        }
+        DemandTerms terms = terms(d);
+        EnterpriseIndex.Profile profile = index.indexed(c.id);
+        // the enterprise's own document gives the same BM25 score its hit would have in the demand's query
+        float bm25 = profile == null ? 0 : index.scoreOf(query(d, terms), c.id);
+        return scorer.score(d, publisherRegion, c, relevance(d, terms, profile == null ? index.profileOf(c) : profile, bm25));
+    }
+
+    /**
+     * The evidence of capability fit: each asked capability met by a tag, by a thesaurus concept (credited by field and
+     * by synonym or near-term) or by similar wording; the demand's terms found in the profile; and whether the profile
+     * only looks like a fit (a distinct process, a lookalike pair, or the concept offered in a business role the demand
+     * does not ask for — its distributor, repairer, equipment maker).
+     */
+    public Scorer.Relevance relevance(OpenDemand d, DemandTerms terms, EnterpriseIndex.Profile profile, float bm25) {
+        Candidate c = profile.candidate();
+        String lookalike = lookalike(terms, profile);
+        Scorer.TextMatch found = textMatch(terms, c);
+        double similarity = terms.ideal() <= 0 ? 0 : Math.min(1.0, TEXT_SCALE * bm25 / terms.ideal());
+        Scorer.TextMatch text = new Scorer.TextMatch(similarity, found.termsByField());
+        if (terms.asked().isEmpty()) {
+            return new Scorer.Relevance(text.share(), 0, "no capability asked: text only", text, lookalike);
+        }
+        Set<String> tagMatches = new HashSet<>(Scorer.matchedCapabilities(thesaurus, d.requiredCapabilities, c.capabilities));
+        double sum = 0;
+        int assessable = 0;
+        List<String> met = new ArrayList<>();
+        Map<Asked, Double> credits = new java.util.HashMap<>();
+        for (Asked a : terms.asked()) {
+            double credit = 0;
+            String how = null;
+            if (tagMatches.contains(a.label())) {
+                credit = 1.0;
+                how = "tag";
+            }
+            for (long e : profile.evidence()) {
+                Boolean exact = a.concepts().get(Thesaurus.conceptOf(e));
+                if (exact == null || (Thesaurus.rolesOf(e) & terms.foreignRoles()) != 0) {
+                    continue;
+                }
+                int field = Thesaurus.fieldOf(e);
+                double value = (exact && Thesaurus.exactOf(e) ? EXACT_CREDIT : NEAR_CREDIT)[field];
+                if (value > credit) {
+                    credit = value;
+                    how = "concept " + thesaurus.concept(Thesaurus.conceptOf(e)).canonical() + " in " + EnterpriseIndex.TEXT_FIELDS.get(field);
+                }
+            }
+            if (credit < WORDING_SIMILARITY) {
+                double similar = bestWordingSimilarity(a.comparable(), c);
+                if (similar >= WORDING_SIMILARITY && similar * 0.8 > credit) {
+                    credit = similar * 0.8;
+                    how = "similar wording";
+                }
+            }
+            if (credit > 0) {
+                met.add(a.label() + " (" + how + ")");
+            }
+            credits.put(a, credit);
+            // wording the thesaurus does not know and no tag resembles is left to the text similarity
+            if (credit > 0 || !a.concepts().isEmpty()) {
+                assessable++;
+                sum += credit;
+            }
+        }
+        double share = assessable == 0 ? text.share() : sum / assessable;
+        double weight = (double) assessable / terms.asked().size();
+        String detail = met.isEmpty() ? (assessable == 0 ? "asked capabilities judged by text only" : "no asked capability met")
+                : "met " + String.join("、", met) + " (" + met.size() + " of " + terms.asked().size() + ")";
+        if (lookalike == null) {
+            lookalike = distinctProcess(terms, c, credits, sum);
+        }
+        return new Scorer.Relevance(Math.min(1.0, share), weight, detail, text, lookalike);
+    }
+
+    /**
+     * A neighbouring but distinct process offered instead of the asked one (压铸 for 注塑): a lookalike unless the
+     * profile also meets the asked capabilities that name the group's asked member (or, when only the title names it,
+     * any asked capability).
+     */
+    private String distinctProcess(DemandTerms terms, Candidate c, Map<Asked, Double> credits, double sum) {
+        if (terms.distinct().isEmpty()) {
+            return null;
+        }
+        List<String> offered = new ArrayList<>(c.capabilities);
+        if (c.products != null) {
+            offered.add(c.products);
+        }
+        Thesaurus.Conflict conflict = thesaurus.conflictIn(terms.distinct(), offered);
+        if (conflict == null) {
+            return null;
+        }
+        double best = -1;
+        for (Map.Entry<Asked, Double> e : credits.entrySet()) {
+            String canonical = thesaurus.canonical(e.getKey().label());
+            if (conflict.group().asked().stream().anyMatch(canonical::contains)) {
+                best = Math.max(best, e.getValue());
+            }
+        }
+        boolean meetsAsked = best >= 0 ? best >= 0.5 : sum > 0;
+        return meetsAsked ? null : "offers " + conflict.offered() + ", a different process";
+    }
+
+    private String lookalike(DemandTerms terms, EnterpriseIndex.Profile profile) {
+        Candidate c = profile.candidate();
+        if (!terms.lookalikes().isEmpty()) {
+            String pair = Thesaurus.lookalike(terms.lookalikes(),
+                    c.name + "。" + String.join("、", c.capabilities) + "。" + (c.products == null ? "" : c.products));
+            if (pair != null) {
+                return pair;
+            }
+        }
+        // most of what it offers is in a role the demand does not ask for (芯片分销, 泵阀维修, 端子压接机 for a harness
+        // demand), and none of the rest is what was asked
+        if (!c.capabilities.isEmpty()) {
+            int seen = 0;
+            int foreignTags = 0;
+            List<String> others = new ArrayList<>();
+            for (String tag : c.capabilities) {
+                int foreign = (thesaurus.roles(tag) | profile.nameRoles()) & terms.foreignRoles();
+                if (foreign != 0) {
+                    foreignTags++;
+                    seen |= foreign;
+                } else {
+                    others.add(tag);
+                }
+            }
+            if (foreignTags * 2 >= c.capabilities.size() && others.stream().noneMatch(tag -> offersAsked(terms, tag))) {
+                return "offers it as " + String.join("/", thesaurus.roleNames(seen)).toLowerCase(Locale.ROOT);
+            }
+        }
+        // the asked concepts appear only in a role the demand does not ask for (MCU 代理 for an MCU design demand)
+        int wrongRoles = 0;
+        for (long e : profile.evidence()) {
+            if (!terms.concepts().containsKey(Thesaurus.conceptOf(e)) || Thesaurus.fieldOf(e) == EnterpriseIndex.F_DESCRIPTION) {
+                continue;
+            }
+            int foreign = Thesaurus.rolesOf(e) & terms.foreignRoles();
+            if (foreign == 0) {
+                return null;
+            }
+            wrongRoles |= foreign;
+        }
+        return wrongRoles == 0 ? null : "offers it as " + String.join("/", thesaurus.roleNames(wrongRoles)).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether one tag names an asked capability: a thesaurus concept of it, or the asked words themselves. */
+    private boolean offersAsked(DemandTerms terms, String tag) {
+        Map<Integer, Boolean> concepts = thesaurus.concepts(tag);
+        String comparable = Thesaurus.comparable(tag);
+        for (Asked a : terms.asked()) {
+            if (comparable.contains(a.comparable()) || a.comparable().contains(comparable)
+                    || a.concepts().keySet().stream().anyMatch(concepts::containsKey)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Dice coefficient of character bigrams between an asked capability and the closest tag or the products. */
+    private static double bestWordingSimilarity(String asked, Candidate c) {
+        double best = 0;
+        for (String tag : c.capabilities) {
+            best = Math.max(best, dice(asked, Thesaurus.comparable(tag)));
+        }
+        return best;
+    }
+
+    static double dice(String a, String b) {
+        if (a.length() < 2 || b.length() < 2) {
+            return a.equals(b) ? 1 : 0;
+        }
+        Set<Integer> x = bigrams(a);
+        Set<Integer> y = bigrams(b);
+        int common = 0;
+        for (Integer g : x) {
+            if (y.contains(g)) {
+                common++;
+            }
+        }
+        return 2.0 * common / (x.size() + y.size());
+    }
+
+    private static Set<Integer> bigrams(String s) {
+        Set<Integer> out = new HashSet<>();
+        for (int i = 0; i + 1 < s.length(); i++) {
+            out.add((s.charAt(i) << 16) | s.charAt(i + 1));
+        }
+        return out;
     }
 
     /**
@@ -217,12 +470,12 @@ public class MatchEngine {
         if (EnterpriseIndex.CAPABILITIES.equals(field)) {
             String[] out = new String[c.capabilities.size()];
             for (int i = 0; i < out.length; i++) {
-                out[i] = c.capabilities.get(i).toLowerCase(java.util.Locale.ROOT);
+                out[i] = c.capabilities.get(i).toLowerCase(Locale.ROOT);
             }
             return out;
         }
         String text = EnterpriseIndex.text(c, field);
-        return text == null || text.isBlank() ? NO_TEXT : new String[] {text.toLowerCase(java.util.Locale.ROOT)};
+        return text == null || text.isBlank() ? NO_TEXT : new String[] {text.toLowerCase(Locale.ROOT)};
     }
 
     /** A substring test instead of re-analysing the profile: exact for CJK bigrams and whole Latin words, and far cheaper. */

@@ -36,6 +36,8 @@ public final class MatchMapper {
         target.products = s.products();
         target.willingness = WillingnessMapConverter.copyOf(s.willingness());
         target.active = s.active();
+        target.employees = s.employees();
+        target.revenue = s.revenue();
     }
 
     static void apply(DemandSnapshot s, OpenDemand target) {
@@ -50,6 +52,7 @@ public final class MatchMapper {
         target.regionCodes = s.regionCodes() == null ? List.of() : List.copyOf(s.regionCodes());
         target.status = s.status();
         target.deadline = s.deadline();
+        target.preferences = s.preferences();
     }
 
     /** A detached copy for the index, so that no managed entity is shared across sessions. */
@@ -67,6 +70,8 @@ public final class MatchMapper {
         copy.products = c.products;
         copy.willingness = c.willingness;
         copy.active = c.active;
+        copy.employees = c.employees;
+        copy.revenue = c.revenue;
         return copy;
     }
 

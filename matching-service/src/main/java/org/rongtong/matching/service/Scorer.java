@@ -1,5 +1,6 @@
 package org.rongtong.matching.service;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,15 @@ import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.OpenDemand;
 
 /**
- * The transparent, reciprocal score (ADR 0003, extended by ADR 0006): every component is a share of a perfect score
- * with its evidence. A candidate that declared no willingness for the demand's field is not proposed at all, nor one
- * outside the demand's region constraint, nor one of a kind that makes no sense for the field, nor the publisher.
- * Text relevance comes from {@link MatchEngine}, which also does the candidate retrieval from the index.
+ * The transparent, reciprocal score (ADR 0011, after ADRs 0003 and 0006): relevance first, structure within a bounded
+ * share. Relevance is the evidence of capability fit that {@link MatchEngine} found (required capabilities met by
+ * tags or thesaurus concepts, and the demand's text found in the profile); a candidate below the relevance floor is
+ * never proposed, whatever its willingness, chain, region or tier. Those then move a relevant candidate by at most
+ * {@code structureShare} of its score. Every reason's contribution is a share of the score, so they add up.
+ * <p>
+ * Hard gates: the candidate is active, not the publisher, of a kind that may answer the field ({@link KindRules}),
+ * willing for the field, inside the demand's region constraint, and not a lookalike (a distinct process, or a
+ * different business role such as the distributor or the repairer of what is asked).
  */
 @ApplicationScoped
 public class Scorer {
@@ -36,68 +42,91 @@ public class Scorer {
         public static final TextMatch NONE = new TextMatch(0, Map.of());
     }
 
-    public Optional<Scored> score(OpenDemand demand, String publisherRegion, Candidate candidate) {
-        return score(demand, publisherRegion, candidate, TextMatch.NONE);
+    /**
+     * The evidence of capability fit for one pair.
+     *
+     * @param capabilityShare how much of what the demand asks for the profile offers, in [0, 1]
+     * @param assessed        the share of the asked capabilities the thesaurus or the tags could judge: the capability
+     *                        weight is scaled by it, and the text weighs the rest (wording no list covers)
+     * @param capabilityDetail which asked capabilities were met and how, for the reason
+     * @param text            the demand's terms found in the profile
+     * @param lookalike       why the profile only looks like a fit (a distinct process, another business role), or null
+     */
+    public record Relevance(double capabilityShare, double assessed, String capabilityDetail, TextMatch text, String lookalike) {
+    }
+
+    /** Whether the hard gates let the candidate be considered for the demand at all (before any relevance is computed). */
+    public boolean eligible(OpenDemand demand, Candidate candidate) {
+        return candidate.active && !candidate.id.equals(demand.publisherId) && KindRules.allows(demand.field, candidate.kind)
+                && candidate.willingness.getOrDefault(demand.field, Willingness.NONE) != Willingness.NONE
+                && withinRegionConstraint(demand.regionCodes, candidate.regionCode);
     }
 
     /**
-     * @param referenceRegion where proximity is measured from: the demand's region constraint that the candidate
-     *                        satisfies, else the publisher's region; may be null
+     * @param publisherRegion the publisher's region: where proximity is measured from when the demand sets no region
+     *                        constraint the candidate satisfies, and what "in the province" means; may be null
      */
-    public Optional<Scored> score(OpenDemand demand, String publisherRegion, Candidate candidate, TextMatch text) {
-        if (!candidate.active || candidate.id.equals(demand.publisherId) || !KindRules.allows(demand.field, candidate.kind)) {
-            return Optional.empty();
-        }
-        Willingness willingness = candidate.willingness.getOrDefault(demand.field, Willingness.NONE);
-        if (willingness == Willingness.NONE || !withinRegionConstraint(demand.regionCodes, candidate.regionCode)
-                || Synonyms.standard().conflict(demand.requiredCapabilities, candidate.capabilities) != null) {
+    public Optional<Scored> score(OpenDemand demand, String publisherRegion, Candidate candidate, Relevance relevance) {
+        if (!eligible(demand, candidate) || relevance.lookalike() != null) {
             return Optional.empty();
         }
         MatchingConfig.Weights w = config.weights();
-        List<Reason> reasons = new ArrayList<>();
-
-        List<String> matched = matchedCapabilities(demand.requiredCapabilities, candidate.capabilities);
-        double capabilityShare = demand.requiredCapabilities.isEmpty() ? 0 : (double) matched.size() / demand.requiredCapabilities.size();
-        boolean sameChain = candidate.chains.contains(demand.chain);
-        if (matched.isEmpty() && !sameChain && text.share() == 0) {
+        double text = relevance.text().share();
+        double capabilityWeight = w.capability() * relevance.assessed();
+        double textWeight = w.text() + w.capability() * (1 - relevance.assessed());
+        double relevant = (capabilityWeight * relevance.capabilityShare() + textWeight * text) / (w.capability() + w.text());
+        if (relevant < config.minimumRelevance()) {
             return Optional.empty();
         }
-        add(reasons, "capability", w.capability() * capabilityShare, matched.isEmpty() ? "no required capability matched"
-                : "matched " + String.join("、", matched) + " (" + matched.size() + " of " + demand.requiredCapabilities.size() + ")");
-        add(reasons, "text", w.text() * text.share(), textDetail(text));
-        add(reasons, "willingness", w.willingness() * (willingness == Willingness.STRONG ? 1.0 : 0.6),
-                willingness + " willingness for " + demand.field);
-        add(reasons, "chain", sameChain ? w.chain() : 0, sameChain ? "on chain " + demand.chain : "not on chain " + demand.chain);
+        // score = relevance × (1 − share) + relevance × share × structure, each part credited to its component
+        double share = config.structureShare();
+        double toRelevance = (1 - share) / (w.capability() + w.text());
+        double toStructure = relevant * share / structureTotal(w);
+        List<Reason> reasons = new ArrayList<>();
+        add(reasons, "capability", toRelevance * capabilityWeight * relevance.capabilityShare(), relevance.capabilityDetail());
+        add(reasons, "text", toRelevance * textWeight * text, textDetail(relevance.text()));
 
+        Willingness willingness = candidate.willingness.get(demand.field);
+        add(reasons, "willingness", toStructure * w.willingness() * (willingness == Willingness.STRONG ? 1.0 : 0.6),
+                willingness + " willingness for " + demand.field);
+        boolean sameChain = demand.chain != null && candidate.chains.contains(demand.chain);
+        add(reasons, "chain", sameChain ? toStructure * w.chain() : 0, sameChain ? "on chain " + demand.chain : "not on chain " + demand.chain);
         String reference = demand.regionCodes.isEmpty() ? publisherRegion : demand.regionCodes.stream()
                 .filter(candidate.regionCode::startsWith).findFirst().orElse(publisherRegion);
         double proximity = proximity(reference, candidate.regionCode);
-        add(reasons, "region", w.region() * proximity, regionDetail(proximity, candidate.regionCode));
-        double tier = tierWeight(candidate.tier);
-        add(reasons, "tier", w.tier() * tier, candidate.tier == null ? "no tier" : "tier " + candidate.tier);
+        add(reasons, "region", toStructure * w.region() * proximity, regionDetail(proximity, candidate.regionCode));
+        add(reasons, "tier", toStructure * w.tier() * tierWeight(candidate.tier), candidate.tier == null ? "no tier" : "tier " + candidate.tier);
+        Preferences.Fit fit = Preferences.of(demand).fit(candidate, publisherRegion, KindRules.preferred(demand.field));
+        add(reasons, "preferences", toStructure * w.preferences() * fit.share(), fit.detail());
 
         double score = reasons.stream().mapToDouble(Reason::contribution).sum();
-        if (score < config.minimumScore()) {
-            return Optional.empty();
+        if (fit.belowMinimum() != null) {
+            // a stated minimum the candidate does not reach keeps it in the list, well below those who do
+            double penalty = score * config.belowMinimumPenalty();
+            add(reasons, "minimum", -penalty, fit.belowMinimum());
+            score -= penalty;
         }
         return Optional.of(new Scored(candidate, round(score), reasons));
     }
 
+    private static double structureTotal(MatchingConfig.Weights w) {
+        return w.willingness() + w.chain() + w.region() + w.tier() + w.preferences();
+    }
+
     static boolean withinRegionConstraint(List<String> regionCodes, String candidateRegion) {
-        return regionCodes.isEmpty() || regionCodes.stream().anyMatch(candidateRegion::startsWith);
+        return regionCodes.isEmpty() || candidateRegion != null && regionCodes.stream().anyMatch(candidateRegion::startsWith);
     }
 
     /**
-     * Tags are first brought to their canonical synonym form (注射成型 → 注塑, see {@link Synonyms}).
-     * A required capability is met by an equal tag, by an offered tag containing it (精密注塑 meets 注塑), or by an
-     * offered tag of two or more characters contained in it (注塑 meets 精密注塑, partly), ignoring case and width.
+     * Tags are first brought to their canonical form (注射成型 → 注塑, see {@link Thesaurus#canonical}). A required
+     * capability is met by an equal tag, by an offered tag containing it (精密注塑 meets 注塑), or by an offered tag
+     * of two or more characters contained in it (注塑 meets 精密注塑, partly), ignoring case and width.
      */
-    static List<String> matchedCapabilities(List<String> required, List<String> offered) {
-        Synonyms synonyms = Synonyms.standard();
-        List<String> offeredNormal = offered.stream().map(synonyms::canonical).toList();
+    static List<String> matchedCapabilities(Thesaurus thesaurus, List<String> required, List<String> offered) {
+        List<String> offeredNormal = offered.stream().map(thesaurus::canonical).toList();
         List<String> matched = new ArrayList<>();
         for (String need : required) {
-            String n = synonyms.canonical(need);
+            String n = thesaurus.canonical(need);
             if (offeredNormal.stream().anyMatch(o -> o.equals(n) || o.contains(n) || (o.length() >= 2 && n.contains(o)))) {
                 matched.add(need);
             }
@@ -107,7 +136,7 @@ public class Scorer {
 
     /** 1 for the same county, 0.7 same prefecture, 0.4 same province, else 0. Codes may be 2, 4 or 6 digits. */
     static double proximity(String reference, String candidateRegion) {
-        if (reference == null || reference.length() < 2) {
+        if (reference == null || reference.length() < 2 || candidateRegion == null) {
             return 0;
         }
         if (reference.length() >= 6 && candidateRegion.startsWith(reference.substring(0, 6))) {
@@ -129,6 +158,10 @@ public class Scorer {
             case "INNOVATIVE_SME" -> 0.4;
             default -> 0.2;
         };
+    }
+
+    static boolean atLeast(BigDecimal value, BigDecimal minimum) {
+        return value != null && value.compareTo(minimum) >= 0;
     }
 
     private static String textDetail(TextMatch text) {

@@ -5,16 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The engine beats plain BM25 and plain tag overlap on the labelled set, and keeps hard negatives out of top 10s. */
+/**
+ * The engine against the baselines: on the held-out part of the independent development set (never tuned on) it ranks
+ * better and finds more than BM25 with the same hard filters, with fewer hard negatives in its top tens; on the first
+ * labelled set it keeps every hard negative out.
+ */
 class MatchingEvaluationTest {
 
     @Test
-    void theEngineBeatsBothBaselinesAndKeepsHardNegativesOut() throws Exception {
+    void onTheHeldOutDevelopmentSetTheEngineBeatsBm25WithHardFilters() throws Exception {
+        MatchingEvaluation heldOut = MatchingEvaluation.load(MatchingEvaluation.DEV_SET).part(true);
+        MatchingEvaluation.Metrics engine = heldOut.engine(TestConfig.defaults());
+        MatchingEvaluation.Metrics bm25 = heldOut.bm25("cjk", true);
+        MatchingEvaluation.Metrics tags = heldOut.tagOverlap();
+        System.out.printf("engine %s%nBM25+filters %s%ntags %s%n", engine, bm25, tags);
+        assertTrue(engine.ndcg10() > bm25.ndcg10(), engine + " / " + bm25);
+        assertTrue(engine.recall20() >= bm25.recall20(), engine + " / " + bm25);
+        assertTrue(engine.demandsWithHardNegative() < bm25.demandsWithHardNegative(), engine + " / " + bm25);
+        assertTrue(engine.ndcg10() > tags.ndcg10() && engine.precision5() > tags.precision5());
+    }
+
+    @Test
+    void onTheFirstSetTheEngineBeatsTheBaselinesAndKeepsHardNegativesOut() throws Exception {
         MatchingEvaluation eval = MatchingEvaluation.load();
         MatchingEvaluation.Metrics engine = eval.engine(TestConfig.defaults());
-        MatchingEvaluation.Metrics bm25 = eval.bm25("cjk");
+        MatchingEvaluation.Metrics bm25 = eval.bm25("cjk", true);
         MatchingEvaluation.Metrics tags = eval.tagOverlap();
-        System.out.printf("engine %s%nBM25   %s%ntags   %s%n", engine, bm25, tags);
         assertTrue(engine.ndcg10() > bm25.ndcg10() && engine.ndcg10() > tags.ndcg10(), engine + " / " + bm25 + " / " + tags);
         assertTrue(engine.precision5() >= bm25.precision5() && engine.precision5() >= tags.precision5());
         assertEquals(0.0, engine.hardNegativeRate(), "hard negatives in a top 10");

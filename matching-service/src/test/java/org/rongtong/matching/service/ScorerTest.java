@@ -17,9 +17,11 @@ import org.rongtong.events.Willingness;
 import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.OpenDemand;
 
+/** The hard gates, the order of fits and the explained, additive score, through the engine's one-candidate path. */
 class ScorerTest {
 
-    private final Scorer scorer = new Scorer(TestConfig.defaults());
+    /** The engine without an index: the path reverse matching takes, tags and thesaurus concepts as evidence. */
+    private final MatchEngine scorer = new MatchEngine(TestConfig.defaults(), new Scorer(TestConfig.defaults()));
 
     private final OpenDemand demand = demand(List.of());
 
@@ -87,10 +89,59 @@ class ScorerTest {
     @Test
     void everyComponentIsExplainedAndTheContributionsAddUpToTheScore() {
         Scorer.Scored scored = scorer.score(demand, "370212", candidate(List.of("ＡＢＳ", "精密注塑"), Willingness.STRONG, "370211")).orElseThrow();
-        assertEquals(List.of("capability", "text", "willingness", "chain", "region", "tier"),
+        assertEquals(List.of("capability", "text", "willingness", "chain", "region", "tier", "preferences"),
                 scored.reasons().stream().map(r -> r.component()).toList());
         assertEquals(scored.score(), scored.reasons().stream().mapToDouble(r -> r.contribution()).sum(), 0.001);
         assertTrue(scored.reasons().get(0).detail().contains("精密注塑"), scored.reasons().get(0).detail());
         assertTrue(scored.reasons().get(4).detail().contains("same prefecture"), scored.reasons().get(4).detail());
+    }
+
+    @Test
+    void aCandidateWithNoCapabilityEvidenceIsNotProposedHoweverWellPlaced() {
+        Candidate wellPlaced = candidate(List.of("Wi-Fi模组", "蓝牙模块"), Willingness.STRONG, "370212");
+        wellPlaced.tier = "LITTLE_GIANT";
+        wellPlaced.description = "专注物联网通信模组研发";
+        assertTrue(scorer.score(demand, "370212", wellPlaced).isEmpty(), "chain, region, tier and willingness alone");
+    }
+
+    @Test
+    void structureMovesARelevantCandidateByNoMoreThanItsShare() {
+        Candidate near = candidate(List.of("精密注塑", "模具开发"), Willingness.STRONG, "370212");
+        near.tier = "LITTLE_GIANT";
+        Candidate far = candidate(List.of("精密注塑", "模具开发"), Willingness.OPEN, "440300");
+        far.tier = null;
+        far.chains = List.of();
+        double best = scorer.score(demand, "370212", near).orElseThrow().score();
+        Scorer.Scored worstScored = scorer.score(demand, "370212", far).orElseThrow();
+        double worst = worstScored.score();
+        assertTrue(worst < best, worst + " vs " + best);
+        assertTrue(worst >= best * (1 - TestConfig.defaults().structureShare()) - 1e-3, worst + " vs " + best);
+    }
+
+    @Test
+    void theRepairerTheEquipmentMakerAndADistinctProcessOfTheAskedCapabilityAreLookalikes() {
+        assertTrue(scorer.score(demand, "370212", candidate(List.of("注塑机维修", "模具维修"), Willingness.STRONG, "370212")).isEmpty(),
+                "repair of the machines");
+        assertTrue(scorer.score(demand, "370212", candidate(List.of("注塑机制造"), Willingness.STRONG, "370212")).isEmpty(),
+                "maker of the machines");
+        assertTrue(scorer.score(demand, "370212", candidate(List.of("压铸"), Willingness.STRONG, "370212")).isEmpty(),
+                "a neighbouring process");
+        assertTrue(scorer.score(demand, "370212", candidate(List.of("注塑成型", "模具设计"), Willingness.STRONG, "370212")).isPresent(),
+                "the same capability in other words");
+    }
+
+    @Test
+    void aStatedMinimumTheCandidateMissesCostsItAShareAndSaysWhy() {
+        OpenDemand withMinimum = demand(List.of());
+        withMinimum.description = "供应商年营业收入不低于5000万元。";
+        Candidate big = candidate(List.of("精密注塑", "模具开发"), Willingness.STRONG, "370212");
+        big.revenue = new java.math.BigDecimal("90000000");
+        Candidate small = candidate(List.of("精密注塑", "模具开发"), Willingness.STRONG, "370212");
+        small.revenue = new java.math.BigDecimal("8000000");
+        Scorer.Scored kept = scorer.score(withMinimum, "370212", small).orElseThrow();
+        assertTrue(kept.score() < scorer.score(withMinimum, "370212", big).orElseThrow().score());
+        assertTrue(kept.reasons().stream().anyMatch(r -> r.component().equals("minimum") && r.contribution() < 0
+                && r.detail().contains("revenue")), kept.reasons().toString());
+        assertEquals(kept.score(), kept.reasons().stream().mapToDouble(r -> r.contribution()).sum(), 0.001);
     }
 }
