@@ -33,7 +33,7 @@ public interface MatchingConfig {
     String analyzer();
 
     /** How many index hits are re-scored with the full reciprocal score. */
-    @WithDefault("300")
+    @WithDefault("200")
     int rerankWindow();
 
     /** Operators' thesaurus files (same format as matching/thesaurus.tsv), read after the shipped one. */

@@ -72,7 +72,10 @@ public final class EnterpriseIndex implements AutoCloseable {
      * (ADR 0006, speed).
      */
     static final String WILLING_TEXT = "willing_text";
-    /** The same terms once, for document frequencies (idf) and the plain-BM25 baseline of the evaluation. */
+    /**
+     * The same terms once, without the field prefix: only in a {@linkplain #plainText() plain-text} index, the BM25
+     * baseline of the evaluation and the benchmark. The engine's index leaves it out (a quarter of its size).
+     */
     static final String ALL_TEXT = "all_text";
 
     /** A thesaurus concept as an index term ({@code ≈injection_moulding}): retrieval by meaning, not by wording. */
@@ -85,9 +88,9 @@ public final class EnterpriseIndex implements AutoCloseable {
 
     /**
      * A profile as the index keeps it: the detached enterprise, the thesaurus concepts found in its fields (packed, see
-     * {@link Thesaurus#pack}) and the business roles its name declares.
+     * {@link Thesaurus#pack}), the business roles its name declares and those of each capability tag (with the name's).
      */
-    public record Profile(Candidate candidate, long[] evidence, int nameRoles) {
+    public record Profile(Candidate candidate, long[] evidence, int nameRoles, int[] tagRoles) {
     }
 
     private final Analyzer analyzer;
@@ -103,8 +106,20 @@ public final class EnterpriseIndex implements AutoCloseable {
     }
 
     public EnterpriseIndex(String analyzerName, Thesaurus thesaurus) {
+        this(analyzerName, thesaurus, false);
+    }
+
+    private final boolean plainText;
+
+    /** An index that also keeps every profile's terms once in {@link #ALL_TEXT}, for a plain BM25 over all profiles. */
+    public static EnterpriseIndex plainText(String analyzerName) {
+        return new EnterpriseIndex(analyzerName, Thesaurus.standard(), true);
+    }
+
+    private EnterpriseIndex(String analyzerName, Thesaurus thesaurus, boolean plainText) {
         this.analyzer = analyzer(analyzerName);
         this.thesaurus = thesaurus;
+        this.plainText = plainText;
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(128).setSimilarity(new BM25Similarity(BM25_K1, 0.75f));
@@ -216,7 +231,11 @@ public final class EnterpriseIndex implements AutoCloseable {
         for (int i = 0; i < evidence.length; i++) {
             evidence[i] = found.get(i);
         }
-        return new Profile(c, evidence, nameRoles);
+        int[] tagRoles = new int[c.capabilities.size()];
+        for (int i = 0; i < tagRoles.length; i++) {
+            tagRoles[i] = thesaurus.roles(c.capabilities.get(i)) | nameRoles;
+        }
+        return new Profile(c, evidence, nameRoles, tagRoles);
     }
 
     public int size() {
@@ -274,8 +293,11 @@ public final class EnterpriseIndex implements AutoCloseable {
         }
     }
 
-    /** Per term: documents holding it in any text field, and the number of documents (for idf). */
-    public Map<String, long[]> documentFrequencies(Collection<String> terms) {
+    /**
+     * Per term: the profiles willing for the field (and of a kind that may answer it) that hold it in any text field, and
+     * the number of profiles willing for any field (for idf).
+     */
+    public Map<String, long[]> documentFrequencies(CooperationField field, Collection<String> terms) {
         try {
             refresh();
             IndexSearcher searcher = searchers.acquire();
@@ -283,7 +305,8 @@ public final class EnterpriseIndex implements AutoCloseable {
                 IndexReader reader = searcher.getIndexReader();
                 Map<String, long[]> out = new java.util.HashMap<>();
                 for (String term : terms) {
-                    out.put(term, new long[] {reader.docFreq(new Term(ALL_TEXT, new BytesRef(term))), reader.numDocs()});
+                    out.put(term, new long[] {reader.docFreq(new Term(WILLING_TEXT, willingTerm(field, term))),
+                            Math.max(reader.getDocCount(WILLING_TEXT), 1)});
                 }
                 return out;
             } finally {
@@ -294,35 +317,20 @@ public final class EnterpriseIndex implements AutoCloseable {
         }
     }
 
-    /** A weighted retrieval term: one SHOULD clause of a demand's query. */
+    /** A weighted retrieval term: one SHOULD clause of a demand's query (BM25 with k1 = {@link #BM25_K1}, b = 0.75). */
     public record Clause(Term term, float boost) {
     }
 
-    /**
-     * The BM25 score of a profile that holds every clause's term once at the average length: what a hit's score is
-     * measured against, so that text relevance means the same for every demand and does not depend on the other hits.
-     */
-    public double idealScore(List<Clause> clauses) {
-        try {
-            refresh();
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                IndexReader reader = searcher.getIndexReader();
-                double ideal = 0;
-                for (Clause c : clauses) {
-                    long df = reader.docFreq(c.term());
-                    long n = Math.max(reader.getDocCount(c.term().field()), 1);
-                    if (df > 0) {
-                        ideal += c.boost() * Math.log(1 + (n - df + 0.5) / (df + 0.5)) / (1 + BM25_K1);
-                    }
-                }
-                return ideal;
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The scores of some indexed profiles for a query (absent when one does not match). */
+    public Map<UUID, Float> scoresOf(Query query, List<UUID> ids) {
+        List<BytesRef> terms = ids.stream().map(id -> new BytesRef(id.toString())).toList();
+        BooleanQuery.Builder only = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                .add(new org.apache.lucene.search.TermInSetQuery(ID, terms), BooleanClause.Occur.FILTER);
+        Map<UUID, Float> out = new java.util.HashMap<>(ids.size() * 2);
+        for (Hit h : search(only.build(), ids.size())) {
+            out.put(h.candidate().id, h.score());
         }
+        return out;
     }
 
     /** The score of one indexed profile for a query (0 when it does not match): reverse matching's view of a hit. */
@@ -382,7 +390,9 @@ public final class EnterpriseIndex implements AutoCloseable {
         for (long e : p.evidence()) {
             all.add(CONCEPT_PREFIX + thesaurus.concept(Thesaurus.conceptOf(e)).id());
         }
-        doc.add(new Field(ALL_TEXT, new TermListStream(all), TEXT_TYPE));
+        if (plainText) {
+            doc.add(new Field(ALL_TEXT, new TermListStream(all), TEXT_TYPE));
+        }
         // only the fields its kind may answer (KindRules): the kind rule then needs no filter either
         List<CooperationField> willing = c.willingness.entrySet().stream()
                 .filter(w -> w.getValue() != Willingness.NONE && KindRules.allows(w.getKey(), c.kind))

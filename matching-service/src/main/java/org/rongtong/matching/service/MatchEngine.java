@@ -44,8 +44,11 @@ public class MatchEngine {
     private static final double[] NEAR_CREDIT = {0.6, 0.55, 0.45, 0.35};
     /** Bigram overlap (Dice) from which an asked capability counts as partly met by wording no thesaurus entry covers. */
     private static final double WORDING_SIMILARITY = 0.5;
-    private static final int MAX_QUERY_TERMS = 32;
-    private static final int MAX_RETRIEVAL_TERMS = 48;
+    /** The demand's terms looked for in each field of a hit, to say which were found: an explanation, not a score. */
+    private static final int MAX_QUERY_TERMS = 16;
+    private static final int MAX_RETRIEVAL_TERMS = 32;
+    /** Clauses that find the window; the rest only score it (all of them to find it cost 14 ms at a million, docs/benchmarks.md). */
+    private static final int FINDING_CLAUSES = 20;
     /**
      * Text similarity is the hit's BM25 score over the score of an ideal profile (every query term once, average
      * length), × this: a profile that holds a third of what the demand says, in the right places, counts as fully similar.
@@ -83,12 +86,14 @@ public class MatchEngine {
      * capability, or the title's concepts when it lists none) and the business roles in which an offer of them would
      * be a lookalike ({@code foreignRoles}: those the field does not accept and its title and capabilities do not name).
      */
-    public record DemandTerms(Map<String, Double> weighted, List<EnterpriseIndex.Clause> clauses, double ideal,
-            Map<Integer, Double> concepts, List<Asked> asked, int foreignRoles, List<Thesaurus.DistinctGroup> distinct,
-            List<String[]> lookalikes, String[] termArray, double[] weightArray, double total) {
-        DemandTerms(Map<String, Double> weighted, List<EnterpriseIndex.Clause> clauses, double ideal, Map<Integer, Double> concepts,
-                List<Asked> asked, int foreignRoles, List<Thesaurus.DistinctGroup> distinct, List<String[]> lookalikes) {
-            this(weighted, clauses, ideal, concepts, asked, foreignRoles, distinct, lookalikes, weighted.keySet().toArray(String[]::new),
+    public record DemandTerms(Map<String, Double> weighted, List<EnterpriseIndex.Clause> clauses,
+            List<EnterpriseIndex.Clause> finding, double ideal, Map<Integer, Double> concepts, List<Asked> asked, int foreignRoles,
+            List<Thesaurus.DistinctGroup> distinct, List<String[]> lookalikes, String[] termArray, double[] weightArray, double total) {
+        DemandTerms(Map<String, Double> weighted, List<EnterpriseIndex.Clause> clauses, List<EnterpriseIndex.Clause> finding,
+                double ideal, Map<Integer, Double> concepts, List<Asked> asked, int foreignRoles, List<Thesaurus.DistinctGroup> distinct,
+                List<String[]> lookalikes) {
+            this(weighted, clauses, finding, ideal, concepts, asked, foreignRoles, distinct, lookalikes,
+                    weighted.keySet().toArray(String[]::new),
                     weighted.values().stream().mapToDouble(Double::doubleValue).toArray(),
                     weighted.values().stream().mapToDouble(Double::doubleValue).sum());
         }
@@ -105,7 +110,15 @@ public class MatchEngine {
         }
         analyse(d.title, 2.0, raw);
         analyse(d.description, 1.0, raw);
-        Map<String, long[]> frequencies = index.documentFrequencies(raw.keySet());
+        Map<Integer, Double> concepts = new LinkedHashMap<>();
+        List<Asked> asked = asked(d);
+        for (Asked a : asked) {
+            a.concepts().forEach((c, exact) -> concepts.merge(c, exact ? 3.0 : 1.5, Math::max));
+        }
+        thesaurus.concepts(d.description).forEach((c, exact) -> concepts.merge(c, exact ? 1.0 : 0.5, Math::max));
+        List<String> lookups = new ArrayList<>(raw.keySet());
+        concepts.keySet().forEach(c -> lookups.add(EnterpriseIndex.CONCEPT_PREFIX + thesaurus.concept(c).id()));
+        Map<String, long[]> frequencies = index.documentFrequencies(d.field, lookups);
         Map<String, Double> weighted = new LinkedHashMap<>();
         raw.forEach((term, weight) -> {
             long[] df = frequencies.get(term);
@@ -117,20 +130,6 @@ public class MatchEngine {
         Map<String, Double> top = new LinkedHashMap<>();
         weighted.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(MAX_QUERY_TERMS)
                 .forEach(e -> top.put(e.getKey(), e.getValue()));
-        List<Asked> asked = new ArrayList<>();
-        for (String capability : d.requiredCapabilities) {
-            asked.add(new Asked(capability, Thesaurus.comparable(capability), thesaurus.concepts(capability)));
-        }
-        if (asked.isEmpty()) {
-            // nothing listed: what the title names is what is asked
-            thesaurus.concepts(d.title).forEach((concept, exact) -> asked.add(new Asked(thesaurus.concept(concept).canonical(),
-                    thesaurus.concept(concept).canonical(), Map.of(concept, exact))));
-        }
-        Map<Integer, Double> concepts = new LinkedHashMap<>();
-        for (Asked a : asked) {
-            a.concepts().forEach((c, exact) -> concepts.merge(c, exact ? 3.0 : 1.5, Math::max));
-        }
-        thesaurus.concepts(d.description).forEach((c, exact) -> concepts.merge(c, exact ? 1.0 : 0.5, Math::max));
         String askedText = d.title + "。" + String.join("、", d.requiredCapabilities);
         List<String> askedAndTitle = new ArrayList<>(d.requiredCapabilities);
         askedAndTitle.add(d.title);
@@ -160,8 +159,36 @@ public class MatchEngine {
             int bit = thesaurus.roleBit(pair[2]);
             return bit == 0 || (foreignRoles & bit) != 0;
         }).toList();
-        return new DemandTerms(top, clauses, index.idealScore(clauses), concepts, asked, foreign,
+        // what a profile holding every clause's term once, at the average length, would score (Lucene's BM25 idf)
+        double ideal = 0;
+        for (EnterpriseIndex.Clause c : clauses) {
+            long[] df = frequencies.get(c.term().text().substring(d.field.name().length() + 1));
+            if (df[0] > 0) {
+                ideal += c.boost() * idf(df) / (1 + EnterpriseIndex.BM25_K1);
+            }
+        }
+        // the window is found with the most telling clauses only (the weightiest by boost × idf: the asked words and
+        // concepts, rare words of the title); every clause then scores the window (see candidates)
+        List<EnterpriseIndex.Clause> finding = clauses.stream()
+                .filter(c -> frequencies.get(c.term().text().substring(d.field.name().length() + 1))[0] > 0)
+                .sorted(Comparator.comparingDouble((EnterpriseIndex.Clause c) -> -c.boost()
+                        * idf(frequencies.get(c.term().text().substring(d.field.name().length() + 1)))))
+                .limit(FINDING_CLAUSES).toList();
+        return new DemandTerms(top, clauses, finding, ideal, concepts, asked, foreign,
                 thesaurus.distinctGroupsAsked(askedAndTitle), pairs);
+    }
+
+    /** What a demand asks for: one entry per required capability, or the concepts its title names when it lists none. */
+    private List<Asked> asked(OpenDemand d) {
+        List<Asked> asked = new ArrayList<>();
+        for (String capability : d.requiredCapabilities) {
+            asked.add(new Asked(capability, Thesaurus.comparable(capability), thesaurus.concepts(capability)));
+        }
+        if (asked.isEmpty()) {
+            thesaurus.concepts(d.title).forEach((concept, exact) -> asked.add(new Asked(thesaurus.concept(concept).canonical(),
+                    thesaurus.concept(concept).canonical(), Map.of(concept, exact))));
+        }
+        return asked;
     }
 
     private static double idf(long[] df) {
@@ -173,8 +200,17 @@ public class MatchEngine {
      * and of a kind that may answer it (so neither needs a filter), the region constraint and the publisher as filters.
      */
     Query query(OpenDemand d, DemandTerms terms) {
+        return query(d, terms.clauses());
+    }
+
+    /** The query that finds the window: the most telling clauses, with the same filters. */
+    Query findingQuery(OpenDemand d, DemandTerms terms) {
+        return query(d, terms.finding());
+    }
+
+    private Query query(OpenDemand d, List<EnterpriseIndex.Clause> clauses) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        for (EnterpriseIndex.Clause c : terms.clauses()) {
+        for (EnterpriseIndex.Clause c : clauses) {
             q.add(new BoostQuery(new TermQuery(c.term()), c.boost()), Occur.SHOULD);
         }
         q.setMinimumNumberShouldMatch(1);
@@ -199,9 +235,16 @@ public class MatchEngine {
     /** Every candidate of the retrieval window that passes the gates and the relevance floor, in no order. */
     public List<Scorer.Scored> candidates(OpenDemand d, String publisherRegion) {
         DemandTerms terms = terms(d);
+        List<EnterpriseIndex.Hit> window = index.search(findingQuery(d, terms), config.rerankWindow());
+        if (window.isEmpty()) {
+            return List.of();
+        }
+        // the full query's BM25 for the window only: the same score reverse matching reads for one enterprise
+        Map<UUID, Float> full = index.scoresOf(query(d, terms), window.stream().map(h -> h.candidate().id).toList());
         List<Scorer.Scored> scored = new ArrayList<>();
-        for (EnterpriseIndex.Hit hit : index.search(query(d, terms), config.rerankWindow())) {
-            scorer.score(d, publisherRegion, hit.candidate(), relevance(d, terms, hit.profile(), hit.score())).ifPresent(scored::add);
+        for (EnterpriseIndex.Hit hit : window) {
+            float bm25 = full.getOrDefault(hit.candidate().id, 0f);
+            scorer.score(d, publisherRegion, hit.candidate(), relevance(d, terms, hit.profile(), bm25)).ifPresent(scored::add);
         }
         return scored;
     }
@@ -341,13 +384,13 @@ public class MatchEngine {
             int seen = 0;
             int foreignTags = 0;
             List<String> others = new ArrayList<>();
-            for (String tag : c.capabilities) {
-                int foreign = (thesaurus.roles(tag) | profile.nameRoles()) & terms.foreignRoles();
+            for (int i = 0; i < c.capabilities.size(); i++) {
+                int foreign = profile.tagRoles()[i] & terms.foreignRoles();
                 if (foreign != 0) {
                     foreignTags++;
                     seen |= foreign;
                 } else {
-                    others.add(tag);
+                    others.add(c.capabilities.get(i));
                 }
             }
             if (foreignTags * 2 >= c.capabilities.size() && others.stream().noneMatch(tag -> offersAsked(terms, tag))) {

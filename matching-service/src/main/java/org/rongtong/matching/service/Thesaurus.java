@@ -51,10 +51,15 @@ public final class Thesaurus {
     private final List<Concept> concepts = new ArrayList<>();
     private final Map<String, Integer> conceptById = new HashMap<>();
     /** forms by their first two characters; longest first within a bucket */
-    private final Map<Integer, Form[]> buckets = new HashMap<>();
+    private final CharPairTable<Form> buckets = new CharPairTable<>();
+    /** role markers that may stand anywhere, by their first two characters; and those that must end the phrase */
+    private final CharPairTable<Marker> markerBuckets = new CharPairTable<>();
+    private final List<Marker> suffixMarkers = new ArrayList<>();
+
+    private record Marker(String text, int bit) {
+    }
     private final List<List<String>> distinct = new ArrayList<>();
     private final List<String> roleNames = new ArrayList<>();
-    private final List<List<String>> roleMarkers = new ArrayList<>();
     private final List<String[]> lookalikes = new ArrayList<>();
     private final Map<String, String> canonicalCache = new ConcurrentHashMap<>();
 
@@ -210,14 +215,21 @@ public final class Thesaurus {
 
     private int roles(String s, int from, int to) {
         int mask = 0;
-        String clause = s.substring(from, to);
-        for (int r = 0; r < roleMarkers.size(); r++) {
-            for (String marker : roleMarkers.get(r)) {
-                // "*代理": the phrase ends with it (MCU代理), which a bare 代理 inside 专利代理服务 does not
-                if (marker.charAt(0) == '*' ? clause.endsWith(marker.substring(1)) : clause.contains(marker)) {
-                    mask |= 1 << r;
-                    break;
+        for (int i = from; i + 1 < to; i++) {
+            Marker[] markers = markerBuckets.get(key(s.charAt(i), s.charAt(i + 1)));
+            if (markers != null) {
+                for (Marker m : markers) {
+                    if (i + m.text.length() <= to && s.startsWith(m.text, i)) {
+                        mask |= m.bit;
+                    }
                 }
+            }
+        }
+        // "*代理": the phrase ends with it (MCU代理), which a bare 代理 inside 专利代理服务 does not
+        for (Marker m : suffixMarkers) {
+            int at = to - m.text.length();
+            if (at >= from && s.startsWith(m.text, at)) {
+                mask |= m.bit;
             }
         }
         return mask;
@@ -383,8 +395,23 @@ public final class Thesaurus {
         return lookalike(lookalikesFor(demandText), offerText);
     }
 
+    /** NFKC, lower case, no spaces; text already in that form (most Chinese text) is returned as it is. */
     public static String comparable(String tag) {
-        return Tags.normalise(tag).toLowerCase(Locale.ROOT).replace(" ", "");
+        if (tag == null) {
+            return "";
+        }
+        for (int i = 0; i < tag.length(); i++) {
+            if (!alreadyComparable(tag.charAt(i))) {
+                return Tags.normalise(tag).toLowerCase(Locale.ROOT).replace(" ", "");
+            }
+        }
+        return tag;
+    }
+
+    /** Characters NFKC and lower-casing leave as they are and that are not spaces: CJK ideographs, ASCII, CJK punctuation. */
+    private static boolean alreadyComparable(char c) {
+        return c >= 0x4E00 && c <= 0x9FFF || c > ' ' && c < 0x7F && (c < 'A' || c > 'Z') || c >= 0x3001 && c <= 0x303F
+                || c == '“' || c == '”' || c == '‘' || c == '’' || c == '—' || c == '·';
     }
 
     private static boolean isClauseEnd(char c) {
@@ -469,12 +496,22 @@ public final class Thesaurus {
         Thesaurus build() {
             Thesaurus t = new Thesaurus(version);
             roles.putIfAbsent(EQUIPMENT, new LinkedHashSet<>());
+            Map<Integer, List<Marker>> markersByKey = new HashMap<>();
             roles.forEach((name, markers) -> {
                 if (t.roleNames.size() < 16) {
+                    int bit = 1 << t.roleNames.size();
                     t.roleNames.add(name);
-                    t.roleMarkers.add(List.copyOf(markers));
+                    for (String marker : markers) {
+                        if (marker.startsWith("*")) {
+                            t.suffixMarkers.add(new Marker(marker.substring(1), bit));
+                        } else {
+                            markersByKey.computeIfAbsent(key(marker.charAt(0), marker.charAt(1)), k -> new ArrayList<>())
+                                    .add(new Marker(marker, bit));
+                        }
+                    }
                 }
             });
+            markersByKey.forEach((k, list) -> t.markerBuckets.put(k, list.toArray(Marker[]::new)));
             Map<Integer, List<Form>> byKey = new HashMap<>();
             Set<String> seen = new java.util.HashSet<>();
             for (Map.Entry<String, List<String>> e : synonyms.entrySet()) {
@@ -508,6 +545,58 @@ public final class Thesaurus {
             }
             t.lookalikes.addAll(lookalikes);
             return t;
+        }
+    }
+
+    /** A map from a pair of characters to an array, without boxing: looked up at every position of every text scanned. */
+    private static final class CharPairTable<T> {
+        private int[] keys = new int[1024];
+        private Object[] values = new Object[1024];
+        private int size;
+
+        void put(int key, T[] value) {
+            if (2 * (size + 1) > keys.length) {
+                int[] oldKeys = keys;
+                Object[] oldValues = values;
+                keys = new int[oldKeys.length * 2];
+                values = new Object[oldKeys.length * 2];
+                size = 0;
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldValues[i] != null) {
+                        insert(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            insert(key, value);
+        }
+
+        private void insert(int key, Object value) {
+            int i = slot(key);
+            while (values[i] != null && keys[i] != key) {
+                i = (i + 1) & (keys.length - 1);
+            }
+            if (values[i] == null) {
+                size++;
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        @SuppressWarnings("unchecked")
+        T[] get(int key) {
+            int i = slot(key);
+            while (values[i] != null) {
+                if (keys[i] == key) {
+                    return (T[]) values[i];
+                }
+                i = (i + 1) & (keys.length - 1);
+            }
+            return null;
+        }
+
+        private int slot(int key) {
+            int h = key * 0x9E3779B9;
+            return (h ^ (h >>> 16)) & (keys.length - 1);
         }
     }
 }

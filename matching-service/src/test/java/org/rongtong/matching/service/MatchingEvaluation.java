@@ -227,7 +227,7 @@ public final class MatchingEvaluation {
      * (active, willing for the field, inside the region constraint, not the publisher), no kind rule, no thesaurus.
      */
     public Metrics bm25(String analyzer, boolean filtered) {
-        EnterpriseIndex index = new EnterpriseIndex(analyzer);
+        EnterpriseIndex index = EnterpriseIndex.plainText(analyzer);
         index.addAll(enterprises.stream().map(c -> {
             Candidate copy = MatchMapper.copy(c);
             copy.active = true; // a plain ranking knows nothing of deactivation: the filter below does
@@ -351,7 +351,8 @@ public final class MatchingEvaluation {
         variants.put("capability 0.3, text 0.7", TestConfig.settings().capability(0.3).text(0.7));
         variants.put("minimum relevance 0.1", TestConfig.settings().minimumRelevance(0.1));
         variants.put("minimum relevance 0.3", TestConfig.settings().minimumRelevance(0.3));
-        variants.put("window 150", TestConfig.settings().rerankWindow(150));
+        variants.put("window 100", TestConfig.settings().rerankWindow(100));
+        variants.put("window 300", TestConfig.settings().rerankWindow(300));
         variants.put("smartcn analyzer", TestConfig.settings().analyzer("smartcn"));
         variants.forEach((name, t) -> System.out.printf("  %-24s %s%n", name, fit.engine(t.config())));
 

@@ -16,7 +16,7 @@ public final class TestConfig {
     double structureShare = 0.2;
     double belowMinimumPenalty = 0.3;
     int maxCandidates = 50;
-    int rerankWindow = 300;
+    int rerankWindow = 200;
     double capability = 0.5;
     double text = 0.5;
     double willingness = 0.30;
