@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Speed of the matching engine on generated registries (issue 5): index build rate, heap, top-50 latency p50/p99 on
-# one query thread, and brute-force scoring for comparison. Arguments: sizes (default "100000 1000000").
+# Speed of the matching engine on generated registries (issues 5 and 11): index build rate, heap, top-50 latency
+# p50/p99 on one query thread, and a plain BM25 top-50 of the same demand text for comparison, on a registry with a
+# realistic vocabulary (the thesaurus's forms and their variants, long-tailed). Arguments: sizes (default "100000 1000000").
 # Holds the shared build lock while it runs, so that no build competes for the cores (RONGTONG_NO_LOCK=1 to skip).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

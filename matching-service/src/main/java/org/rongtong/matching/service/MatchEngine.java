@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +61,7 @@ public class MatchEngine {
     private final EnterpriseIndex index;
     private final Thesaurus thesaurus;
     private final FairExposure exposure;
+    private final LookalikeRules lookalikes;
 
     public MatchEngine(MatchingConfig config, Scorer scorer) {
         this.config = config;
@@ -70,6 +70,7 @@ public class MatchEngine {
         List<Path> extra = config.thesaurusFiles().orElse(List.of()).stream().filter(s -> !s.isBlank()).map(Path::of).toList();
         this.thesaurus = extra.isEmpty() ? Thesaurus.standard() : Thesaurus.load(extra);
         this.index = new EnterpriseIndex(config.analyzer(), thesaurus);
+        this.lookalikes = new LookalikeRules(thesaurus);
     }
 
     public EnterpriseIndex index() {
@@ -283,7 +284,7 @@ public class MatchEngine {
      */
     public Scorer.Relevance relevance(OpenDemand d, DemandTerms terms, EnterpriseIndex.Profile profile, float bm25) {
         Candidate c = profile.candidate();
-        String lookalike = lookalike(terms, profile);
+        String lookalike = lookalikes.of(terms, profile);
         Scorer.TextMatch found = textMatch(terms, c);
         double similarity = terms.ideal() <= 0 ? 0 : Math.min(1.0, TEXT_SCALE * bm25 / terms.ideal());
         Scorer.TextMatch text = new Scorer.TextMatch(similarity, found.termsByField());
@@ -336,93 +337,9 @@ public class MatchEngine {
         String detail = met.isEmpty() ? (assessable == 0 ? "asked capabilities judged by text only" : "no asked capability met")
                 : "met " + String.join("、", met) + " (" + met.size() + " of " + terms.asked().size() + ")";
         if (lookalike == null) {
-            lookalike = distinctProcess(terms, c, credits, sum);
+            lookalike = lookalikes.distinctProcess(terms, c, credits, sum);
         }
         return new Scorer.Relevance(Math.min(1.0, share), weight, detail, text, lookalike);
-    }
-
-    /**
-     * A neighbouring but distinct process offered instead of the asked one (压铸 for 注塑): a lookalike unless the
-     * profile also meets the asked capabilities that name the group's asked member (or, when only the title names it,
-     * any asked capability).
-     */
-    private String distinctProcess(DemandTerms terms, Candidate c, Map<Asked, Double> credits, double sum) {
-        if (terms.distinct().isEmpty()) {
-            return null;
-        }
-        List<String> offered = new ArrayList<>(c.capabilities);
-        if (c.products != null) {
-            offered.add(c.products);
-        }
-        Thesaurus.Conflict conflict = thesaurus.conflictIn(terms.distinct(), offered);
-        if (conflict == null) {
-            return null;
-        }
-        double best = -1;
-        for (Map.Entry<Asked, Double> e : credits.entrySet()) {
-            String canonical = thesaurus.canonical(e.getKey().label());
-            if (conflict.group().asked().stream().anyMatch(canonical::contains)) {
-                best = Math.max(best, e.getValue());
-            }
-        }
-        boolean meetsAsked = best >= 0 ? best >= 0.5 : sum > 0;
-        return meetsAsked ? null : "offers " + conflict.offered() + ", a different process";
-    }
-
-    private String lookalike(DemandTerms terms, EnterpriseIndex.Profile profile) {
-        Candidate c = profile.candidate();
-        if (!terms.lookalikes().isEmpty()) {
-            String pair = Thesaurus.lookalike(terms.lookalikes(),
-                    c.name + "。" + String.join("、", c.capabilities) + "。" + (c.products == null ? "" : c.products));
-            if (pair != null) {
-                return pair;
-            }
-        }
-        // most of what it offers is in a role the demand does not ask for (芯片分销, 泵阀维修, 端子压接机 for a harness
-        // demand), and none of the rest is what was asked
-        if (!c.capabilities.isEmpty()) {
-            int seen = 0;
-            int foreignTags = 0;
-            List<String> others = new ArrayList<>();
-            for (int i = 0; i < c.capabilities.size(); i++) {
-                int foreign = profile.tagRoles()[i] & terms.foreignRoles();
-                if (foreign != 0) {
-                    foreignTags++;
-                    seen |= foreign;
-                } else {
-                    others.add(c.capabilities.get(i));
-                }
-            }
-            if (foreignTags * 2 >= c.capabilities.size() && others.stream().noneMatch(tag -> offersAsked(terms, tag))) {
-                return "offers it as " + String.join("/", thesaurus.roleNames(seen)).toLowerCase(Locale.ROOT);
-            }
-        }
-        // the asked concepts appear only in a role the demand does not ask for (MCU 代理 for an MCU design demand)
-        int wrongRoles = 0;
-        for (long e : profile.evidence()) {
-            if (!terms.concepts().containsKey(Thesaurus.conceptOf(e)) || Thesaurus.fieldOf(e) == EnterpriseIndex.F_DESCRIPTION) {
-                continue;
-            }
-            int foreign = Thesaurus.rolesOf(e) & terms.foreignRoles();
-            if (foreign == 0) {
-                return null;
-            }
-            wrongRoles |= foreign;
-        }
-        return wrongRoles == 0 ? null : "offers it as " + String.join("/", thesaurus.roleNames(wrongRoles)).toLowerCase(Locale.ROOT);
-    }
-
-    /** Whether one tag names an asked capability: a thesaurus concept of it, or the asked words themselves. */
-    private boolean offersAsked(DemandTerms terms, String tag) {
-        Map<Integer, Boolean> concepts = thesaurus.concepts(tag);
-        String comparable = Thesaurus.comparable(tag);
-        for (Asked a : terms.asked()) {
-            if (comparable.contains(a.comparable()) || a.comparable().contains(comparable)
-                    || a.concepts().keySet().stream().anyMatch(concepts::containsKey)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Dice coefficient of character bigrams between an asked capability and the closest tag or the products. */
