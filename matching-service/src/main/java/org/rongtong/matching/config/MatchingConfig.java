@@ -21,7 +21,7 @@ public interface MatchingConfig {
     double structureShare();
 
     /** Share of its score a candidate loses for missing a minimum the demand states (employees, revenue). */
-    @WithDefault("0.3")
+    @WithDefault("0.5")
     double belowMinimumPenalty();
 
     /** At most this many candidates are proposed for one demand. */

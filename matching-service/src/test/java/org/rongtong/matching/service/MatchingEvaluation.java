@@ -351,6 +351,8 @@ public final class MatchingEvaluation {
         variants.put("capability 0.3, text 0.7", TestConfig.settings().capability(0.3).text(0.7));
         variants.put("minimum relevance 0.1", TestConfig.settings().minimumRelevance(0.1));
         variants.put("minimum relevance 0.3", TestConfig.settings().minimumRelevance(0.3));
+        variants.put("below-minimum penalty 0.1", TestConfig.settings().belowMinimumPenalty(0.1));
+        variants.put("below-minimum penalty 0.3", TestConfig.settings().belowMinimumPenalty(0.3));
         variants.put("window 100", TestConfig.settings().rerankWindow(100));
         variants.put("window 300", TestConfig.settings().rerankWindow(300));
         variants.put("smartcn analyzer", TestConfig.settings().analyzer("smartcn"));

@@ -14,7 +14,7 @@ public final class TestConfig {
     String analyzer = "cjk";
     double minimumRelevance = 0.2;
     double structureShare = 0.2;
-    double belowMinimumPenalty = 0.3;
+    double belowMinimumPenalty = 0.5;
     int maxCandidates = 50;
     int rerankWindow = 200;
     double capability = 0.5;
@@ -49,6 +49,7 @@ public final class TestConfig {
     public TestConfig minimumRelevance(double value) { minimumRelevance = value; return this; }
     public TestConfig structureShare(double value) { structureShare = value; return this; }
     public TestConfig rerankWindow(int value) { rerankWindow = value; return this; }
+    public TestConfig belowMinimumPenalty(double value) { belowMinimumPenalty = value; return this; }
     public TestConfig capability(double value) { capability = value; return this; }
     public TestConfig text(double value) { text = value; return this; }
     public TestConfig willingness(double value) { willingness = value; return this; }
