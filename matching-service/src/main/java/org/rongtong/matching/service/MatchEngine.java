@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.PreDestroy;
@@ -38,11 +36,6 @@ public class MatchEngine {
     static final Map<String, Double> FIELD_WEIGHT = Map.of(
             EnterpriseIndex.CAPABILITIES, 1.0, EnterpriseIndex.PRODUCTS, 0.8,
             EnterpriseIndex.DESCRIPTION, 0.6, EnterpriseIndex.NAME, 0.5);
-    /** Credit of a concept found, by field (capabilities, products, description, name) and by synonym or near-term. */
-    private static final double[] EXACT_CREDIT = {1.0, 0.9, 0.75, 0.6};
-    private static final double[] NEAR_CREDIT = {0.6, 0.55, 0.45, 0.35};
-    /** Bigram overlap (Dice) from which an asked capability counts as partly met by wording no thesaurus entry covers. */
-    private static final double WORDING_SIMILARITY = 0.5;
     /** The demand's terms looked for in each field of a hit, to say which were found: an explanation, not a score. */
     private static final int MAX_QUERY_TERMS = 16;
     private static final int MAX_RETRIEVAL_TERMS = 32;
@@ -62,6 +55,7 @@ public class MatchEngine {
     private final Thesaurus thesaurus;
     private final FairExposure exposure;
     private final LookalikeRules lookalikes;
+    private final CapabilityEvidence capabilities;
 
     public MatchEngine(MatchingConfig config, Scorer scorer) {
         this.config = config;
@@ -71,6 +65,7 @@ public class MatchEngine {
         this.thesaurus = extra.isEmpty() ? Thesaurus.standard() : Thesaurus.load(extra);
         this.index = new EnterpriseIndex(config.analyzer(), thesaurus);
         this.lookalikes = new LookalikeRules(thesaurus);
+        this.capabilities = new CapabilityEvidence(thesaurus);
     }
 
     public EnterpriseIndex index() {
@@ -291,87 +286,12 @@ public class MatchEngine {
         if (terms.asked().isEmpty()) {
             return new Scorer.Relevance(text.share(), 0, "no capability asked: text only", text, lookalike);
         }
-        Set<String> tagMatches = new HashSet<>(Scorer.matchedCapabilities(thesaurus, d.requiredCapabilities, c.capabilities));
-        double sum = 0;
-        int assessable = 0;
-        List<String> met = new ArrayList<>();
-        Map<Asked, Double> credits = new java.util.HashMap<>();
-        for (Asked a : terms.asked()) {
-            double credit = 0;
-            String how = null;
-            if (tagMatches.contains(a.label())) {
-                credit = 1.0;
-                how = "tag";
-            }
-            for (long e : profile.evidence()) {
-                Boolean exact = a.concepts().get(Thesaurus.conceptOf(e));
-                if (exact == null || (Thesaurus.rolesOf(e) & terms.foreignRoles()) != 0) {
-                    continue;
-                }
-                int field = Thesaurus.fieldOf(e);
-                double value = (exact && Thesaurus.exactOf(e) ? EXACT_CREDIT : NEAR_CREDIT)[field];
-                if (value > credit) {
-                    credit = value;
-                    how = "concept " + thesaurus.concept(Thesaurus.conceptOf(e)).canonical() + " in " + EnterpriseIndex.TEXT_FIELDS.get(field);
-                }
-            }
-            if (credit < WORDING_SIMILARITY) {
-                double similar = bestWordingSimilarity(a.comparable(), c);
-                if (similar >= WORDING_SIMILARITY && similar * 0.8 > credit) {
-                    credit = similar * 0.8;
-                    how = "similar wording";
-                }
-            }
-            if (credit > 0) {
-                met.add(a.label() + " (" + how + ")");
-            }
-            credits.put(a, credit);
-            // wording the thesaurus does not know and no tag resembles is left to the text similarity
-            if (credit > 0 || !a.concepts().isEmpty()) {
-                assessable++;
-                sum += credit;
-            }
-        }
-        double share = assessable == 0 ? text.share() : sum / assessable;
-        double weight = (double) assessable / terms.asked().size();
-        String detail = met.isEmpty() ? (assessable == 0 ? "asked capabilities judged by text only" : "no asked capability met")
-                : "met " + String.join("、", met) + " (" + met.size() + " of " + terms.asked().size() + ")";
+        CapabilityEvidence.Met met = capabilities.of(d, terms, profile);
         if (lookalike == null) {
-            lookalike = lookalikes.distinctProcess(terms, c, credits, sum);
+            lookalike = lookalikes.distinctProcess(terms, c, met.credits(), met.sum());
         }
-        return new Scorer.Relevance(Math.min(1.0, share), weight, detail, text, lookalike);
-    }
-
-    /** Dice coefficient of character bigrams between an asked capability and the closest tag or the products. */
-    private static double bestWordingSimilarity(String asked, Candidate c) {
-        double best = 0;
-        for (String tag : c.capabilities) {
-            best = Math.max(best, dice(asked, Thesaurus.comparable(tag)));
-        }
-        return best;
-    }
-
-    static double dice(String a, String b) {
-        if (a.length() < 2 || b.length() < 2) {
-            return a.equals(b) ? 1 : 0;
-        }
-        Set<Integer> x = bigrams(a);
-        Set<Integer> y = bigrams(b);
-        int common = 0;
-        for (Integer g : x) {
-            if (y.contains(g)) {
-                common++;
-            }
-        }
-        return 2.0 * common / (x.size() + y.size());
-    }
-
-    private static Set<Integer> bigrams(String s) {
-        Set<Integer> out = new HashSet<>();
-        for (int i = 0; i + 1 < s.length(); i++) {
-            out.add((s.charAt(i) << 16) | s.charAt(i + 1));
-        }
-        return out;
+        double share = met.assessed() == 0 ? text.share() : met.share();
+        return new Scorer.Relevance(share, met.assessed(), met.detail(), text, lookalike);
     }
 
     /**
