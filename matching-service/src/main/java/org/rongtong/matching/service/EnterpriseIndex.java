@@ -88,9 +88,10 @@ public final class EnterpriseIndex implements AutoCloseable {
 
     /**
      * A profile as the index keeps it: the detached enterprise, the thesaurus concepts found in its fields (packed, see
-     * {@link Thesaurus#pack}), the business roles its name declares and those of each capability tag (with the name's).
+     * {@link Thesaurus#pack}), the business roles its name declares and those of each capability tag (with the name's),
+     * and its offer (name, tags, products) as comparable text.
      */
-    public record Profile(Candidate candidate, long[] evidence, int nameRoles, int[] tagRoles) {
+    public record Profile(Candidate candidate, long[] evidence, int nameRoles, int[] tagRoles, String offer) {
     }
 
     private final Analyzer analyzer;
@@ -235,7 +236,9 @@ public final class EnterpriseIndex implements AutoCloseable {
         for (int i = 0; i < tagRoles.length; i++) {
             tagRoles[i] = thesaurus.roles(c.capabilities.get(i)) | nameRoles;
         }
-        return new Profile(c, evidence, nameRoles, tagRoles);
+        // name, tags and products as one comparable text, for the thesaurus's lookalike pairs
+        String offer = Thesaurus.comparable(c.name + "。" + String.join("、", c.capabilities) + "。" + (c.products == null ? "" : c.products));
+        return new Profile(c, evidence, nameRoles, tagRoles, offer);
     }
 
     public int size() {

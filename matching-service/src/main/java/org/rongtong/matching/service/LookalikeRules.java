@@ -51,8 +51,7 @@ final class LookalikeRules {
     String of(MatchEngine.DemandTerms terms, EnterpriseIndex.Profile profile) {
         Candidate c = profile.candidate();
         if (!terms.lookalikes().isEmpty()) {
-            String pair = Thesaurus.lookalike(terms.lookalikes(),
-                    c.name + "。" + String.join("、", c.capabilities) + "。" + (c.products == null ? "" : c.products));
+            String pair = Thesaurus.lookalikeIn(terms.lookalikes(), profile.offer());
             if (pair != null) {
                 return pair;
             }

@@ -32,10 +32,6 @@ import org.rongtong.matching.model.OpenDemand;
 @ApplicationScoped
 public class MatchEngine {
 
-    /** How much a term found in each field counts towards the text share (the best field counts). */
-    static final Map<String, Double> FIELD_WEIGHT = Map.of(
-            EnterpriseIndex.CAPABILITIES, 1.0, EnterpriseIndex.PRODUCTS, 0.8,
-            EnterpriseIndex.DESCRIPTION, 0.6, EnterpriseIndex.NAME, 0.5);
     /** The demand's terms looked for in each field of a hit, to say which were found: an explanation, not a score. */
     private static final int MAX_QUERY_TERMS = 16;
     private static final int MAX_RETRIEVAL_TERMS = 32;
@@ -84,14 +80,12 @@ public class MatchEngine {
      */
     public record DemandTerms(Map<String, Double> weighted, List<EnterpriseIndex.Clause> clauses,
             List<EnterpriseIndex.Clause> finding, double ideal, Map<Integer, Double> concepts, List<Asked> asked, int foreignRoles,
-            List<Thesaurus.DistinctGroup> distinct, List<String[]> lookalikes, String[] termArray, double[] weightArray, double total) {
+            List<Thesaurus.DistinctGroup> distinct, List<String[]> lookalikes, String[] termArray) {
         DemandTerms(Map<String, Double> weighted, List<EnterpriseIndex.Clause> clauses, List<EnterpriseIndex.Clause> finding,
                 double ideal, Map<Integer, Double> concepts, List<Asked> asked, int foreignRoles, List<Thesaurus.DistinctGroup> distinct,
                 List<String[]> lookalikes) {
             this(weighted, clauses, finding, ideal, concepts, asked, foreignRoles, distinct, lookalikes,
-                    weighted.keySet().toArray(String[]::new),
-                    weighted.values().stream().mapToDouble(Double::doubleValue).toArray(),
-                    weighted.values().stream().mapToDouble(Double::doubleValue).sum());
+                    weighted.keySet().toArray(String[]::new));
         }
     }
 
@@ -280,65 +274,43 @@ public class MatchEngine {
     public Scorer.Relevance relevance(OpenDemand d, DemandTerms terms, EnterpriseIndex.Profile profile, float bm25) {
         Candidate c = profile.candidate();
         String lookalike = lookalikes.of(terms, profile);
-        Scorer.TextMatch found = textMatch(terms, c);
+        if (lookalike != null) {
+            return new Scorer.Relevance(0, 0, "", Scorer.TextMatch.NONE, lookalike);
+        }
         double similarity = terms.ideal() <= 0 ? 0 : Math.min(1.0, TEXT_SCALE * bm25 / terms.ideal());
-        Scorer.TextMatch text = new Scorer.TextMatch(similarity, found.termsByField());
+        Scorer.TextMatch text = new Scorer.TextMatch(similarity, () -> termsFound(terms, c));
         if (terms.asked().isEmpty()) {
             return new Scorer.Relevance(text.share(), 0, "no capability asked: text only", text, lookalike);
         }
         CapabilityEvidence.Met met = capabilities.of(d, terms, profile);
-        if (lookalike == null) {
-            lookalike = lookalikes.distinctProcess(terms, c, met.credits(), met.sum());
-        }
+        lookalike = lookalikes.distinctProcess(terms, c, met.credits(), met.sum());
         double share = met.assessed() == 0 ? text.share() : met.share();
         return new Scorer.Relevance(share, met.assessed(), met.detail(), text, lookalike);
     }
 
     /**
-     * Which of the demand's terms each field of the profile holds, and their idf-weighted share. It runs on every hit
-     * of every query, so it works on arrays: the terms and weights of the demand once, a credit per term.
+     * Which of the demand's weightiest terms each field of the profile holds: the evidence the text reason names. Only
+     * the candidates that make the list ask for it (see {@link Scorer.TextMatch}).
      */
-    public Scorer.TextMatch textMatch(DemandTerms terms, Candidate c) {
-        if (terms.total() == 0) {
-            return Scorer.TextMatch.NONE;
-        }
+    Map<String, List<String>> termsFound(DemandTerms terms, Candidate c) {
         String[] termArray = terms.termArray();
-        double[] credit = new double[termArray.length];
-        Map<String, List<String>> byField = null;
-        for (int f = 0; f < FIELDS.length; f++) {
-            String[] texts = lowered(c, FIELDS[f]);
-            if (texts.length == 0) {
-                continue;
-            }
-            List<String> found = null;
-            for (int i = 0; i < termArray.length; i++) {
-                if (holds(texts, termArray[i])) {
-                    if (found == null) {
-                        found = new ArrayList<>(4);
-                    }
-                    found.add(termArray[i]);
-                    credit[i] = Math.max(credit[i], WEIGHTS[f]);
+        Map<String, List<String>> byField = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            String[] texts = lowered(c, field);
+            List<String> found = new ArrayList<>(4);
+            for (String term : termArray) {
+                if (texts.length > 0 && holds(texts, term)) {
+                    found.add(term);
                 }
             }
-            if (found != null) {
-                if (byField == null) {
-                    byField = new LinkedHashMap<>();
-                }
-                byField.put(FIELDS[f], found);
+            if (!found.isEmpty()) {
+                byField.put(field, found);
             }
         }
-        if (byField == null) {
-            return Scorer.TextMatch.NONE;
-        }
-        double share = 0;
-        for (int i = 0; i < credit.length; i++) {
-            share += credit[i] * terms.weightArray()[i];
-        }
-        return new Scorer.TextMatch(Math.min(1.0, share / terms.total()), byField);
+        return byField;
     }
 
     private static final String[] FIELDS = EnterpriseIndex.TEXT_FIELDS.toArray(String[]::new);
-    private static final double[] WEIGHTS = EnterpriseIndex.TEXT_FIELDS.stream().mapToDouble(FIELD_WEIGHT::get).toArray();
 
     private static final String[] NO_TEXT = new String[0];
 

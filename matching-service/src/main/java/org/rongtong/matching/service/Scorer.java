@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,9 +38,12 @@ public class Scorer {
     public record Scored(Candidate candidate, double score, List<Reason> reasons) {
     }
 
-    /** idf-weighted share in [0, 1] of the demand's terms found in the profile, and the terms found per field. */
-    public record TextMatch(double share, Map<String, List<String>> termsByField) {
-        public static final TextMatch NONE = new TextMatch(0, Map.of());
+    /**
+     * The text similarity in [0, 1], and the demand's terms the profile holds per field: looked for only when the reason
+     * is written, so only for the candidates that pass the gates.
+     */
+    public record TextMatch(double share, Supplier<Map<String, List<String>>> termsFound) {
+        public static final TextMatch NONE = new TextMatch(0, Map::of);
     }
 
     /**
@@ -165,11 +169,12 @@ public class Scorer {
     }
 
     private static String textDetail(TextMatch text) {
-        if (text.termsByField().isEmpty()) {
+        Map<String, List<String>> found = text.termsFound().get();
+        if (found.isEmpty()) {
             return "no term of the demand in the profile";
         }
-        StringBuilder sb = new StringBuilder("terms found (" + Math.round(text.share() * 100) + "% of the demand's weight): ");
-        text.termsByField().forEach((field, terms) -> sb.append(field).append(' ').append(String.join("/", terms)).append("; "));
+        StringBuilder sb = new StringBuilder("text similarity " + Math.round(text.share() * 100) + "%, terms found: ");
+        found.forEach((field, terms) -> sb.append(field).append(' ').append(String.join("/", terms)).append("; "));
         return sb.substring(0, sb.length() - 2);
     }
 

@@ -379,10 +379,14 @@ public final class Thesaurus {
      * and not the wanted one elsewhere. Returns {@code "wanted ≠ lookalike (relation)"} or null.
      */
     public static String lookalike(List<String[]> pairs, String offerText) {
+        return lookalikeIn(pairs, comparable(offerText));
+    }
+
+    /** As {@link #lookalike(List, String)}, for an offer already in comparable form. */
+    public static String lookalikeIn(List<String[]> pairs, String o) {
         if (pairs.isEmpty()) {
             return null;
         }
-        String o = comparable(offerText);
         for (String[] pair : pairs) {
             if (o.contains(pair[1]) && !o.replace(pair[1], "").contains(pair[0])) {
                 return pair[0] + " ≠ " + pair[1] + " (" + pair[2] + ")";
