@@ -13,7 +13,7 @@ public interface MatchingConfig {
     Weights weights();
 
     /** Candidates whose relevance (capability and text evidence, in [0, 1]) is below this are not proposed. */
-    @WithDefault("0.2")
+    @WithDefault("0.1")
     double minimumRelevance();
 
     /** The most that willingness, chain, region, tier and preferences together can move a relevant candidate's score. */
@@ -65,7 +65,7 @@ public interface MatchingConfig {
         @WithDefault("0.5")
         double capability();
 
-        /** idf-weighted share of the demand's terms found in the profile's fields. */
+        /** BM25 text similarity of the whole demand against the profile (ADR 0011). */
         @WithDefault("0.5")
         double text();
 

@@ -39,7 +39,6 @@ final class CapabilityEvidence {
 
     Met of(OpenDemand d, MatchEngine.DemandTerms terms, EnterpriseIndex.Profile profile) {
         Candidate c = profile.candidate();
-        Set<String> tagMatches = new HashSet<>(Scorer.matchedCapabilities(thesaurus, d.requiredCapabilities, c.capabilities));
         double sum = 0;
         int assessable = 0;
         List<String> met = new ArrayList<>();
@@ -47,9 +46,10 @@ final class CapabilityEvidence {
         for (MatchEngine.Asked a : terms.asked()) {
             double credit = 0;
             String how = null;
-            if (tagMatches.contains(a.label())) {
-                credit = 1.0;
-                how = "tag";
+            double tag = d.requiredCapabilities.isEmpty() ? 0 : Scorer.tagCredit(thesaurus, a.label(), c.capabilities);
+            if (tag > 0) {
+                credit = tag;
+                how = tag >= 1 ? "tag" : "part of a tag";
             }
             for (long e : profile.evidence()) {
                 Boolean exact = a.concepts().get(Thesaurus.conceptOf(e));
@@ -86,7 +86,7 @@ final class CapabilityEvidence {
         return new Met(assessable == 0 ? 0 : Math.min(1.0, sum / assessable), weight, detail, credits, sum);
     }
 
-    /** Dice coefficient of character bigrams between an asked capability and the closest tag or the products. */
+    /** Dice coefficient of character bigrams between an asked capability and the closest tag. */
     private static double bestWordingSimilarity(String asked, Candidate c) {
         double best = 0;
         for (String tag : c.capabilities) {

@@ -34,6 +34,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -45,31 +46,29 @@ import org.rongtong.events.Willingness;
 import org.rongtong.matching.model.Candidate;
 
 /**
- * An in-memory Lucene index of the active enterprises, one document each, with the analysed terms of their
- * capabilities, products, description and name (per-field relevance is computed when the hits are re-scored), and the facts the hard filters need (kind, region prefixes,
- * willing fields, chains) as exact terms. It is rebuilt from the projection at startup (it lives in memory, so it can
- * never be stale on disk) and kept by every enterprise event; a deactivated enterprise leaves it at once.
- * Next to it, the detached profiles the scorer reads, keyed by id.
+ * An in-memory Lucene index of the active enterprises, one document each: the analysed terms of their capabilities,
+ * products, description and name and their thesaurus concepts, in one field per cooperation field they are willing for
+ * (which is how willingness and kind filter), and their id and region prefixes as exact terms. It is rebuilt from the
+ * projection at startup (it lives in memory, so it can never be stale on disk) and kept by every enterprise event; a
+ * deactivated enterprise leaves it at once. Next to it, the detached profiles the scorer reads, keyed by id.
  */
 public final class EnterpriseIndex implements AutoCloseable {
 
     static final String ID = "id";
     /** The id again, as 16 bytes of doc values: how a hit finds its profile. */
     static final String ID_BYTES = "id_bytes";
-    static final String KIND = "kind";
     static final String REGION = "region";
-    static final String WILLING = "willing";
-    static final String CHAIN = "chain";
     static final String CAPABILITIES = "capabilities";
     static final String PRODUCTS = "products";
     static final String DESCRIPTION = "description";
     static final String NAME = "name";
     static final List<String> TEXT_FIELDS = List.of(CAPABILITIES, PRODUCTS, DESCRIPTION, NAME);
     /**
-     * Retrieval terms: every analysed term of the four text fields, once per cooperation field the enterprise is
-     * willing for and its kind may answer ({@code TECH_RND:注塑}). A query for a demand's field walks only the posting
-     * lists of such profiles, so neither willingness nor kind needs a filter, and the lists are a fraction as long
-     * (ADR 0006, speed).
+     * Retrieval terms: every analysed term of the four text fields (and the profile's thesaurus concepts), in one field
+     * per cooperation field the enterprise is willing for and its kind may answer ({@code willing_text.TECH_RND}). A
+     * query for a demand's field walks only the posting lists of such profiles, so neither willingness nor kind needs
+     * a filter, the lists are a fraction as long (ADR 0006, speed), and each field's length norm is the profile's own
+     * length, whatever the number of fields it is willing for.
      */
     static final String WILLING_TEXT = "willing_text";
     /**
@@ -123,9 +122,16 @@ public final class EnterpriseIndex implements AutoCloseable {
         this.plainText = plainText;
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(128).setSimilarity(new BM25Similarity(BM25_K1, 0.75f));
+                    .setRAMBufferSizeMB(128).setSimilarity(SIMILARITY);
             writer = new IndexWriter(directory, config);
-            searchers = new SearcherManager(writer, null);
+            searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(SIMILARITY);
+                    return searcher;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -308,8 +314,8 @@ public final class EnterpriseIndex implements AutoCloseable {
                 IndexReader reader = searcher.getIndexReader();
                 Map<String, long[]> out = new java.util.HashMap<>();
                 for (String term : terms) {
-                    out.put(term, new long[] {reader.docFreq(new Term(WILLING_TEXT, willingTerm(field, term))),
-                            Math.max(reader.getDocCount(WILLING_TEXT), 1)});
+                    out.put(term, new long[] {reader.docFreq(willingTerm(field, term)),
+                            Math.max(reader.getDocCount(willingField(field)), 1)});
                 }
                 return out;
             } finally {
@@ -345,17 +351,29 @@ public final class EnterpriseIndex implements AutoCloseable {
     }
 
     static final float BM25_K1 = 1.2f;
+    /** Index and searchers score alike, and the ideal score of MatchEngine uses the same k1. */
+    private static final BM25Similarity SIMILARITY = new BM25Similarity(BM25_K1, 0.75f);
 
-    private void refresh() throws IOException {
+    /**
+     * Makes every change so far visible before a search. Synchronised: a search that comes while another thread is
+     * refreshing waits for it, instead of reading the flag as clear and searching the old reader (reverse matching
+     * searches right after putting its enterprise).
+     */
+    private synchronized void refresh() throws IOException {
         if (dirty) {
-            dirty = false;
+            dirty = false; // cleared first: a put during the refresh sets it again
             searchers.maybeRefreshBlocking();
         }
     }
 
-    /** The retrieval term of an analysed text term for one cooperation field. */
-    static String willingTerm(CooperationField field, String term) {
-        return field.name() + ":" + term;
+    /** The retrieval field of the profiles willing for one cooperation field. */
+    static String willingField(CooperationField field) {
+        return WILLING_TEXT + "." + field.name();
+    }
+
+    /** The retrieval term of an analysed text term (or a concept) for one cooperation field. */
+    static Term willingTerm(CooperationField field, String term) {
+        return new Term(willingField(field), term);
     }
 
     private Document document(Profile p) {
@@ -364,18 +382,9 @@ public final class EnterpriseIndex implements AutoCloseable {
         doc.add(new StringField(ID, c.id.toString(), Field.Store.NO));
         doc.add(new BinaryDocValuesField(ID_BYTES, new BytesRef(java.nio.ByteBuffer.allocate(16)
                 .putLong(c.id.getMostSignificantBits()).putLong(c.id.getLeastSignificantBits()).array())));
-        doc.add(new StringField(KIND, c.kind.name(), Field.Store.NO));
         String region = c.regionCode == null ? "" : c.regionCode;
         for (int len = 2; len <= region.length(); len += 2) {
             doc.add(new StringField(REGION, region.substring(0, len), Field.Store.NO));
-        }
-        for (Map.Entry<CooperationField, Willingness> w : c.willingness.entrySet()) {
-            if (w.getValue() != Willingness.NONE) {
-                doc.add(new StringField(WILLING, w.getKey().name(), Field.Store.NO));
-            }
-        }
-        for (String chain : c.chains) {
-            doc.add(new StringField(CHAIN, chain, Field.Store.NO));
         }
         // analysed once: the terms feed both text fields as pre-analysed token streams
         List<String> all = new ArrayList<>();
@@ -400,14 +409,8 @@ public final class EnterpriseIndex implements AutoCloseable {
         List<CooperationField> willing = c.willingness.entrySet().stream()
                 .filter(w -> w.getValue() != Willingness.NONE && KindRules.allows(w.getKey(), c.kind))
                 .map(Map.Entry::getKey).toList();
-        if (!willing.isEmpty()) {
-            List<String> prefixed = new ArrayList<>(all.size() * willing.size());
-            for (String term : all) {
-                for (CooperationField f : willing) {
-                    prefixed.add(willingTerm(f, term));
-                }
-            }
-            doc.add(new Field(WILLING_TEXT, new TermListStream(prefixed), TEXT_TYPE));
+        for (CooperationField f : willing) {
+            doc.add(new Field(willingField(f), new TermListStream(all), TEXT_TYPE));
         }
         return doc;
     }

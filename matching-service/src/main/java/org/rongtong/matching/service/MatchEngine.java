@@ -42,7 +42,10 @@ public class MatchEngine {
      * length), × this: a profile that holds a third of what the demand says, in the right places, counts as fully similar.
      */
     static final double TEXT_SCALE = 3.0;
-    /** Terms in more than this share of the profiles find everyone: they count in the share, not in retrieval. */
+    /**
+     * Terms in more than this share of the willing profiles (and more than 1,000 of them) find everyone and tell
+     * nothing: they stay out of the query.
+     */
     private static final double MAX_RETRIEVAL_DF = 0.2;
 
     private final MatchingConfig config;
@@ -56,6 +59,10 @@ public class MatchEngine {
     public MatchEngine(MatchingConfig config, Scorer scorer) {
         this.config = config;
         this.scorer = scorer;
+        MatchingConfig.Weights w = config.weights();
+        if (w.capability() + w.text() <= 0 || w.willingness() + w.chain() + w.region() + w.tier() + w.preferences() <= 0) {
+            throw new IllegalArgumentException("rongtong.matching.weights: capability + text and the structure weights must each add up to more than 0");
+        }
         this.exposure = new FairExposure(config.exposure());
         List<Path> extra = config.thesaurusFiles().orElse(List.of()).stream().filter(s -> !s.isBlank()).map(Path::of).toList();
         this.thesaurus = extra.isEmpty() ? Thesaurus.standard() : Thesaurus.load(extra);
@@ -68,15 +75,12 @@ public class MatchEngine {
         return index;
     }
 
-    public Thesaurus thesaurus() {
-        return thesaurus;
-    }
-
     /**
-     * A demand as the engine reads it: its terms weighted by where they stand (required capability 3, title 2,
-     * description 1) × idf in the index, the terms that retrieve, the concepts it asks for (one set per required
-     * capability, or the title's concepts when it lists none) and the business roles in which an offer of them would
-     * be a lookalike ({@code foreignRoles}: those the field does not accept and its title and capabilities do not name).
+     * A demand as the engine reads it: {@code weighted}, its weightiest terms (by where they stand × idf), which a text
+     * reason names when a profile holds them; the query's {@code clauses} and the ones {@code finding} the window; the
+     * {@code ideal} BM25 score; the {@code concepts} of its capabilities, title and description; what it {@code asked}
+     * (one entry per required capability, or the title's concepts when it lists none); and the business roles in which an
+     * offer would be a lookalike ({@code foreignRoles}: those the field does not accept and the demand does not name).
      */
     public record DemandTerms(Map<String, Double> weighted, List<EnterpriseIndex.Clause> clauses,
             List<EnterpriseIndex.Clause> finding, double ideal, Map<Integer, Double> concepts, List<Asked> asked, int foreignRoles,
@@ -94,6 +98,9 @@ public class MatchEngine {
     }
 
     public DemandTerms terms(OpenDemand d) {
+        if (d.title == null) {
+            d.title = ""; // the contract requires one; a projection row without it must not stop the ranking
+        }
         Map<String, Double> raw = new LinkedHashMap<>();
         for (String capability : d.requiredCapabilities) {
             analyse(capability, 3.0, raw);
@@ -105,6 +112,7 @@ public class MatchEngine {
         for (Asked a : asked) {
             a.concepts().forEach((c, exact) -> concepts.merge(c, exact ? 3.0 : 1.5, Math::max));
         }
+        thesaurus.concepts(d.title).forEach((c, exact) -> concepts.merge(c, exact ? 2.0 : 1.0, Math::max));
         thesaurus.concepts(d.description).forEach((c, exact) -> concepts.merge(c, exact ? 1.0 : 0.5, Math::max));
         List<String> lookups = new ArrayList<>(raw.keySet());
         concepts.keySet().forEach(c -> lookups.add(EnterpriseIndex.CONCEPT_PREFIX + thesaurus.concept(c).id()));
@@ -112,7 +120,7 @@ public class MatchEngine {
         Map<String, Double> weighted = new LinkedHashMap<>();
         raw.forEach((term, weight) -> {
             long[] df = frequencies.get(term);
-            // a term no profile holds cannot tell candidates apart: leave it out of the share
+            // a term no profile holds cannot tell candidates apart: the reason does not look for it
             if (df[0] > 0) {
                 weighted.put(term, weight * idf(df));
             }
@@ -123,19 +131,18 @@ public class MatchEngine {
         String askedText = d.title + "。" + String.join("、", d.requiredCapabilities);
         List<String> askedAndTitle = new ArrayList<>(d.requiredCapabilities);
         askedAndTitle.add(d.title);
-        // the query: every term by where it stands (BM25 brings the idf), the asked concepts above all; terms held by a
-        // large share of the registry (公司, 配套) cost the most to walk and tell the least, so they only count in the share
+        int named = namedRoles(askedAndTitle);
+        // the query: up to 32 terms, weighted by where they stand (BM25 brings the idf), and the concepts, the asked ones
+        // above all; terms held by a large share of the registry (公司, 配套) cost the most to walk and tell the least
         List<EnterpriseIndex.Clause> clauses = new ArrayList<>();
         raw.entrySet().stream().filter(e -> frequencies.get(e.getKey())[0] > 0
                         && frequencies.get(e.getKey())[0] <= Math.max(MAX_RETRIEVAL_DF * frequencies.get(e.getKey())[1], 1_000))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
                 .limit(MAX_RETRIEVAL_TERMS)
-                .forEach(e -> clauses.add(new EnterpriseIndex.Clause(new Term(EnterpriseIndex.WILLING_TEXT,
-                        EnterpriseIndex.willingTerm(d.field, e.getKey())), e.getValue().floatValue())));
-        concepts.forEach((concept, weight) -> clauses.add(new EnterpriseIndex.Clause(new Term(EnterpriseIndex.WILLING_TEXT,
-                EnterpriseIndex.willingTerm(d.field, EnterpriseIndex.CONCEPT_PREFIX + thesaurus.concept(concept).id())),
-                weight.floatValue())));
-        int named = thesaurus.roles(askedText);
+                .forEach(e -> clauses.add(new EnterpriseIndex.Clause(EnterpriseIndex.willingTerm(d.field, e.getKey()),
+                        e.getValue().floatValue())));
+        concepts.forEach((concept, weight) -> clauses.add(new EnterpriseIndex.Clause(EnterpriseIndex.willingTerm(d.field,
+                EnterpriseIndex.CONCEPT_PREFIX + thesaurus.concept(concept).id()), weight.floatValue())));
         int foreign = 0;
         for (int r = 0; r < thesaurus.roleCount(); r++) {
             if ((named & (1 << r)) == 0 && KindRules.roleIsLookalike(d.field, thesaurus.roleName(r))) {
@@ -152,7 +159,7 @@ public class MatchEngine {
         // what a profile holding every clause's term once, at the average length, would score (Lucene's BM25 idf)
         double ideal = 0;
         for (EnterpriseIndex.Clause c : clauses) {
-            long[] df = frequencies.get(c.term().text().substring(d.field.name().length() + 1));
+            long[] df = frequencies.get(c.term().text());
             if (df[0] > 0) {
                 ideal += c.boost() * idf(df) / (1 + EnterpriseIndex.BM25_K1);
             }
@@ -160,12 +167,30 @@ public class MatchEngine {
         // the window is found with the most telling clauses only (the weightiest by boost × idf: the asked words and
         // concepts, rare words of the title); every clause then scores the window (see candidates)
         List<EnterpriseIndex.Clause> finding = clauses.stream()
-                .filter(c -> frequencies.get(c.term().text().substring(d.field.name().length() + 1))[0] > 0)
+                .filter(c -> frequencies.get(c.term().text())[0] > 0)
                 .sorted(Comparator.comparingDouble((EnterpriseIndex.Clause c) -> -c.boost()
-                        * idf(frequencies.get(c.term().text().substring(d.field.name().length() + 1)))))
+                        * idf(frequencies.get(c.term().text()))))
                 .limit(FINDING_CLAUSES).toList();
         return new DemandTerms(top, clauses, finding, ideal, concepts, asked, foreign,
                 thesaurus.distinctGroupsAsked(askedAndTitle), pairs);
+    }
+
+    /**
+     * The business roles a demand names itself, phrase by phrase (its title, each required capability), with the same
+     * rules as for profiles: markers, markers that end a phrase (注塑设备, 设备维修) and a capability followed by its
+     * machine (注塑机采购). A role the demand names is what it wants, never a lookalike.
+     */
+    private int namedRoles(List<String> phrases) {
+        int named = 0;
+        List<Long> found = new ArrayList<>();
+        for (String phrase : phrases) {
+            named |= thesaurus.roles(phrase);
+            thesaurus.evidence(phrase, 0, 0, found);
+        }
+        for (long e : found) {
+            named |= Thesaurus.rolesOf(e);
+        }
+        return named;
     }
 
     /** What a demand asks for: one entry per required capability, or the concepts its title names when it lists none. */

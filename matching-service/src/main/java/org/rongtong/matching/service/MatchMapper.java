@@ -53,6 +53,7 @@ public final class MatchMapper {
         target.status = s.status();
         target.deadline = s.deadline();
         target.preferences = s.preferences();
+        target.effectivePreferences = null; // read again from the new text and fields
     }
 
     /** A detached copy for the index, so that no managed entity is shared across sessions. */

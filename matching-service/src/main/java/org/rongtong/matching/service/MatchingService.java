@@ -70,10 +70,14 @@ public class MatchingService {
             if (known != null && known.version >= snapshot.version()) {
                 return Uni.createFrom().voidItem();
             }
+            // what gates, relevance, roles and stated minimums read: a change to any of them may make a new fit
             boolean offerChanged = known == null || !known.active || !Objects.equals(known.capabilities, snapshot.capabilities())
                     || !Objects.equals(known.willingness, snapshot.willingness())
                     || !Objects.equals(known.products, snapshot.products())
-                    || !Objects.equals(known.description, snapshot.description());
+                    || !Objects.equals(known.description, snapshot.description())
+                    || !Objects.equals(known.name, snapshot.name()) || known.kind != snapshot.kind()
+                    || !Objects.equals(known.regionCode, snapshot.regionCode()) || !Objects.equals(known.tier, snapshot.tier())
+                    || !Objects.equals(known.employees, snapshot.employees()) || !Objects.equals(known.revenue, snapshot.revenue());
             Candidate target = known != null ? known : new Candidate();
             MatchMapper.apply(snapshot, target);
             engine.index().put(MatchMapper.copy(target));
@@ -170,8 +174,9 @@ public class MatchingService {
     }
 
     private Uni<Void> rank(OpenDemand demand) {
-        Uni<Candidate> publisher = Candidate.findById(demand.publisherId);
-        return publisher.chain(pub -> {
+        // the publisher's region as reverse matching reads it (the index), so a pair scores alike on both paths
+        Candidate pub = engine.index().profile(demand.publisherId);
+        return Uni.createFrom().voidItem().chain(() -> {
             String publisherRegion = pub == null ? null : pub.regionCode;
             List<Scorer.Scored> candidates = engine.candidates(demand, publisherRegion);
             Set<UUID> ids = new HashSet<>();

@@ -49,7 +49,7 @@ public record Preferences(Set<String> tiers, boolean inProvince, Integer minEmpl
         }
         Set<String> tiers = stated.preferredTiers() != null && !stated.preferredTiers().isEmpty()
                 ? new LinkedHashSet<>(stated.preferredTiers()) : read.tiers();
-        return new Preferences(tiers, Boolean.TRUE.equals(stated.preferInProvince()) || read.inProvince(),
+        return new Preferences(tiers, stated.preferInProvince() != null ? stated.preferInProvince() : read.inProvince(),
                 stated.minEmployees() != null ? stated.minEmployees() : read.minEmployees(),
                 stated.minRevenue() != null ? stated.minRevenue() : read.minRevenue(),
                 stated.annualVolume() != null ? stated.annualVolume() : read.annualVolume(),
@@ -90,7 +90,7 @@ public record Preferences(Set<String> tiers, boolean inProvince, Integer minEmpl
         BigDecimal revenue = null;
         m = REVENUE.matcher(text);
         while (m.find()) {
-            String around = text.substring(Math.max(0, m.start() - 4), Math.min(text.length(), m.end() + 6));
+            String around = clauseAround(text, Math.max(0, m.start() - 4), Math.min(text.length(), m.end() + 6), m.start());
             if (around.matches("(?s).*(不低于|不少于|以上|超过|达到|≥|>=|不小于).*")) {
                 revenue = yuan(new BigDecimal(m.group(2)), m.group(3));
                 break;
@@ -109,6 +109,25 @@ public record Preferences(Set<String> tiers, boolean inProvince, Integer minEmpl
             unit = m.group(4);
         }
         return new Preferences(tiers, inProvince, employees, revenue, volume, unit);
+    }
+
+    /** The text from {@code from} to {@code to}, cut at the clause boundaries around {@code at}: 以上 of another clause is not this one's. */
+    private static String clauseAround(String text, int from, int to, int at) {
+        int start = from;
+        for (int i = at - 1; i >= from; i--) {
+            if ("，。；;,\n".indexOf(text.charAt(i)) >= 0) {
+                start = i + 1;
+                break;
+            }
+        }
+        int end = to;
+        for (int i = at; i < to; i++) {
+            if ("，。；;,\n".indexOf(text.charAt(i)) >= 0) {
+                end = i;
+                break;
+            }
+        }
+        return text.substring(start, end);
     }
 
     private static BigDecimal yuan(BigDecimal n, String unit) {
@@ -160,17 +179,17 @@ public record Preferences(Set<String> tiers, boolean inProvince, Integer minEmpl
                     + (annualVolumeUnit == null ? "" : annualVolumeUnit) + " a year (" + (c.employees == null ? "size not stated"
                     : c.employees + " employees") + ")");
         }
-        String below = null;
+        List<String> below = new ArrayList<>();
         if (minEmployees != null) {
             if (c.employees != null && c.employees < minEmployees) {
-                below = "below the stated minimum of " + minEmployees + " employees (" + c.employees + ")";
+                below.add("below the stated minimum of " + minEmployees + " employees (" + c.employees + ")");
             } else {
                 (c.employees == null ? missed : met).add("at least " + minEmployees + " employees");
             }
         }
         if (minRevenue != null) {
             if (c.revenue != null && c.revenue.compareTo(minRevenue) < 0) {
-                below = "below the stated minimum revenue of " + minRevenue.stripTrailingZeros().toPlainString() + " yuan";
+                below.add("below the stated minimum revenue of " + minRevenue.stripTrailingZeros().toPlainString() + " yuan");
             } else {
                 (c.revenue == null ? missed : met).add("revenue at least " + minRevenue.stripTrailingZeros().toPlainString() + " yuan");
             }
@@ -179,6 +198,6 @@ public record Preferences(Set<String> tiers, boolean inProvince, Integer minEmpl
         double share = total == 0 ? 0 : (double) met.size() / total;
         String detail = (met.isEmpty() ? "" : "meets " + String.join(", ", met)) + (met.isEmpty() || missed.isEmpty() ? "" : "; ")
                 + (missed.isEmpty() ? "" : "misses " + String.join(", ", missed));
-        return new Fit(share, detail.isEmpty() ? "preferences not assessable" : detail, below);
+        return new Fit(share, detail.isEmpty() ? "preferences not assessable" : detail, below.isEmpty() ? null : String.join("; ", below));
     }
 }

@@ -1,6 +1,5 @@
 package org.rongtong.matching.service;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,20 +121,23 @@ public class Scorer {
     }
 
     /**
-     * Tags are first brought to their canonical form (注射成型 → 注塑, see {@link Thesaurus#canonical}). A required
-     * capability is met by an equal tag, by an offered tag containing it (精密注塑 meets 注塑), or by an offered tag
-     * of two or more characters contained in it (注塑 meets 精密注塑, partly), ignoring case and width.
+     * How well the offered tags meet one required capability, both brought to their canonical form first (注射成型 →
+     * 注塑, see {@link Thesaurus#canonical}), ignoring case and width: 1 for an equal tag or one containing it (精密注塑
+     * meets 注塑), 0.5 for a tag of two or more characters contained in it (注塑 meets 精密注塑, partly), else 0.
      */
-    static List<String> matchedCapabilities(Thesaurus thesaurus, List<String> required, List<String> offered) {
-        List<String> offeredNormal = offered.stream().map(thesaurus::canonical).toList();
-        List<String> matched = new ArrayList<>();
-        for (String need : required) {
-            String n = thesaurus.canonical(need);
-            if (offeredNormal.stream().anyMatch(o -> o.equals(n) || o.contains(n) || (o.length() >= 2 && n.contains(o)))) {
-                matched.add(need);
+    static double tagCredit(Thesaurus thesaurus, String required, List<String> offered) {
+        String n = thesaurus.canonical(required);
+        double best = 0;
+        for (String tag : offered) {
+            String o = thesaurus.canonical(tag);
+            if (o.equals(n) || o.contains(n)) {
+                return 1.0;
+            }
+            if (o.length() >= 2 && n.contains(o)) {
+                best = 0.5;
             }
         }
-        return matched;
+        return best;
     }
 
     /** 1 for the same county, 0.7 same prefecture, 0.4 same province, else 0. Codes may be 2, 4 or 6 digits. */
@@ -162,10 +164,6 @@ public class Scorer {
             case "INNOVATIVE_SME" -> 0.4;
             default -> 0.2;
         };
-    }
-
-    static boolean atLeast(BigDecimal value, BigDecimal minimum) {
-        return value != null && value.compareTo(minimum) >= 0;
     }
 
     private static String textDetail(TextMatch text) {

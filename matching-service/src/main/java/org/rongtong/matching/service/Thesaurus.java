@@ -170,6 +170,10 @@ public final class Thesaurus {
 
     private void clause(String s, int from, int to, int field, int baseRoles, List<Long> out) {
         int clauseRoles = baseRoles | roles(s, from, to);
+        // inside a find, only forms of the same concept count (精密注塑 then 注塑): 注射成型 inside 金属注射成型 is no
+        // second capability
+        int coveredUntil = from;
+        int coveringConcept = -1;
         for (int i = from; i + 1 < to; i++) {
             Form[] forms = buckets.get(key(s.charAt(i), s.charAt(i + 1)));
             if (forms == null) {
@@ -177,7 +181,14 @@ public final class Thesaurus {
             }
             for (Form f : forms) {
                 int end = i + f.text.length();
+                if (i < coveredUntil && f.concept != coveringConcept) {
+                    continue;
+                }
                 if (end <= to && s.startsWith(f.text, i) && (!f.latin || latinBoundary(s, i, end))) {
+                    if (end > coveredUntil) {
+                        coveredUntil = end;
+                        coveringConcept = f.concept;
+                    }
                     int roles = clauseRoles;
                     for (String suffix : EQUIPMENT_SUFFIXES) {
                         if (s.startsWith(suffix, end) && !isPartOfLongerWord(s, end, suffix)) {
@@ -215,20 +226,27 @@ public final class Thesaurus {
 
     private int roles(String s, int from, int to) {
         int mask = 0;
+        int endingRoles = 0;
+        int endingStart = to;
         for (int i = from; i + 1 < to; i++) {
             Marker[] markers = markerBuckets.get(key(s.charAt(i), s.charAt(i + 1)));
             if (markers != null) {
                 for (Marker m : markers) {
                     if (i + m.text.length() <= to && s.startsWith(m.text, i)) {
                         mask |= m.bit;
+                        if (i + m.text.length() == to) {
+                            endingRoles |= m.bit;
+                            endingStart = Math.min(endingStart, i);
+                        }
                     }
                 }
             }
         }
-        // "*代理": the phrase ends with it (MCU代理), which a bare 代理 inside 专利代理服务 does not
+        // "*代理": the phrase ends with it (MCU代理), which a bare 代理 inside 专利代理服务 does not; nor does the 代理 of
+        // 专利代理, where a longer marker of another role (consulting) ends the phrase
         for (Marker m : suffixMarkers) {
             int at = to - m.text.length();
-            if (at >= from && s.startsWith(m.text, at)) {
+            if (at >= from && s.startsWith(m.text, at) && !(endingRoles != 0 && (endingRoles & m.bit) == 0 && endingStart < at)) {
                 mask |= m.bit;
             }
         }
@@ -375,14 +393,10 @@ public final class Thesaurus {
     }
 
     /**
-     * A lookalike pair that applies to a profile's offer: it names the term that must not be taken for the wanted one,
-     * and not the wanted one elsewhere. Returns {@code "wanted ≠ lookalike (relation)"} or null.
+     * A lookalike pair that applies to a profile's offer (already in comparable form): it names the term that must not
+     * be taken for the wanted one, and not the wanted one elsewhere. Returns {@code "wanted ≠ lookalike (relation)"} or
+     * null.
      */
-    public static String lookalike(List<String[]> pairs, String offerText) {
-        return lookalikeIn(pairs, comparable(offerText));
-    }
-
-    /** As {@link #lookalike(List, String)}, for an offer already in comparable form. */
     public static String lookalikeIn(List<String[]> pairs, String o) {
         if (pairs.isEmpty()) {
             return null;
@@ -393,10 +407,6 @@ public final class Thesaurus {
             }
         }
         return null;
-    }
-
-    public String lookalike(String demandText, String offerText) {
-        return lookalike(lookalikesFor(demandText), offerText);
     }
 
     /** NFKC, lower case, no spaces; text already in that form (most Chinese text) is returned as it is. */
@@ -501,6 +511,9 @@ public final class Thesaurus {
             Thesaurus t = new Thesaurus(version);
             roles.putIfAbsent(EQUIPMENT, new LinkedHashSet<>());
             Map<Integer, List<Marker>> markersByKey = new HashMap<>();
+            if (roles.size() > 16) {
+                throw new IllegalArgumentException("at most 16 roles, not " + roles.size());
+            }
             roles.forEach((name, markers) -> {
                 if (t.roleNames.size() < 16) {
                     int bit = 1 << t.roleNames.size();

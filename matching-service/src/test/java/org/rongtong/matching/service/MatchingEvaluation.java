@@ -349,7 +349,8 @@ public final class MatchingEvaluation {
         variants.put("text only", TestConfig.settings().capability(0));
         variants.put("capability 0.7, text 0.3", TestConfig.settings().capability(0.7).text(0.3));
         variants.put("capability 0.3, text 0.7", TestConfig.settings().capability(0.3).text(0.7));
-        variants.put("minimum relevance 0.1", TestConfig.settings().minimumRelevance(0.1));
+        variants.put("minimum relevance 0.05", TestConfig.settings().minimumRelevance(0.05));
+        variants.put("minimum relevance 0.2", TestConfig.settings().minimumRelevance(0.2));
         variants.put("minimum relevance 0.3", TestConfig.settings().minimumRelevance(0.3));
         variants.put("below-minimum penalty 0.1", TestConfig.settings().belowMinimumPenalty(0.1));
         variants.put("below-minimum penalty 0.3", TestConfig.settings().belowMinimumPenalty(0.3));

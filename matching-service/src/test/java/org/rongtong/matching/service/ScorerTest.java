@@ -120,14 +120,57 @@ class ScorerTest {
 
     @Test
     void theRepairerTheEquipmentMakerAndADistinctProcessOfTheAskedCapabilityAreLookalikes() {
-        assertTrue(scorer.score(demand, "370212", candidate(List.of("注塑机维修", "模具维修"), Willingness.STRONG, "370212")).isEmpty(),
+        assertTrue(lookalike(candidate(List.of("注塑机维修", "模具维修"), Willingness.STRONG, "370212")).contains("repair"),
                 "repair of the machines");
-        assertTrue(scorer.score(demand, "370212", candidate(List.of("注塑机制造"), Willingness.STRONG, "370212")).isEmpty(),
+        assertTrue(lookalike(candidate(List.of("注塑机制造"), Willingness.STRONG, "370212")).contains("equipment"),
                 "maker of the machines");
-        assertTrue(scorer.score(demand, "370212", candidate(List.of("压铸"), Willingness.STRONG, "370212")).isEmpty(),
+        assertTrue(lookalike(candidate(List.of("压铸", "模具开发"), Willingness.STRONG, "370212")).contains("different process"),
                 "a neighbouring process");
-        assertTrue(scorer.score(demand, "370212", candidate(List.of("注塑成型", "模具设计"), Willingness.STRONG, "370212")).isPresent(),
-                "the same capability in other words");
+        Candidate same = candidate(List.of("注塑成型", "模具设计"), Willingness.STRONG, "370212");
+        assertEquals(null, scorer.relevance(demand, scorer.terms(demand), scorer.index().profileOf(same), 0).lookalike());
+        assertTrue(scorer.score(demand, "370212", same).isPresent(), "the same capability in other words");
+    }
+
+    @Test
+    void aDemandThatBuysTheMachinesDoesNotTakeTheirMakersForLookalikes() {
+        OpenDemand machines = demand(List.of());
+        machines.field = CooperationField.PROCUREMENT;
+        machines.title = "注塑机采购";
+        machines.requiredCapabilities = List.of("注塑机");
+        Candidate maker = candidate(List.of("注塑机制造"), Willingness.STRONG, "370212");
+        maker.willingness = new EnumMap<>(Map.of(CooperationField.PROCUREMENT, Willingness.STRONG));
+        assertEquals(null, scorer.relevance(machines, scorer.terms(machines), scorer.index().profileOf(maker), 0).lookalike());
+    }
+
+    @Test
+    void aPairScoresTheSameInTheDemandsRankingAndInReverseMatching() {
+        MatchEngine indexed = new MatchEngine(TestConfig.defaults(), new Scorer(TestConfig.defaults()));
+        List<Candidate> registry = List.of(
+                described(candidate(List.of("精密注塑", "模具开发"), Willingness.STRONG, "370211"), "洗衣机内桶精密注塑件和大型模具开发"),
+                described(candidate(List.of("注射成型"), Willingness.OPEN, "370602"), "家电结构件注射成型，服务洗衣机厂"),
+                described(candidate(List.of("塑胶件加工", "模具设计"), Willingness.STRONG, "440300"), "塑胶模具设计与注塑件加工"),
+                described(candidate(List.of("钣金冲压"), Willingness.STRONG, "370212"), "冰箱门板钣金冲压"));
+        indexed.index().addAll(registry);
+        OpenDemand d = demand(List.of());
+        d.description = "寻找洗衣机内桶精密注塑件与模具开发配套企业";
+        List<Scorer.Scored> ranked = indexed.rank(d, "370212");
+        assertTrue(ranked.size() >= 3, ranked.toString());
+        for (Scorer.Scored s : ranked) {
+            double alone = indexed.score(d, "370212", s.candidate()).orElseThrow().score();
+            assertEquals(s.score(), alone, 1e-9, s.candidate().capabilities.toString());
+            assertTrue(s.reasons().get(1).contribution() > 0, "text similarity from BM25: " + s.reasons());
+        }
+    }
+
+    private static Candidate described(Candidate c, String description) {
+        c.description = description;
+        return c;
+    }
+
+    private String lookalike(Candidate c) {
+        String why = scorer.relevance(demand, scorer.terms(demand), scorer.index().profileOf(c), 0).lookalike();
+        assertTrue(scorer.score(demand, "370212", c).isEmpty(), "a lookalike is never proposed: " + c.capabilities);
+        return why == null ? "" : why.toLowerCase(java.util.Locale.ROOT);
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.rongtong.matching.config.MatchingConfig;
 public final class TestConfig {
 
     String analyzer = "cjk";
-    double minimumRelevance = 0.2;
+    double minimumRelevance = 0.1;
     double structureShare = 0.2;
     double belowMinimumPenalty = 0.5;
     int maxCandidates = 50;

@@ -69,7 +69,9 @@ class ThesaurusTest {
                 StandardCharsets.UTF_8);
         Thesaurus extended = Thesaurus.load(List.of(extra));
         assertEquals(shipped.size() + 1, extended.size());
-        assertNotNull(extended.concepts("海藻有机肥").keySet().stream().findFirst().orElse(null));
+        Integer concept = extended.concepts("海藻有机肥").keySet().stream().findFirst().orElse(null);
+        assertNotNull(concept);
+        assertEquals("seaweed_fertiliser", extended.concept(concept).id());
     }
 
     @Test
