@@ -101,10 +101,6 @@ public final class EnterpriseIndex implements AutoCloseable {
     private final Map<UUID, Profile> profiles = new ConcurrentHashMap<>();
     private volatile boolean dirty;
 
-    public EnterpriseIndex(String analyzerName) {
-        this(analyzerName, Thesaurus.standard());
-    }
-
     public EnterpriseIndex(String analyzerName, Thesaurus thesaurus) {
         this(analyzerName, thesaurus, false);
     }
@@ -218,10 +214,6 @@ public final class EnterpriseIndex implements AutoCloseable {
     /** The indexed profile of an enterprise, or null when it is not (or no longer) active. */
     public Profile indexed(UUID id) {
         return profiles.get(id);
-    }
-
-    public Thesaurus thesaurus() {
-        return thesaurus;
     }
 
     /** The thesaurus evidence of one profile: what the index keeps, and what reverse matching computes afresh. */

@@ -9,10 +9,9 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.EnterpriseKind;
 
 /**
- * Which kinds of enterprise may answer a demand of each cooperation field: a hard filter. The reasoning per field is
- * in ADR 0011; in short, the kind that does the thing the field names answers it (a bank finances, a university
- * transfers its research, an SME supplies), and a chain leader publishes rather than answers, except where leaders
- * supply or research with one another.
+ * Which kinds of enterprise may answer a demand of each cooperation field (a hard filter), which kind a field prefers,
+ * and which business roles make a lookalike in it. The reasoning per field is in ADR 0011; in short, the kind that does
+ * the thing the field names answers it (a bank finances, a university transfers its research, an SME supplies).
  */
 public final class KindRules {
 
@@ -77,10 +76,6 @@ public final class KindRules {
     public static boolean roleIsLookalike(CooperationField field, String role) {
         return LOOKALIKE_ROLES.contains(role) && !ROLES_THAT_FIT.getOrDefault(field, Set.of()).contains(role)
                 || FIELD_LOOKALIKE_ROLES.getOrDefault(field, Set.of()).contains(role);
-    }
-
-    public static Set<EnterpriseKind> allowed(CooperationField field) {
-        return ALLOWED.get(field);
     }
 
     public static boolean allows(CooperationField field, EnterpriseKind kind) {

@@ -274,6 +274,11 @@ public class MatchEngine {
         return scored.size() > config.maxCandidates() ? List.copyOf(scored.subList(0, config.maxCandidates())) : scored;
     }
 
+    /** At most this many candidates are proposed for one demand by its ranking. */
+    public int maxCandidates() {
+        return config.maxCandidates();
+    }
+
     public FairExposure exposure() {
         return exposure;
     }

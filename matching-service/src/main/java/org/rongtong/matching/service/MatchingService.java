@@ -120,6 +120,11 @@ public class MatchingService {
             return Uni.createFrom().voidItem(); // not ranked yet: the demand's own ranking will find it
         }
         return Match.forDemand(demand.id).chain(matches -> {
+            // a full list takes a later fit only when it beats the last place (the list is never cut: see issue 13)
+            if (matches.size() >= engine.maxCandidates()
+                    && matches.stream().allMatch(existing -> existing.score >= fit.score())) {
+                return Uni.createFrom().voidItem();
+            }
             Match m = newMatch(demand, fit, matches.size() + 1, Match.Origin.REVERSE, Instant.now());
             List<Match> all = new ArrayList<>(matches);
             all.add(m);
