@@ -35,7 +35,7 @@ public class MatchEngine {
     /** The demand's terms looked for in each field of a hit, to say which were found: an explanation, not a score. */
     private static final int MAX_QUERY_TERMS = 16;
     private static final int MAX_RETRIEVAL_TERMS = 32;
-    /** Clauses that find the window; the rest only score it (all of them to find it cost 14 ms at a million, docs/benchmarks.md). */
+    /** Clauses that find the window; the rest only score it (finding it with all of them: p50 16 ms at a million, docs/benchmarks.md). */
     private static final int FINDING_CLAUSES = 20;
     /**
      * Text similarity is the hit's BM25 score over the score of an ideal profile (every query term once, average
