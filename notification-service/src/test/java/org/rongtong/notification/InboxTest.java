@@ -81,10 +81,7 @@ class InboxTest {
     @Test
     void aDemandWithNoCandidateYetTellsItsPublisherThatItStaysOpen() throws Exception {
         UUID publisher = UUID.randomUUID();
-        DemandMatched event = new DemandMatched(UUID.randomUUID(), 1, publisher, CooperationField.TECH_RND, "HOME_APPLIANCES",
-                "太赫兹成像安检门联合研发", "3702", List.of(), Instant.now());
-        TopicProbe.publish(Topics.MATCHES, event.demandId().toString(), EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(event),
-                UUID.randomUUID().toString());
+        DemandMatched event = publishNoCandidates(publisher, "太赫兹成像安检门联合研发");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(publisher), "") == 1);
         given().auth().oauth2(DevTokens.enterprise(publisher)).when().get("/api/v1/inbox")
@@ -115,6 +112,15 @@ class InboxTest {
         // each side hears only of the other's move: the candidate not of its own interest, the publisher not of its confirmation
         org.junit.jupiter.api.Assertions.assertEquals(1, total(DevTokens.enterprise(publisher), ""));
         org.junit.jupiter.api.Assertions.assertEquals(1, total(DevTokens.enterprise(candidate), ""));
+    }
+
+    /** A demand of the publisher's in region 3702 that no enterprise fits (yet), as matching-service announces it. */
+    private static DemandMatched publishNoCandidates(UUID publisher, String title) throws Exception {
+        DemandMatched event = new DemandMatched(UUID.randomUUID(), 1, publisher, CooperationField.TECH_RND, "HOME_APPLIANCES",
+                title, "3702", List.of(), Instant.now());
+        TopicProbe.publish(Topics.MATCHES, event.demandId().toString(), EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(event),
+                UUID.randomUUID().toString());
+        return event;
     }
 
     private static void publishMove(String type, UUID demand, UUID publisher, UUID candidate, String region, MatchStatus from,
@@ -164,10 +170,7 @@ class InboxTest {
     @Test
     void aRecipientMarksANotificationReadAndUnreadAndNobodyElseCan() throws Exception {
         UUID publisher = UUID.randomUUID();
-        DemandMatched event = new DemandMatched(UUID.randomUUID(), 1, publisher, CooperationField.TECH_RND, "HOME_APPLIANCES",
-                "变频控制板联合研发", "3702", List.of(), Instant.now());
-        TopicProbe.publish(Topics.MATCHES, event.demandId().toString(), EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(event),
-                UUID.randomUUID().toString());
+        DemandMatched event = publishNoCandidates(publisher, "变频控制板联合研发");
         String token = DevTokens.enterprise(publisher);
         await().atMost(Duration.ofSeconds(30)).until(() -> total(token, "?unread=true") == 1);
         String id = given().auth().oauth2(token).when().get("/api/v1/inbox?demandId=" + event.demandId())
