@@ -64,7 +64,7 @@ final class CapabilityEvidence {
                 }
             }
             if (credit < WORDING_SIMILARITY) {
-                double similar = bestWordingSimilarity(a.comparable(), c);
+                double similar = bestWordingSimilarity(a, c);
                 if (similar >= WORDING_SIMILARITY && similar * 0.8 > credit) {
                     credit = similar * 0.8;
                     how = "similar wording";
@@ -87,19 +87,18 @@ final class CapabilityEvidence {
     }
 
     /** Dice coefficient of character bigrams between an asked capability and the closest tag. */
-    private static double bestWordingSimilarity(String asked, Candidate c) {
+    private static double bestWordingSimilarity(MatchEngine.Asked asked, Candidate c) {
         double best = 0;
         for (String tag : c.capabilities) {
-            best = Math.max(best, dice(asked, Thesaurus.comparable(tag)));
+            best = Math.max(best, dice(asked.comparable(), asked.bigrams(), Thesaurus.comparable(tag)));
         }
         return best;
     }
 
-    static double dice(String a, String b) {
+    static double dice(String a, Set<Integer> x, String b) {
         if (a.length() < 2 || b.length() < 2) {
             return a.equals(b) ? 1 : 0;
         }
-        Set<Integer> x = bigrams(a);
         Set<Integer> y = bigrams(b);
         int common = 0;
         for (Integer g : x) {
@@ -110,7 +109,7 @@ final class CapabilityEvidence {
         return 2.0 * common / (x.size() + y.size());
     }
 
-    private static Set<Integer> bigrams(String s) {
+    static Set<Integer> bigrams(String s) {
         Set<Integer> out = new HashSet<>();
         for (int i = 0; i + 1 < s.length(); i++) {
             out.add((s.charAt(i) << 16) | s.charAt(i + 1));

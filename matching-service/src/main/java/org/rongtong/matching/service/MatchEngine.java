@@ -76,25 +76,25 @@ public class MatchEngine {
     }
 
     /**
-     * A demand as the engine reads it: {@code weighted}, its weightiest terms (by where they stand × idf), which a text
-     * reason names when a profile holds them; the query's {@code clauses} and the ones {@code finding} the window; the
+     * A demand as the engine reads it: {@code reasonTerms}, its weightiest terms (by where they stand × idf), which a
+     * text reason names when a profile holds them; the query's {@code clauses} and the ones {@code finding} the window; the
      * {@code ideal} BM25 score; the {@code concepts} of its capabilities, title and description; what it {@code asked}
      * (one entry per required capability, or the title's concepts when it lists none); and the business roles in which an
      * offer would be a lookalike ({@code foreignRoles}: those the field does not accept and the demand does not name).
      */
-    public record DemandTerms(Map<String, Double> weighted, List<EnterpriseIndex.Clause> clauses,
-            List<EnterpriseIndex.Clause> finding, double ideal, Map<Integer, Double> concepts, List<Asked> asked, int foreignRoles,
-            List<Thesaurus.DistinctGroup> distinct, List<String[]> lookalikes, String[] termArray) {
-        DemandTerms(Map<String, Double> weighted, List<EnterpriseIndex.Clause> clauses, List<EnterpriseIndex.Clause> finding,
-                double ideal, Map<Integer, Double> concepts, List<Asked> asked, int foreignRoles, List<Thesaurus.DistinctGroup> distinct,
-                List<String[]> lookalikes) {
-            this(weighted, clauses, finding, ideal, concepts, asked, foreignRoles, distinct, lookalikes,
-                    weighted.keySet().toArray(String[]::new));
-        }
+    public record DemandTerms(String[] reasonTerms, List<EnterpriseIndex.Clause> clauses, List<EnterpriseIndex.Clause> finding,
+            double ideal, Map<Integer, Double> concepts, List<Asked> asked, int foreignRoles, List<Thesaurus.DistinctGroup> distinct,
+            List<String[]> lookalikes) {
     }
 
-    /** One asked capability: its words and the thesaurus concepts they name (exact or near). */
-    public record Asked(String label, String comparable, Map<Integer, Boolean> concepts) {
+    /**
+     * One asked capability: its words, the thesaurus concepts they name (exact or near), and its character bigrams (for
+     * similar wording, worked out once per demand rather than once per hit).
+     */
+    public record Asked(String label, String comparable, Map<Integer, Boolean> concepts, java.util.Set<Integer> bigrams) {
+        Asked(String label, String comparable, Map<Integer, Boolean> concepts) {
+            this(label, comparable, concepts, CapabilityEvidence.bigrams(comparable));
+        }
     }
 
     public DemandTerms terms(OpenDemand d) {
@@ -125,9 +125,8 @@ public class MatchEngine {
                 weighted.put(term, weight * idf(df));
             }
         });
-        Map<String, Double> top = new LinkedHashMap<>();
-        weighted.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(MAX_QUERY_TERMS)
-                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        String[] reasonTerms = weighted.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(MAX_QUERY_TERMS).map(Map.Entry::getKey).toArray(String[]::new);
         String askedText = d.title + "。" + String.join("、", d.requiredCapabilities);
         List<String> askedAndTitle = new ArrayList<>(d.requiredCapabilities);
         askedAndTitle.add(d.title);
@@ -171,7 +170,7 @@ public class MatchEngine {
                 .sorted(Comparator.comparingDouble((EnterpriseIndex.Clause c) -> -c.boost()
                         * idf(frequencies.get(c.term().text()))))
                 .limit(FINDING_CLAUSES).toList();
-        return new DemandTerms(top, clauses, finding, ideal, concepts, asked, foreign,
+        return new DemandTerms(reasonTerms, clauses, finding, ideal, concepts, asked, foreign,
                 thesaurus.distinctGroupsAsked(askedAndTitle), pairs);
     }
 
@@ -323,7 +322,7 @@ public class MatchEngine {
      * the candidates that make the list ask for it (see {@link Scorer.TextMatch}).
      */
     Map<String, List<String>> termsFound(DemandTerms terms, Candidate c) {
-        String[] termArray = terms.termArray();
+        String[] termArray = terms.reasonTerms();
         Map<String, List<String>> byField = new LinkedHashMap<>();
         for (String field : FIELDS) {
             String[] texts = lowered(c, field);

@@ -348,11 +348,6 @@ public final class Thesaurus {
      * The distinct process the profile offers instead of the one the demand asks for (注塑 asked, only 压铸 offered),
      * or null when there is no such conflict.
      */
-    public String conflict(List<DistinctGroup> groups, List<String> offered) {
-        Conflict c = conflictIn(groups, offered);
-        return c == null ? null : c.offered();
-    }
-
     /** A distinct process offered instead of the asked one, and the group they belong to. */
     public record Conflict(DistinctGroup group, String offered) {
     }
@@ -376,8 +371,10 @@ public final class Thesaurus {
         return null;
     }
 
+    /** The distinct process offered instead of the asked one, or null (both sides as text lists). */
     public String conflictOf(List<String> asked, List<String> offered) {
-        return conflict(distinctGroupsAsked(asked), offered);
+        Conflict c = conflictIn(distinctGroupsAsked(asked), offered);
+        return c == null ? null : c.offered();
     }
 
     /** The lookalike pairs whose wanted term a demand's text names (and not the lookalike itself). */

@@ -236,17 +236,22 @@ public final class MatchingEvaluation {
         Map<UUID, Candidate> byId = new HashMap<>();
         enterprises.forEach(c -> byId.put(c.id, c));
         return evaluate(d -> {
-            BooleanQuery.Builder q = new BooleanQuery.Builder();
-            String text = d.demand().title + " " + String.join(" ", d.demand().requiredCapabilities) + " " + d.demand().description;
-            for (String token : new java.util.LinkedHashSet<>(index.terms(text))) {
-                q.add(new TermQuery(new Term(EnterpriseIndex.ALL_TEXT, token)), Occur.SHOULD);
-            }
-            return index.search(q.build(), filtered ? 2_000 : 50).stream().map(h -> byId.get(h.candidate().id))
+            return index.search(plainBm25Query(index, d.demand()), filtered ? 2_000 : 50).stream().map(h -> byId.get(h.candidate().id))
                     .filter(c -> !filtered || c.active && !c.id.equals(d.demand().publisherId)
                             && c.willingness.getOrDefault(d.demand().field, Willingness.NONE) != Willingness.NONE
                             && Scorer.withinRegionConstraint(d.demand().regionCodes, c.regionCode))
                     .limit(50).map(c -> c.id).toList();
         });
+    }
+
+    /** Plain BM25's query: every bigram of the demand's title, required capabilities and description, once, unweighted. */
+    static org.apache.lucene.search.Query plainBm25Query(EnterpriseIndex plainText, OpenDemand d) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        String text = d.title + " " + String.join(" ", d.requiredCapabilities) + " " + d.description;
+        for (String token : new java.util.LinkedHashSet<>(plainText.terms(text))) {
+            q.add(new TermQuery(new Term(EnterpriseIndex.ALL_TEXT, token)), Occur.SHOULD);
+        }
+        return q.build();
     }
 
     /** Plain tag overlap: the number of required capabilities equal to an offered tag, every profile, no filters. */
