@@ -3,7 +3,9 @@ package org.rongtong.demand.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -203,14 +205,15 @@ public class DemandService {
     public Uni<Page<Demand>> list(DemandFilter filter, int page, int size, Caller caller) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object[]> params = new ArrayList<>();
-        // drafts are private to their publisher; partners and operators act for every publisher
-        if (!caller.actsForAnyEnterprise()) {
-            UUID own = caller.enterpriseId().orElse(null);
-            if (own == null) {
+        // drafts are private to those who act for their publisher
+        if (!caller.isOperator()) {
+            Set<UUID> actsFor = new HashSet<>(caller.grantedEnterprises());
+            caller.enterpriseId().ifPresent(actsFor::add);
+            if (actsFor.isEmpty()) {
                 where.append(" AND d.status <> 'DRAFT'");
             } else {
-                where.append(" AND (d.status <> 'DRAFT' OR d.publisher_id = :self)");
-                params.add(new Object[] {"self", own});
+                where.append(" AND (d.status <> 'DRAFT' OR d.publisher_id IN (:self))");
+                params.add(new Object[] {"self", actsFor});
             }
         }
         if (filter.publisher() != null) {

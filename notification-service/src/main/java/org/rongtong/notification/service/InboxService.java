@@ -173,7 +173,7 @@ public class InboxService {
     public Uni<InboxPage> inbox(Caller caller, UUID enterpriseId, boolean unreadOnly, String eventType, UUID demandId, int page, int size) {
         StringBuilder where = new StringBuilder();
         Parameters params = new Parameters();
-        if (caller.is(Roles.BUREAU) && !caller.actsForAnyEnterprise()) {
+        if (caller.isBureau()) {
             String prefix = caller.regionPrefix().orElseThrow(() -> ProblemException.forbidden("The bureau token names no region"));
             where.append("recipientKind = :bureau and regionCode like :prefix");
             params.and("bureau", RecipientKind.BUREAU).and("prefix", prefix + "%");

@@ -87,7 +87,7 @@ public class SubscriptionService {
     record Owner(OwnerKind kind, UUID enterpriseId, String region) {
 
         static Owner of(Caller caller) {
-            if (caller.actsForAnyEnterprise()) {
+            if (caller.isOperator() || caller.isPartner()) {
                 return new Owner(OwnerKind.PLATFORM, null, null);
             }
             if (caller.is(Roles.BUREAU)) {
