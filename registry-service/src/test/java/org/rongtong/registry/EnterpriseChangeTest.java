@@ -145,11 +145,11 @@ class EnterpriseChangeTest {
     }
 
     @Test
-    void contactsAreShownOnlyToTheEnterpriseItselfOperatorsAndPartners() {
+    void contactsAreShownOnlyToTheEnterpriseItselfOperatorsAndPartnersActingForIt() {
         String id = registered(profile());
         given().auth().oauth2(DevTokens.enterprise(UUID.fromString(id))).when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("contacts[0].phone", equalTo("13800138000"));
-        given().auth().oauth2(DevTokens.partner()).when().get("/api/v1/enterprises/" + id)
+        given().auth().oauth2(DevTokens.partner(UUID.fromString(id))).when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("contacts", notNullValue());
         given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("contacts", nullValue());
