@@ -16,6 +16,7 @@ import org.rongtong.matching.rest.MatchView;
 import org.rongtong.matching.rest.OpportunityView;
 import org.rongtong.matching.rest.ReservePools;
 import org.rongtong.persistence.WillingnessMapConverter;
+import org.rongtong.web.security.Viewer;
 
 /** The one place where matching-service maps events, entities and API views onto each other. */
 public final class MatchMapper {
@@ -98,6 +99,13 @@ public final class MatchMapper {
     public static MatchView toView(Match m) {
         return new MatchView(m.id, m.demandId, m.enterpriseId, m.enterpriseName, m.rank, m.score, m.status, m.origin, m.version,
                 m.note, m.reasons, m.createdAt, m.updatedAt);
+    }
+
+    /** A match as a viewer of its demand's list sees it: the note the parties wrote stays between them. */
+    public static MatchView toView(Match m, Viewer viewer, UUID publisherId) {
+        boolean party = viewer.actsFor(m.enterpriseId) || viewer.actsFor(publisherId);
+        return new MatchView(m.id, m.demandId, m.enterpriseId, m.enterpriseName, m.rank, m.score, m.status, m.origin, m.version,
+                party ? m.note : null, m.reasons, m.createdAt, m.updatedAt);
     }
 
     /** A match as the candidate sees it: with the demand it is for. */

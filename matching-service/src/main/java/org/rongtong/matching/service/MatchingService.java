@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,6 +29,7 @@ import org.rongtong.matching.model.OpenDemand;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
 import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.security.Viewer;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -247,5 +249,40 @@ public class MatchingService {
     @WithSession
     public Uni<List<Match>> matches(UUID demandId) {
         return Match.forDemand(demandId);
+    }
+
+    /** A demand's matches as a viewer may see them, with the publisher the notes' visibility depends on. */
+    public record VisibleMatches(UUID publisherId, List<Match> matches) {
+    }
+
+    /**
+     * The demand's whole list for a viewer acting for its publisher or covering the publisher's region (Viewer); else
+     * the entries of the candidates it acts for or whose region it covers; a viewer who sees none gets 403, so that
+     * a stranger cannot tell an empty list from a hidden one.
+     */
+    @WithSession
+    public Uni<VisibleMatches> visibleMatches(UUID demandId, Viewer viewer) {
+        return demand(demandId).chain(demand -> Candidate.<Candidate>findById(demand.publisherId).chain(publisher -> {
+            String publisherRegion = publisher == null ? null : publisher.regionCode;
+            boolean whole = viewer.seesWholeDemand(demand.publisherId, publisherRegion);
+            return Match.forDemand(demandId).chain(all -> {
+                if (whole) {
+                    return Uni.createFrom().item(new VisibleMatches(demand.publisherId, all));
+                }
+                List<UUID> ids = all.stream().map(m -> m.enterpriseId).toList();
+                Uni<Map<UUID, String>> regions = ids.isEmpty() ? Uni.createFrom().item(Map.of())
+                        : Candidate.<Candidate>list("id in ?1", ids).map(found -> found.stream()
+                                .filter(c -> c.regionCode != null)
+                                .collect(Collectors.toMap(c -> c.id, c -> c.regionCode)));
+                return regions.map(regionOf -> {
+                    List<Match> visible = all.stream()
+                            .filter(m -> viewer.seesCandidate(m.enterpriseId, regionOf.get(m.enterpriseId))).toList();
+                    if (visible.isEmpty()) {
+                        throw ProblemException.forbidden("The token sees no candidate of demand " + demandId);
+                    }
+                    return new VisibleMatches(demand.publisherId, visible);
+                });
+            });
+        }));
     }
 }
