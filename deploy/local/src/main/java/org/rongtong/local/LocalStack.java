@@ -155,6 +155,9 @@ public final class LocalStack implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + System.getProperty("rongtong.local.heap", "512m"), "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + ports.get(s),
+                // the development key is allowed only on loopback (DevelopmentKeyGuard): nobody else can reach these
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Drongtong.security.allow-development-key=true",
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database(s)),
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database(s)),
                 "-Dquarkus.datasource.username=" + postgres.user(),
