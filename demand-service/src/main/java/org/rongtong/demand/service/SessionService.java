@@ -191,15 +191,12 @@ public class SessionService {
         return outbox.append(Topics.SESSIONS, type, EventSources.DEMAND, session.id, DemandMapper.toSnapshot(session)).replaceWithVoid();
     }
 
-    /** An operator organises anywhere; a bureau only within its region prefix. */
+    /** An operator organises anywhere; a bureau only within its region (Viewer.coversRegion). */
     private static void requireOrganises(String regionCode, Caller caller) {
-        if (caller.isOperator()) {
-            return;
-        }
-        String prefix = caller.regionPrefix()
-                .orElseThrow(() -> ProblemException.forbidden("Only a bureau (within its region) or an operator organises sessions"));
-        if (!regionCode.startsWith(prefix)) {
-            throw ProblemException.forbidden("A bureau for region " + prefix + " organises sessions only within it, not in " + regionCode);
+        if (!caller.viewer().coversRegion(regionCode)) {
+            throw ProblemException.forbidden(caller.regionPrefix()
+                    .map(prefix -> "A bureau for region " + prefix + " organises sessions only within it, not in " + regionCode)
+                    .orElse("Only a bureau (within its region) or an operator organises sessions"));
         }
     }
 
