@@ -200,6 +200,17 @@ public class DemandService {
                 .chain(demand -> demand.delete());
     }
 
+    /** Demands open to a region overlapping {@code prefix}, or published by an enterprise within it. */
+    private static void concerning(StringBuilder where, List<Object[]> params, String name, String prefix) {
+        // (a text block loses its leading blank: the space before AND is explicit)
+        where.append(' ').append("""
+                AND (EXISTS (SELECT 1 FROM jsonb_array_elements_text(CAST(d.region_codes AS jsonb)) AS r(code)
+                             WHERE r.code LIKE :%1$s || '%%' OR :%1$s LIKE r.code || '%%')
+                     OR EXISTS (SELECT 1 FROM known_enterprise k WHERE k.id = d.publisher_id AND k.region_code LIKE :%1$s || '%%'))"""
+                .formatted(name));
+        params.add(new Object[] {name, prefix});
+    }
+
     /** Lists demands the caller may see, newest first. */
     @WithSession
     public Uni<Page<Demand>> list(DemandFilter filter, int page, int size, Caller caller) {
@@ -233,12 +244,12 @@ public class DemandService {
             params.add(new Object[] {"status", filter.status().name()});
         }
         if (filter.region() != null) {
-            // (a text block loses its leading blank: the space before AND is explicit)
-            where.append(' ').append("""
-                    AND (EXISTS (SELECT 1 FROM jsonb_array_elements_text(CAST(d.region_codes AS jsonb)) AS r(code)
-                                 WHERE r.code LIKE :region || '%' OR :region LIKE r.code || '%')
-                         OR EXISTS (SELECT 1 FROM known_enterprise k WHERE k.id = d.publisher_id AND k.region_code LIKE :region || '%'))""");
-            params.add(new Object[] {"region", filter.region()});
+            concerning(where, params, "region", filter.region());
+        }
+        // a bureau's list holds what concerns its region (docs/role-matrix.md), whatever else it filters by
+        if (caller.isBureau()) {
+            concerning(where, params, "bureauRegion", caller.regionPrefix()
+                    .orElseThrow(() -> ProblemException.forbidden("The bureau token names no region")));
         }
         if (filter.deadlineFrom() != null) {
             where.append(" AND d.deadline >= :deadlineFrom");
