@@ -65,8 +65,10 @@ class InboxTest {
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].title", containsString("第 2 名"));
         given().auth().oauth2(DevTokens.bureau(region)).when().get("/api/v1/inbox")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].regionCode", equalTo(region));
-        given().auth().oauth2(DevTokens.partner()).when().get("/api/v1/inbox?enterpriseId=" + first)
+        given().auth().oauth2(DevTokens.partner(first)).when().get("/api/v1/inbox?enterpriseId=" + first)
                 .then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(DevTokens.partner(second)).when().get("/api/v1/inbox?enterpriseId=" + first)
+                .then().statusCode(403).contentType("application/problem+json");
         int provinceBefore = total(DevTokens.bureau("37"), "");
         org.junit.jupiter.api.Assertions.assertTrue(provinceBefore >= 1, "the province's bureau covers its prefectures");
         org.junit.jupiter.api.Assertions.assertEquals(0, total(DevTokens.bureau("44"), ""));
