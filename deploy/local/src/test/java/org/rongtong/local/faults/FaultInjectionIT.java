@@ -55,7 +55,7 @@ class FaultInjectionIT {
     private static final int DEMANDS_PER_ROUND = Integer.getInteger("rongtong.faults.demands-per-round", 1);
     private static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("rongtong.faults.outage-seconds", 5));
     /** How long the stack may take to catch up after the last fault before what is missing counts as lost. */
-    private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("rongtong.faults.settle-seconds", 120));
+    private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("rongtong.faults.settle-seconds", 90));
 
     private static PrivatePostgres postgres;
     private static LocalStack stack;
@@ -191,8 +191,8 @@ class FaultInjectionIT {
         }
         long parked = problems.stream().filter(p -> p.startsWith("parked")).count();
         long lost = problems.stream().filter(p -> p.startsWith("lost")).count();
-        return problems.size() + " problem(s) after SIGKILL, a broker restart and a PostgreSQL restart (" + lost + " lost, " + parked
-                + " parked in dead-letter topics):\n  - " + String.join("\n  - ", shown) + "\n";
+        return problems.size() + " problem(s) after the faults " + FAULTS + " (" + lost + " lost, " + parked
+                + " parked in dead-letter topics; service logs in .local-stack/logs/):\n  - " + String.join("\n  - ", shown) + "\n";
     }
 
     /** The end offsets of the enterprise and demand topics, summed per topic. */

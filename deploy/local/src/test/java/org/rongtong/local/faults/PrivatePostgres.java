@@ -56,9 +56,9 @@ final class PrivatePostgres implements AutoCloseable {
 
     /** A fresh cluster in {@code dataDir} (whatever was there is removed), started. */
     static PrivatePostgres create(Path bin, Path dataDir) throws Exception {
-        deleteRecursively(dataDir);
         Files.createDirectories(dataDir.getParent());
         PrivatePostgres pg = new PrivatePostgres(bin, dataDir, EmbeddedKafkaBroker.freePort());
+        pg.close(); // a server left running by an earlier run that was killed, and its files
         Files.createDirectories(dataDir);
         if (pg.asPostgresUser) {
             Process chown = new ProcessBuilder("chown", "postgres:postgres", dataDir.toString()).inheritIO().start();
