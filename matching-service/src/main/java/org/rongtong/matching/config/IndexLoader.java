@@ -3,9 +3,6 @@ package org.rongtong.matching.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 import org.rongtong.matching.service.MatchingService;
 import org.rongtong.messaging.StartGate;
@@ -21,8 +18,7 @@ import io.smallrye.mutiny.Uni;
  * rebuild could be overwritten by the rebuild's older copy. Not ready (health) until then.
  */
 @ApplicationScoped
-@Readiness
-public class IndexLoader implements HealthCheck {
+public class IndexLoader {
 
     private static final Logger LOG = Logger.getLogger(IndexLoader.class);
 
@@ -40,8 +36,7 @@ public class IndexLoader implements HealthCheck {
         return gate.passed();
     }
 
-    @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("enterprise-index").status(gate.isOpen()).build();
+    public boolean isIndexed() {
+        return gate.isOpen();
     }
 }

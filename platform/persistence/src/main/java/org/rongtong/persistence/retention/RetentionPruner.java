@@ -33,6 +33,8 @@ public class RetentionPruner {
     private static final Logger LOG = Logger.getLogger(RetentionPruner.class);
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
+    private static final int STALE_CONNECTION_ATTEMPTS = 6;
+
     private final RetentionConfig config;
     private final DataSource dataSource;
     private final Vertx vertx;
@@ -96,7 +98,26 @@ public class RetentionPruner {
         return deleted;
     }
 
+    /**
+     * A pooled connection may have died with the database (a restart, a failover) since it was last used: such a failure
+     * is retried on another connection (the pool drops a connection that failed so), a few times, before the rule waits
+     * for the next round.
+     */
     private long prune(RetentionConfig.Rule rule, Instant cutoff) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return pruneOnce(rule, cutoff);
+            } catch (SQLException e) {
+                String state = e.getSQLState();
+                boolean connectionLost = state != null && (state.startsWith("08") || state.startsWith("57P"));
+                if (!connectionLost || attempt >= STALE_CONNECTION_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private long pruneOnce(RetentionConfig.Rule rule, Instant cutoff) throws SQLException {
         String condition = rule.column() + " < ?" + rule.where().map(w -> " AND (" + w + ")").orElse("");
         String sql = "DELETE FROM " + rule.table() + " WHERE ctid = ANY(ARRAY(SELECT ctid FROM " + rule.table() + " WHERE "
                 + condition + " LIMIT " + config.batchSize() + "))";
