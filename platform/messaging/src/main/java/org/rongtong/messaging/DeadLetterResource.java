@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.security.Roles;
 
@@ -25,6 +27,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @Path("/api/v1/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)
+@Tag(name = "Dead letters")
 @IfBuildProperty(name = "rongtong.dead-letters.enabled", stringValue = "true")
 public class DeadLetterResource {
 
@@ -35,6 +38,7 @@ public class DeadLetterResource {
     }
 
     @GET
+    @Operation(summary = "The newest parked records of this service's dead-letter topic (operators)")
     public Uni<DeadLetters.Page> list(@QueryParam("limit") @DefaultValue("50") String limit) {
         int n = bounded("limit", limit, 1, 500);
         return blocking(() -> deadLetters.list(n));
@@ -42,6 +46,7 @@ public class DeadLetterResource {
 
     @GET
     @Path("/{partition}/{offset}")
+    @Operation(summary = "One parked record, with the topic it came from and why it was parked (operators)")
     public Uni<DeadLetters.DeadLetter> one(@PathParam("partition") String partition, @PathParam("offset") String offset) {
         int p = bounded("partition", partition, 0, Integer.MAX_VALUE);
         long o = offset(offset);
@@ -51,6 +56,7 @@ public class DeadLetterResource {
     /** Sends the parked record back to its topic; answers where it went. Replaying twice is harmless (idempotent consumers). */
     @POST
     @Path("/{partition}/{offset}/replay")
+    @Operation(summary = "Send a parked record back to its topic once its cause is fixed (operators)")
     public Uni<DeadLetters.Replayed> replay(@PathParam("partition") String partition, @PathParam("offset") String offset) {
         int p = bounded("partition", partition, 0, Integer.MAX_VALUE);
         long o = offset(offset);
