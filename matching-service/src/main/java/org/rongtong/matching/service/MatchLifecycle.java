@@ -17,6 +17,7 @@ import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.Match;
 import org.rongtong.matching.model.OpenDemand;
 import org.rongtong.matching.model.ProposalSeen;
+import org.rongtong.messaging.NotYetException;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
 import org.rongtong.web.problem.ProblemException;
@@ -94,8 +95,8 @@ public class MatchLifecycle {
             mark.version = proposal.version();
             return mark.persist().chain(() -> OpenDemand.<OpenDemand>findById(proposal.demandId())).chain(demand -> {
                 if (demand == null) {
-                    // the demand's snapshot travels on another topic and may not be here yet: retry, then park
-                    return Uni.createFrom().failure(new IllegalStateException("Demand " + proposal.demandId() + " of proposal "
+                    // the demand's snapshot travels on another topic and may not be here yet: wait for it (never park)
+                    return Uni.createFrom().failure(new NotYetException("Demand " + proposal.demandId() + " of proposal "
                             + proposal.id() + " is not in the projection yet"));
                 }
                 return Match.forPair(demand.id, proposal.proposerId()).chain(match -> match != null
@@ -116,7 +117,7 @@ public class MatchLifecycle {
     private Uni<Void> newInterestedMatch(OpenDemand demand, ProposalSnapshot proposal) {
         return Candidate.<Candidate>findById(proposal.proposerId()).chain(proposer -> {
             if (proposer == null) {
-                return Uni.createFrom().failure(new IllegalStateException("Proposer " + proposal.proposerId() + " of proposal "
+                return Uni.createFrom().failure(new NotYetException("Proposer " + proposal.proposerId() + " of proposal "
                         + proposal.id() + " is not in the projection yet"));
             }
             return Candidate.<Candidate>findById(demand.publisherId).chain(publisher -> Match.count("demandId", demand.id).chain(count -> {

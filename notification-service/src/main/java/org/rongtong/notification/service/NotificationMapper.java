@@ -16,7 +16,30 @@ import org.rongtong.outbox.UuidV7;
 /** The one place where events become notifications and notifications become API views. */
 public final class NotificationMapper {
 
+    /** notification.title is VARCHAR(300), in characters. */
+    static final int TITLE_MAX = 300;
+    /**
+     * A demand title or enterprise name quoted in a title keeps at most this many characters: two of them and the longest
+     * fixed text (some 30 characters) fit {@link #TITLE_MAX} by construction; the full ones are in the body and the API.
+     */
+    static final int QUOTED_MAX = 120;
+
     private NotificationMapper() {
+    }
+
+    /** {@code text} cut to {@link #QUOTED_MAX} characters (code points, as PostgreSQL counts them), marked with an ellipsis. */
+    static String clip(String text) {
+        return clip(text, QUOTED_MAX);
+    }
+
+    static String clip(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     /**
@@ -31,21 +54,21 @@ public final class NotificationMapper {
         String verb = firstForDemand ? "已匹配 " : "新增 ";
         if (firstForDemand && event.candidates().isEmpty()) {
             // no fit yet: the publisher should know the demand was read and is still open to later registrations
-            out.add(enterprise(event, eventId, event.publisherId(), now, "需求「" + event.title() + "」暂无匹配的候选企业",
+            out.add(enterprise(event, eventId, event.publisherId(), now, "需求「" + clip(event.title()) + "」暂无匹配的候选企业",
                     "No registered enterprise fits your demand yet. It stays open: enterprises that register or update later are"
                             + " matched to it and you will be told."));
         } else {
-            out.add(enterprise(event, eventId, event.publisherId(), now, "需求「" + event.title() + "」" + verb + count + " 家候选企业",
+            out.add(enterprise(event, eventId, event.publisherId(), now, "需求「" + clip(event.title()) + "」" + verb + count + " 家候选企业",
                     "Your demand has " + count + (firstForDemand ? "" : " new") + " ranked candidate(s); see /api/v1/demands/"
                             + event.demandId() + "/matches"));
         }
         for (DemandMatched.Candidate c : fresh) {
-            out.add(enterprise(event, eventId, c.enterpriseId(), now, "您被推荐为需求「" + event.title() + "」的候选企业（第 " + c.rank() + " 名）",
+            out.add(enterprise(event, eventId, c.enterpriseId(), now, "您被推荐为需求「" + clip(event.title()) + "」的候选企业（第 " + c.rank() + " 名）",
                     "A chain leader's demand in " + event.field() + " on chain " + event.chain() + " matches your profile (score "
                             + c.score() + "); answer with interest or decline."));
         }
         if (event.regionCode() != null) {
-            Notification bureau = base(event, eventId, now, "辖区需求「" + event.title() + "」" + verb + count + " 家候选企业",
+            Notification bureau = base(event, eventId, now, "辖区需求「" + clip(event.title()) + "」" + verb + count + " 家候选企业",
                     "Demand " + event.demandId() + " in region " + event.regionCode() + " (" + event.field() + ", chain "
                             + event.chain() + ") has " + count + " candidate(s).");
             bureau.recipientKind = RecipientKind.BUREAU;
@@ -62,8 +85,8 @@ public final class NotificationMapper {
      */
     static List<Notification> forMatchChanged(String eventId, String type, MatchChanged m) {
         Instant now = Instant.now();
-        String title = "「" + m.title() + "」";
-        String who = "「" + m.enterpriseName() + "」";
+        String title = "「" + clip(m.title()) + "」";
+        String who = "「" + clip(m.enterpriseName()) + "」";
         String match = "/api/v1/matches/" + m.matchId();
         List<Notification> out = new ArrayList<>();
         switch (m.status()) {
@@ -80,7 +103,7 @@ public final class NotificationMapper {
                 out.add(enterprise(m, eventId, type, m.enterpriseId(), now, "需求" + title + "已确认与贵方合作",
                         "The chain leader confirmed the cooperation" + note(m) + "; see " + match + "."));
                 if (m.regionCode() != null) {
-                    Notification bureau = base(m.demandId(), eventId, type, now, "辖区对接成功：" + title + " — " + m.enterpriseName(),
+                    Notification bureau = base(m.demandId(), eventId, type, now, "辖区对接成功：" + title + " — " + clip(m.enterpriseName()),
                             "Demand " + m.demandId() + " in region " + m.regionCode() + " (" + m.field() + ", chain " + m.chain()
                                     + ") now cooperates with " + m.enterpriseName() + " (" + m.enterpriseId() + ").");
                     bureau.recipientKind = RecipientKind.BUREAU;
@@ -123,7 +146,7 @@ public final class NotificationMapper {
         n.eventId = eventId;
         n.eventType = type;
         n.demandId = demandId;
-        n.title = title;
+        n.title = clip(title, TITLE_MAX); // a guard: every template above fits already
         n.body = body;
         n.createdAt = now;
         return n;
