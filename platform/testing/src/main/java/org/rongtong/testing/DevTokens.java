@@ -53,6 +53,11 @@ public final class DevTokens {
                 java.util.Arrays.stream(actsFor).map(UUID::toString).toList()));
     }
 
+    /** Another partner, by its token subject: for what one partner may not see of another's. */
+    public static String partner(String subject) {
+        return sign(base(subject, "partner"));
+    }
+
     private static JwtClaimsBuilder base(String subject, String role) {
         return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role))
                 .expiresIn(Duration.ofHours(12));
