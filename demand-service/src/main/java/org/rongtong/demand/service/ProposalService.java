@@ -1,6 +1,7 @@
 package org.rongtong.demand.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import org.rongtong.events.ProposalStatus;
 import org.rongtong.events.Topics;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.persistence.UniqueViolation;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.rest.Versions;
@@ -35,15 +37,29 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProposalService {
 
-    private final Outbox outbox;
+    static final String IDEMPOTENCY_SCOPE = "proposal";
 
-    public ProposalService(Outbox outbox) {
+    private final Outbox outbox;
+    private final IdempotencyKeys idempotency;
+
+    public ProposalService(Outbox outbox, IdempotencyKeys idempotency) {
         this.outbox = outbox;
+        this.idempotency = idempotency;
     }
 
+    /** Submits a proposal; with an Idempotency-Key, the same caller's repeated request answers the first proposal. */
     @WithTransaction
-    public Uni<Proposal> submit(UUID demandId, SubmitProposalRequest request, Caller caller) {
+    public Uni<Created<Proposal>> submit(UUID demandId, SubmitProposalRequest request, Caller caller, String idempotencyKey) {
         UUID proposerId = Problems.actingEnterprise(request.proposerId(), caller, "proposerId");
+        List<Object> asked = List.of(demandId, request);
+        return idempotency.previous(IDEMPOTENCY_SCOPE, idempotencyKey, asked).chain(previous -> previous != null
+                ? Proposal.<Proposal>findById(previous).map(p -> new Created<>(p, true))
+                : submitNew(demandId, proposerId, request, caller)
+                        .call(p -> idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, asked, p.id))
+                        .map(p -> new Created<>(p, false)));
+    }
+
+    private Uni<Proposal> submitNew(UUID demandId, UUID proposerId, SubmitProposalRequest request, Caller caller) {
         return visibleDemand(demandId, caller)
                 .invoke(demand -> {
                     if (demand.publisherId.equals(proposerId)) {
