@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.rongtong.demand.model.Demand;
 import org.rongtong.demand.model.KnownEnterprise;
@@ -60,7 +61,9 @@ public class ProposalService {
     }
 
     private Uni<Proposal> submitNew(UUID demandId, UUID proposerId, SubmitProposalRequest request, Caller caller) {
-        return visibleDemand(demandId, caller)
+        // the demand's row is share-locked: a close, withdrawal or expiry committing meanwhile either waits for this proposal
+        // (and then closes it with the others) or is seen here as the demand's end (409): no open proposal outlives its demand
+        return Demand.<Demand>findById(demandId, LockModeType.PESSIMISTIC_READ).map(demand -> visible(demand, demandId, caller))
                 .invoke(demand -> {
                     if (demand.publisherId.equals(proposerId)) {
                         throw ProblemException.unprocessable("Own demand", "An enterprise does not propose to its own demand");
@@ -157,12 +160,14 @@ public class ProposalService {
     }
 
     private static Uni<Demand> visibleDemand(UUID demandId, Caller caller) {
-        return Demand.<Demand>findById(demandId).map(demand -> {
-            if (demand == null || demand.status == DemandStatus.DRAFT && !caller.actsFor(demand.publisherId)) {
-                throw ProblemException.notFound("Demand", demandId);
-            }
-            return demand;
-        });
+        return Demand.<Demand>findById(demandId).map(demand -> visible(demand, demandId, caller));
+    }
+
+    private static Demand visible(Demand demand, UUID demandId, Caller caller) {
+        if (demand == null || demand.status == DemandStatus.DRAFT && !caller.actsFor(demand.publisherId)) {
+            throw ProblemException.notFound("Demand", demandId);
+        }
+        return demand;
     }
 
     private static Uni<Proposal> proposal(UUID demandId, UUID proposalId) {

@@ -27,10 +27,19 @@ public final class StackClient {
     }
 
     public Reply post(Service service, String path, String token, Object body) {
+        return post(service, path, token, body, null);
+    }
+
+    /** A POST with an If-Match header (an ETag such as {@code "2"}); none when {@code ifMatch} is null. */
+    public Reply post(Service service, String path, String token, Object body, String ifMatch) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            return send(request);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
