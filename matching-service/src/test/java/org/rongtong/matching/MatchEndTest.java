@@ -148,6 +148,11 @@ class MatchEndTest {
             assertEquals("COOPERATING", status(c));
             assertEquals("DECLINED", status(d));
             assertEquals("REJECTED", status(r));
+            // the shortlisted candidate stays in the publisher's reserve, marked ENDED; the confirmed one stays COOPERATING
+            given().auth().oauth2(DevTokens.enterprise(leader)).when().get("/api/v1/enterprises/" + leader + "/reserve-pools")
+                    .then().statusCode(200)
+                    .body("pools.find { it.code == 'PROCUREMENT_POOL' }.entries.matchId", org.hamcrest.Matchers.containsInAnyOrder(c, s))
+                    .body("pools.find { it.code == 'PROCUREMENT_POOL' }.entries.find { it.matchId == '" + s + "' }.status", equalTo("ENDED"));
             // nobody moves an ended match: not the candidate, not the publisher
             given().auth().oauth2(DevTokens.enterprise(leader)).contentType(ContentType.JSON).body("{}")
                     .when().post("/api/v1/matches/" + s + "/confirm").then().statusCode(409);
