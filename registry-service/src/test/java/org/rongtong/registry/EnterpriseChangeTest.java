@@ -190,4 +190,16 @@ class EnterpriseChangeTest {
         given().auth().oauth2(DevTokens.partner()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(other)
                 .when().post("/api/v1/enterprises").then().statusCode(422).contentType("application/problem+json");
     }
+
+    @Test
+    void anIdempotencyKeyIsScopedPerCallerSoAnotherCallersSameKeyIsIndependent() {
+        String key = UUID.randomUUID().toString();
+        String partners = given().auth().oauth2(DevTokens.partner()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(profile()).when().post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
+        // the operator's request with the same key and another body is its own: no 422, no replay of the partner's result
+        var operators = given().auth().oauth2(DevTokens.operator()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(profile()).when().post("/api/v1/enterprises");
+        operators.then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        org.junit.jupiter.api.Assertions.assertNotEquals(partners, operators.path("id"));
+    }
 }

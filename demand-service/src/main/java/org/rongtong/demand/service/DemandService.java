@@ -24,6 +24,7 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.Problem.FieldError;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.problem.ProblemMappers;
@@ -61,12 +62,18 @@ public class DemandService {
         }
     }
 
+    static final String IDEMPOTENCY_SCOPE = "demand";
+
     private final Outbox outbox;
     private final Validator validator;
+    private final LooseEnds looseEnds;
+    private final IdempotencyKeys idempotency;
 
-    public DemandService(Outbox outbox, Validator validator) {
+    public DemandService(Outbox outbox, Validator validator, LooseEnds looseEnds, IdempotencyKeys idempotency) {
         this.outbox = outbox;
         this.validator = validator;
+        this.looseEnds = looseEnds;
+        this.idempotency = idempotency;
     }
 
     /**
@@ -74,15 +81,24 @@ public class DemandService {
      * the registry's events; a publisher registered moments ago may not have arrived yet, and is then unknown (422).
      */
     @WithTransaction
-    public Uni<Demand> create(PublishDemandRequest request, boolean draft, Caller caller) {
+    public Uni<Created<Demand>> create(PublishDemandRequest request, boolean draft, Caller caller, String idempotencyKey) {
         UUID publisherId = Problems.actingEnterprise(request.publisherId(), caller, "publisherId");
         requireValid(crossFieldErrors(request, ""));
-        return requireActiveChainLeader(publisherId)
-                .chain(() -> {
-                    Demand demand = newDemand(request, publisherId, draft);
-                    return demand.<Demand>persistAndFlush();
-                })
-                .call(demand -> draft ? Uni.createFrom().voidItem() : emit(EventTypes.DEMAND_PUBLISHED, demand));
+        // the draft flag is part of what was asked: the same body as a draft is another request
+        List<Object> asked = List.of(request, draft);
+        return idempotency.previous(IDEMPOTENCY_SCOPE, idempotencyKey, asked).chain(previous -> previous != null
+                ? Demand.<Demand>findById(previous)
+                        .onItem().ifNull().failWith(() -> ProblemException.conflict("Idempotency-Key used",
+                                "The draft first created with this key has been discarded since; use a new key"))
+                        .map(d -> new Created<>(d, true))
+                : requireActiveChainLeader(publisherId)
+                        .chain(() -> {
+                            Demand demand = newDemand(request, publisherId, draft);
+                            return demand.<Demand>persistAndFlush();
+                        })
+                        .call(demand -> draft ? Uni.createFrom().voidItem() : emit(EventTypes.DEMAND_PUBLISHED, demand))
+                        .call(demand -> idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, asked, demand.id))
+                        .map(demand -> new Created<>(demand, false)));
     }
 
     /** Many demands of one publisher, validated all or nothing; each published demand gets its own event. */
@@ -182,6 +198,8 @@ public class DemandService {
                     return Panache.flush().replaceWith(demand);
                 })
                 .call(demand -> emit(transition.eventType, demand))
+                // a closed or withdrawn demand leaves no proposal open (ADR 0015)
+                .call(looseEnds::demandEnded)
                 .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.stale(-1));
     }
 

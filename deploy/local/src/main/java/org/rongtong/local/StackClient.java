@@ -30,6 +30,11 @@ public final class StackClient {
         return post(service, path, token, body, java.util.Map.of());
     }
 
+    /** A POST with an If-Match header (an ETag such as {@code "2"}). */
+    public Reply post(Service service, String path, String token, Object body, String ifMatch) {
+        return post(service, path, token, body, java.util.Map.of("If-Match", ifMatch));
+    }
+
     /** A JSON POST with extra headers (an {@code Idempotency-Key}, say). */
     public Reply post(Service service, String path, String token, Object body, java.util.Map<String, String> headers) {
         try {

@@ -1,13 +1,18 @@
 package org.rongtong.matching.service;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.rongtong.events.CloseReason;
+import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EventSources;
+import org.rongtong.events.EventTypes;
 import org.rongtong.events.MatchChanged;
 import org.rongtong.events.MatchStatus;
 import org.rongtong.events.ProposalSnapshot;
@@ -33,6 +38,9 @@ import io.smallrye.mutiny.Uni;
 public class MatchLifecycle {
 
     private static final Logger LOG = Logger.getLogger(MatchLifecycle.class);
+
+    /** A candidacy still open: what a demand's end or the candidate's deactivation ends. */
+    static final Set<MatchStatus> LIVE = EnumSet.of(MatchStatus.PROPOSED, MatchStatus.INTERESTED, MatchStatus.SHORTLISTED);
 
     private final Outbox outbox;
     private final MatchEngine engine;
@@ -99,11 +107,52 @@ public class MatchLifecycle {
                     return Uni.createFrom().failure(new NotYetException("Demand " + proposal.demandId() + " of proposal "
                             + proposal.id() + " is not in the projection yet"));
                 }
+                if (demand.status != DemandStatus.PUBLISHED) {
+                    return Uni.createFrom().voidItem(); // the demand ended since: its matches are ended, none is started
+                }
                 return Match.forPair(demand.id, proposal.proposerId()).chain(match -> match != null
                         ? interestFromProposal(match, demand, proposal)
                         : newInterestedMatch(demand, proposal));
             });
         });
+    }
+
+    /**
+     * Ends every live match (PROPOSED, INTERESTED, SHORTLISTED) of a demand that has just ended, each with a
+     * {@code match.ended.v1} event (ADR 0015); confirmed, declined and rejected matches keep their status. Only live
+     * matches are touched, so a replayed demand event ends nothing twice.
+     */
+    public Uni<Void> endLiveMatches(OpenDemand demand, CloseReason reason) {
+        return Match.<Match>list("demandId = ?1 and status in ?2 order by rank", demand.id, LIVE)
+                .chain(live -> endAll(live, reason, ignored -> Uni.createFrom().item(demand)));
+    }
+
+    /** A deactivated enterprise's live candidacies on published demands end (its demands are withdrawn by demand-service). */
+    public Uni<Void> endCandidacies(UUID enterpriseId, CloseReason reason) {
+        return Match.<Match>list("enterpriseId = ?1 and status in ?2 order by demandId", enterpriseId, LIVE)
+                .chain(live -> endAll(live, reason, m -> OpenDemand.<OpenDemand>findById(m.demandId)));
+    }
+
+    private Uni<Void> endAll(List<Match> matches, CloseReason reason, java.util.function.Function<Match, Uni<OpenDemand>> demandOf) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        // one after the other: a reactive session runs one operation at a time
+        for (Match match : matches) {
+            done = done.chain(() -> demandOf.apply(match).chain(demand -> demand == null ? Uni.createFrom().voidItem() : end(match, demand, reason)));
+        }
+        return done;
+    }
+
+    private Uni<Void> end(Match match, OpenDemand demand, CloseReason reason) {
+        MatchStatus previous = match.status;
+        Instant now = Instant.now();
+        match.status = MatchStatus.ENDED;
+        match.note = null;
+        match.updatedAt = now;
+        return Candidate.<Candidate>findById(demand.publisherId).chain(publisher -> match.flush()
+                .chain(() -> outbox.append(Topics.MATCHES, EventTypes.MATCH_ENDED, EventSources.MATCHING, demand.id,
+                        MatchMapper.toEvent(match, demand, publisher == null ? null : publisher.regionCode, previous, MatchChanged.VIA_END,
+                                null, now, reason))))
+                .replaceWithVoid();
     }
 
     private Uni<Void> interestFromProposal(Match match, OpenDemand demand, ProposalSnapshot proposal) {

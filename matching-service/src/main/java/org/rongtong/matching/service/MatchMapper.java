@@ -92,8 +92,13 @@ public final class MatchMapper {
 
     static MatchChanged toEvent(Match m, OpenDemand demand, String publisherRegion, MatchStatus previous, String via, UUID proposalId,
             Instant at) {
+        return toEvent(m, demand, publisherRegion, previous, via, proposalId, at, null);
+    }
+
+    static MatchChanged toEvent(Match m, OpenDemand demand, String publisherRegion, MatchStatus previous, String via, UUID proposalId,
+            Instant at, org.rongtong.events.CloseReason endReason) {
         return new MatchChanged(m.id, m.version, demand.id, demand.publisherId, m.enterpriseId, m.enterpriseName, demand.field,
-                demand.chain, demand.title, regionOf(demand, publisherRegion), previous, m.status, via, proposalId, m.note, at);
+                demand.chain, demand.title, regionOf(demand, publisherRegion), previous, m.status, via, proposalId, m.note, at, endReason);
     }
 
     public static MatchView toView(Match m) {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.rongtong.events.CloseReason;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseSnapshot;
@@ -45,10 +46,12 @@ public class MatchingService {
 
     private final MatchEngine engine;
     private final Outbox outbox;
+    private final MatchLifecycle lifecycle;
 
-    public MatchingService(MatchEngine engine, Outbox outbox) {
+    public MatchingService(MatchEngine engine, Outbox outbox, MatchLifecycle lifecycle) {
         this.engine = engine;
         this.outbox = outbox;
+        this.lifecycle = lifecycle;
     }
 
     /** Rebuilds the index from the projection (at startup: the index lives in memory only). */
@@ -80,10 +83,15 @@ public class MatchingService {
                     || !Objects.equals(known.name, snapshot.name()) || known.kind != snapshot.kind()
                     || !Objects.equals(known.regionCode, snapshot.regionCode()) || !Objects.equals(known.tier, snapshot.tier())
                     || !Objects.equals(known.employees, snapshot.employees()) || !Objects.equals(known.revenue, snapshot.revenue());
+            boolean deactivated = known != null && known.active && !snapshot.active();
             Candidate target = known != null ? known : new Candidate();
             MatchMapper.apply(snapshot, target);
             engine.index().put(MatchMapper.copy(target));
             Uni<Void> saved = known != null ? Uni.createFrom().voidItem() : target.persist().replaceWithVoid();
+            if (deactivated) {
+                // a candidate that left the programme is no longer waiting on anyone's demand (ADR 0015)
+                return saved.chain(() -> lifecycle.endCandidacies(target.id, CloseReason.ENTERPRISE_DEACTIVATED));
+            }
             return target.active && offerChanged ? saved.chain(() -> reverseMatch(target)) : saved;
         });
     }
@@ -172,6 +180,11 @@ public class MatchingService {
             OpenDemand demand = known != null ? known : new OpenDemand();
             MatchMapper.apply(snapshot, demand);
             Uni<Void> saved = known != null ? Uni.createFrom().voidItem() : demand.persist().replaceWithVoid();
+            CloseReason ended = CloseReason.ofDemand(demand.status);
+            if (ended != null) {
+                // the demand closed, was withdrawn or expired: its live matches end with it (ADR 0015)
+                return saved.chain(() -> lifecycle.endLiveMatches(demand, ended));
+            }
             if (demand.status != DemandStatus.PUBLISHED) {
                 return saved;
             }

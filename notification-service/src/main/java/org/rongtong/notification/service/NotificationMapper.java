@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.rongtong.events.CloseReason;
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.MatchChanged;
@@ -111,11 +112,29 @@ public final class NotificationMapper {
                     out.add(bureau);
                 }
             }
+            case ENDED -> {
+                // the platform ended a live match (ADR 0015): the side that did not cause it is told
+                if (m.endReason() == CloseReason.ENTERPRISE_DEACTIVATED) {
+                    out.add(enterprise(m, eventId, type, m.publisherId(), now, who + "已退出对接，需求" + title + "的该项对接终止",
+                            m.enterpriseName() + " was deactivated; its candidacy for your demand ended (it was " + m.previousStatus() + ")."));
+                } else {
+                    out.add(enterprise(m, eventId, type, m.enterpriseId(), now, "需求" + title + ended(m.endReason()) + "，对接终止",
+                            "The demand " + reason(m.endReason()) + "; your candidacy (" + m.previousStatus() + ") ended; see " + match + "."));
+                }
+            }
             default -> {
                 // PROPOSED is never the status after a move; nothing to tell
             }
         }
         return out;
+    }
+
+    private static String ended(CloseReason reason) {
+        return reason == CloseReason.DEMAND_WITHDRAWN ? "已撤回" : reason == CloseReason.DEMAND_EXPIRED ? "已过期" : "已关闭";
+    }
+
+    private static String reason(CloseReason reason) {
+        return reason == CloseReason.DEMAND_WITHDRAWN ? "was withdrawn" : reason == CloseReason.DEMAND_EXPIRED ? "expired" : "was closed";
     }
 
     private static String note(MatchChanged m) {

@@ -28,6 +28,7 @@ import org.rongtong.notification.rest.SubscriptionRequest;
 import org.rongtong.notification.rest.SubscriptionView;
 import org.rongtong.outbox.UuidV7;
 import org.rongtong.persistence.StringListConverter;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
@@ -75,12 +76,20 @@ public class SubscriptionService {
 
     private static final StringListConverter LISTS = new StringListConverter();
 
+    static final String IDEMPOTENCY_SCOPE = "subscription";
+
     private final WebhookConfig config;
     private final WebhookDispatcher dispatcher;
+    private final IdempotencyKeys idempotency;
 
-    public SubscriptionService(WebhookConfig config, WebhookDispatcher dispatcher) {
+    public SubscriptionService(WebhookConfig config, WebhookDispatcher dispatcher, IdempotencyKeys idempotency) {
         this.config = config;
         this.dispatcher = dispatcher;
+        this.idempotency = idempotency;
+    }
+
+    /** A created subscription, or (a repeated Idempotency-Key of the same caller) the first one replayed, secret included. */
+    public record Created(SubscriptionView view, boolean replayed) {
     }
 
     /** Who owns what the caller creates, and the scope it gets: the caller's own enterprise or region, or anything. */
@@ -119,9 +128,20 @@ public class SubscriptionService {
     }
 
     @WithTransaction
-    public Uni<SubscriptionView> create(Caller caller, SubscriptionRequest request) {
+    public Uni<Created> create(Caller caller, SubscriptionRequest request, String idempotencyKey) {
         Owner owner = Owner.of(caller);
         SubscriptionFilter filter = scopedFilter(owner, request.filter());
+        return idempotency.previous(IDEMPOTENCY_SCOPE, idempotencyKey, request).chain(previous -> previous != null
+                ? Subscription.<Subscription>findById(previous)
+                        .onItem().ifNull().failWith(() -> ProblemException.conflict("Idempotency-Key used",
+                                "The subscription first created with this key has been deleted since; use a new key"))
+                        .map(first -> new Created(SubscriptionMapper.toView(first, first.secret), true))
+                : createNew(owner, filter, request)
+                        .call(view -> idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, request, view.id()))
+                        .map(view -> new Created(view, false)));
+    }
+
+    private Uni<SubscriptionView> createNew(Owner owner, SubscriptionFilter filter, SubscriptionRequest request) {
         Subscription s = new Subscription();
         s.id = UuidV7.next();
         s.ownerKind = owner.kind();

@@ -117,6 +117,25 @@ class EventSchemasTest {
         assertEquals(constants(ProposalStatus.class), texts(defs.at("/proposalStatus/enum")));
         assertEquals(constants(SessionStatus.class), texts(defs.at("/sessionStatus/enum")));
         assertEquals(constants(MatchStatus.class), texts(defs.at("/matchStatus/enum")));
+        assertEquals(constants(CloseReason.class), texts(defs.at("/closeReason/enum")));
+    }
+
+    @Test
+    void proposalAndMoveEventsWrittenBeforeCloseReasonsExistedStillReadWithoutOne() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode proposal = MAPPER.valueToTree(sampleProposal());
+        proposal.remove("closeReason");
+        com.fasterxml.jackson.databind.node.ObjectNode move = MAPPER.valueToTree(sampleMove());
+        move.remove("endReason");
+
+        assertEquals(sampleProposal(), MAPPER.treeToValue(proposal, ProposalSnapshot.class));
+        assertEquals(sampleMove(), MAPPER.treeToValue(move, MatchChanged.class));
+    }
+
+    @Test
+    void closedAndEndedEventsRequireTheirReason() {
+        assertTrue(texts(schemaOf(EventTypes.PROPOSAL_CLOSED).path("required")).contains("closeReason"));
+        assertTrue(texts(schemaOf(EventTypes.MATCH_ENDED).path("required")).contains("endReason"));
+        assertEquals("END", schemaOf(EventTypes.MATCH_ENDED).at("/properties/via/const").asText());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import org.rongtong.events.Topics;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
 import org.rongtong.persistence.UniqueViolation;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.registry.model.Enterprise;
 import org.rongtong.registry.rest.RegisterEnterpriseRequest;
 import org.rongtong.web.problem.Problem;
