@@ -7,7 +7,8 @@ import java.util.UUID;
  * One move in a match's lifecycle (对接进展): who answered what, and the match after it. Published on
  * {@code matching.matches.v1} keyed by the demand id, so a demand's candidate list and the moves on it stay in order.
  * {@code via} says how the move came: {@code API} (an answer through matching-service) or {@code PROPOSAL} (a proposal
- * submitted in demand-service, which counts as interest; {@code proposalId} names it).
+ * submitted in demand-service, which counts as interest; {@code proposalId} names it). {@code publisherRegionCode} and
+ * {@code enterpriseRegionCode} are where the two parties are registered (null in older events, or when unknown).
  */
 public record MatchChanged(
         UUID matchId,
@@ -25,7 +26,17 @@ public record MatchChanged(
         String via,
         UUID proposalId,
         String note,
-        Instant changedAt) {
+        Instant changedAt,
+        String publisherRegionCode,
+        String enterpriseRegionCode) {
+
+    /** Without the parties' registration regions (events written before they were added). */
+    public MatchChanged(UUID matchId, long version, UUID demandId, UUID publisherId, UUID enterpriseId, String enterpriseName,
+            CooperationField field, String chain, String title, String regionCode, MatchStatus previousStatus, MatchStatus status,
+            String via, UUID proposalId, String note, Instant changedAt) {
+        this(matchId, version, demandId, publisherId, enterpriseId, enterpriseName, field, chain, title, regionCode, previousStatus,
+                status, via, proposalId, note, changedAt, null, null);
+    }
 
     public static final String VIA_API = "API";
     public static final String VIA_PROPOSAL = "PROPOSAL";
