@@ -52,7 +52,8 @@ class LooseEndsNotificationTest {
 
     private static void publishEnd(UUID demand, UUID publisher, UUID candidate, MatchStatus from, CloseReason reason) throws Exception {
         MatchChanged change = new MatchChanged(UUID.randomUUID(), 3, demand, publisher, candidate, "青岛精工模具", CooperationField.PRODUCT_SUPPORTING,
-                "HOME_APPLIANCES", "洗衣机内桶精密注塑件配套", "3702", from, MatchStatus.ENDED, MatchChanged.VIA_END, null, null, Instant.now(), reason);
+                "HOME_APPLIANCES", "洗衣机内桶精密注塑件配套", "3702", from, MatchStatus.ENDED, MatchChanged.VIA_END, null, null, Instant.now(), reason,
+                "3702", null);
         TopicProbe.publish(Topics.MATCHES, demand.toString(), EventTypes.MATCH_ENDED, JSON.writeValueAsString(change), UUID.randomUUID().toString());
     }
 

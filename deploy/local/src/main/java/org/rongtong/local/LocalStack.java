@@ -224,6 +224,8 @@ public final class LocalStack implements AutoCloseable {
                 // the development key pair: fine on a laptop, never in a deployment
                 "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
                 "-Dmp.jwt.verify.publickey.location=rongtong-dev-jwt-public.pem",
+                // notification-service's development key for webhook secrets at rest (ADR 0017): likewise never deployed
+                "-Drongtong.webhooks.secret-key=PgV6P3XuVe5a7nq8oWqssKBj+OsEydy4ngF9rUca7JM=",
                 "-jar", runner(s).toString()));
         properties.getOrDefault(s, Map.of()).forEach((key, value) -> command.add(command.indexOf("-jar"), "-D" + key + "=" + value));
         // extra JVM options for every service, e.g. a flight recording while a benchmark runs

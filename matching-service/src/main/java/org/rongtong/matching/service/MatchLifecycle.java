@@ -148,10 +148,10 @@ public class MatchLifecycle {
         match.status = MatchStatus.ENDED;
         match.note = null;
         match.updatedAt = now;
-        return Candidate.<Candidate>findById(demand.publisherId).chain(publisher -> match.flush()
-                .chain(() -> outbox.append(Topics.MATCHES, EventTypes.MATCH_ENDED, EventSources.MATCHING, demand.id,
-                        MatchMapper.toEvent(match, demand, publisher == null ? null : publisher.regionCode, previous, MatchChanged.VIA_END,
-                                null, now, reason))))
+        return Candidate.<Candidate>findById(demand.publisherId).chain(publisher -> Candidate.<Candidate>findById(match.enterpriseId)
+                .chain(candidate -> match.flush().chain(() -> outbox.append(Topics.MATCHES, EventTypes.MATCH_ENDED, EventSources.MATCHING,
+                        demand.id, MatchMapper.toEvent(match, demand, publisher == null ? null : publisher.regionCode,
+                                candidate == null ? null : candidate.regionCode, previous, MatchChanged.VIA_END, null, now, reason)))))
                 .replaceWithVoid();
     }
 
@@ -205,11 +205,12 @@ public class MatchLifecycle {
         if (move == MatchMove.SHORTLIST) {
             match.shortlistedAt = now;
         }
-        return Candidate.<Candidate>findById(demand.publisherId).chain(publisher -> {
-            // flush first so the version in the event is the one the row now holds
-            return match.flush().chain(() -> outbox.append(Topics.MATCHES, move.eventType, EventSources.MATCHING, demand.id,
-                    MatchMapper.toEvent(match, demand, publisher == null ? null : publisher.regionCode, previous, via, proposalId, now)));
-        }).replaceWithVoid();
+        return Candidate.<Candidate>findById(demand.publisherId).chain(publisher -> Candidate.<Candidate>findById(match.enterpriseId)
+                // flush first so the version in the event is the one the row now holds
+                .chain(candidate -> match.flush().chain(() -> outbox.append(Topics.MATCHES, move.eventType, EventSources.MATCHING, demand.id,
+                        MatchMapper.toEvent(match, demand, publisher == null ? null : publisher.regionCode,
+                                candidate == null ? null : candidate.regionCode, previous, via, proposalId, now)))))
+                .replaceWithVoid();
     }
 
     private Uni<Moved> load(UUID matchId) {

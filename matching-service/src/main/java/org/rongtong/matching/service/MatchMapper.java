@@ -77,12 +77,18 @@ public final class MatchMapper {
         return copy;
     }
 
-    static DemandMatched toEvent(OpenDemand demand, String regionCode, List<Match> matches, Instant at) {
+    /**
+     * @param registeredIn where an enterprise is registered (null if unknown): the event carries the publisher's and each
+     *                     candidate's region, from which consumers decide what each bureau may see (ADR 0017)
+     */
+    static DemandMatched toEvent(OpenDemand demand, String regionCode, String publisherRegion, List<Match> matches,
+            java.util.function.Function<UUID, String> registeredIn, Instant at) {
         List<DemandMatched.Candidate> candidates = matches.stream()
-                .map(m -> new DemandMatched.Candidate(m.id, m.enterpriseId, m.enterpriseName, m.rank, m.score, m.reasons))
+                .map(m -> new DemandMatched.Candidate(m.id, m.enterpriseId, m.enterpriseName, m.rank, m.score, m.reasons,
+                        registeredIn.apply(m.enterpriseId)))
                 .toList();
         return new DemandMatched(demand.id, demand.version, demand.publisherId, demand.field, demand.chain, demand.title,
-                regionCode, candidates, at);
+                regionCode, candidates, at, publisherRegion);
     }
 
     /** Where a demand lands for bureaus: its first region constraint, else its publisher's region (null if unknown). */
@@ -90,15 +96,16 @@ public final class MatchMapper {
         return !demand.regionCodes.isEmpty() ? demand.regionCodes.get(0) : publisherRegion;
     }
 
-    static MatchChanged toEvent(Match m, OpenDemand demand, String publisherRegion, MatchStatus previous, String via, UUID proposalId,
-            Instant at) {
-        return toEvent(m, demand, publisherRegion, previous, via, proposalId, at, null);
+    static MatchChanged toEvent(Match m, OpenDemand demand, String publisherRegion, String enterpriseRegion, MatchStatus previous,
+            String via, UUID proposalId, Instant at) {
+        return toEvent(m, demand, publisherRegion, enterpriseRegion, previous, via, proposalId, at, null);
     }
 
-    static MatchChanged toEvent(Match m, OpenDemand demand, String publisherRegion, MatchStatus previous, String via, UUID proposalId,
-            Instant at, org.rongtong.events.CloseReason endReason) {
+    static MatchChanged toEvent(Match m, OpenDemand demand, String publisherRegion, String enterpriseRegion, MatchStatus previous,
+            String via, UUID proposalId, Instant at, org.rongtong.events.CloseReason endReason) {
         return new MatchChanged(m.id, m.version, demand.id, demand.publisherId, m.enterpriseId, m.enterpriseName, demand.field,
-                demand.chain, demand.title, regionOf(demand, publisherRegion), previous, m.status, via, proposalId, m.note, at, endReason);
+                demand.chain, demand.title, regionOf(demand, publisherRegion), previous, m.status, via, proposalId, m.note, at,
+                endReason, publisherRegion, enterpriseRegion);
     }
 
     public static MatchView toView(Match m) {

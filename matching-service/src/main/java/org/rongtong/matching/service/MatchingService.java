@@ -146,8 +146,14 @@ public class MatchingService {
             LOG.infof("Demand %s: %s proposed later (score %.3f)", demand.id, fit.candidate().id, fit.score());
             String region = MatchMapper.regionOf(demand, publisherRegion);
             return m.persist().chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING,
-                    demand.id, MatchMapper.toEvent(demand, region, all, m.createdAt))).replaceWithVoid();
+                    demand.id, MatchMapper.toEvent(demand, region, publisherRegion, all, this::registeredIn, m.createdAt))).replaceWithVoid();
         });
+    }
+
+    /** Where an enterprise is registered, as the index knows it (null if unknown). */
+    private String registeredIn(UUID enterprise) {
+        Candidate c = engine.index().profile(enterprise);
+        return c == null ? null : c.regionCode;
     }
 
     private static Match newMatch(OpenDemand demand, Scorer.Scored s, int rank, Match.Origin origin, Instant now) {
@@ -215,7 +221,8 @@ public class MatchingService {
                 Uni<Void> persisted = matches.isEmpty() ? Uni.createFrom().voidItem() : Match.persist(matches);
                 return persisted
                         .chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING, demand.id,
-                                MatchMapper.toEvent(demand, MatchMapper.regionOf(demand, publisherRegion), matches, now)))
+                                MatchMapper.toEvent(demand, MatchMapper.regionOf(demand, publisherRegion), publisherRegion, matches,
+                                        this::registeredIn, now)))
                         .replaceWithVoid();
             });
         });

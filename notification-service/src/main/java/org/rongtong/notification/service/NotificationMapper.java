@@ -3,6 +3,8 @@ package org.rongtong.notification.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.rongtong.events.CloseReason;
@@ -68,14 +70,29 @@ public final class NotificationMapper {
                     "A chain leader's demand in " + event.field() + " on chain " + event.chain() + " matches your profile (score "
                             + c.score() + "); answer with interest or decline."));
         }
-        if (event.regionCode() != null) {
+        // bureaus (Viewer): those covering the publisher's region hear of the whole demand; those covering a candidate's
+        // region, of the candidates registered there only (each region's own notification)
+        if (event.publisherRegionCode() != null) {
             Notification bureau = base(event, eventId, now, "辖区需求「" + clip(event.title()) + "」" + verb + count + " 家候选企业",
-                    "Demand " + event.demandId() + " in region " + event.regionCode() + " (" + event.field() + ", chain "
-                            + event.chain() + ") has " + count + " candidate(s).");
+                    "Demand " + event.demandId() + " published in region " + event.publisherRegionCode() + " (" + event.field()
+                            + ", chain " + event.chain() + ") has " + count + (firstForDemand ? "" : " new") + " candidate(s).");
             bureau.recipientKind = RecipientKind.BUREAU;
-            bureau.regionCode = event.regionCode();
+            bureau.regionCode = event.publisherRegionCode();
             out.add(bureau);
         }
+        Map<String, List<DemandMatched.Candidate>> byRegion = new TreeMap<>();
+        fresh.stream().filter(c -> c.regionCode() != null && !c.regionCode().equals(event.publisherRegionCode()))
+                .forEach(c -> byRegion.computeIfAbsent(c.regionCode(), r -> new ArrayList<>()).add(c));
+        byRegion.forEach((region, candidates) -> {
+            String names = String.join("、", candidates.stream().map(DemandMatched.Candidate::enterpriseName).toList());
+            Notification bureau = base(event, eventId, now, "辖区企业被推荐为需求「" + clip(event.title()) + "」的候选企业（" + candidates.size() + " 家）",
+                    "Enterprises registered in region " + region + " are candidates for demand " + event.demandId() + " ("
+                            + event.field() + ", chain " + event.chain() + "): " + names + ".");
+            bureau.recipientKind = RecipientKind.BUREAU;
+            bureau.regionCode = region;
+            bureau.publisherRegion = event.publisherRegionCode();
+            out.add(bureau);
+        });
         return out;
     }
 
@@ -103,12 +120,20 @@ public final class NotificationMapper {
             case COOPERATING -> {
                 out.add(enterprise(m, eventId, type, m.enterpriseId(), now, "需求" + title + "已确认与贵方合作",
                         "The chain leader confirmed the cooperation" + note(m) + "; see " + match + "."));
-                if (m.regionCode() != null) {
-                    Notification bureau = base(m.demandId(), eventId, type, now, "辖区对接成功：" + title + " — " + clip(m.enterpriseName()),
-                            "Demand " + m.demandId() + " in region " + m.regionCode() + " (" + m.field() + ", chain " + m.chain()
-                                    + ") now cooperates with " + m.enterpriseName() + " (" + m.enterpriseId() + ").");
+                // the bureaus of the publisher's region, and those of the candidate's when it is registered elsewhere
+                String body = "Demand " + m.demandId() + " (" + m.field() + ", chain " + m.chain() + ") now cooperates with "
+                        + m.enterpriseName() + " (" + m.enterpriseId() + ").";
+                if (m.publisherRegionCode() != null) {
+                    Notification bureau = base(m.demandId(), eventId, type, now, "辖区对接成功：" + title + " — " + clip(m.enterpriseName()), body);
                     bureau.recipientKind = RecipientKind.BUREAU;
-                    bureau.regionCode = m.regionCode();
+                    bureau.regionCode = m.publisherRegionCode();
+                    out.add(bureau);
+                }
+                if (m.enterpriseRegionCode() != null && !m.enterpriseRegionCode().equals(m.publisherRegionCode())) {
+                    Notification bureau = base(m.demandId(), eventId, type, now, "辖区企业对接成功：" + title + " — " + clip(m.enterpriseName()), body);
+                    bureau.recipientKind = RecipientKind.BUREAU;
+                    bureau.regionCode = m.enterpriseRegionCode();
+                    bureau.publisherRegion = m.publisherRegionCode();
                     out.add(bureau);
                 }
             }

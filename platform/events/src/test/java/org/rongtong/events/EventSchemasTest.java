@@ -333,10 +333,10 @@ class EventSchemasTest {
     static DemandMatched sampleMatch() {
         DemandMatched.Reason reason = new DemandMatched.Reason("capabilities", 0.4, "电机控制");
         DemandMatched.Candidate candidate = new DemandMatched.Candidate(UUID.fromString("01956a3c-0000-7000-8000-000000000004"),
-                UUID.fromString("01956a3c-0000-7000-8000-000000000001"), "福州精密电机有限公司", 1, 0.87, List.of(reason));
+                UUID.fromString("01956a3c-0000-7000-8000-000000000001"), "福州精密电机有限公司", 1, 0.87, List.of(reason), "350102");
         return new DemandMatched(UUID.fromString("01956a3c-0000-7000-8000-000000000002"), 1,
                 UUID.fromString("01956a3c-0000-7000-8000-000000000003"), CooperationField.PRODUCT_SUPPORTING, "SMART_HOME",
-                "变频压缩机电机配套", "350000", List.of(candidate), T0.plusSeconds(60));
+                "变频压缩机电机配套", "350000", List.of(candidate), T0.plusSeconds(60), "350100");
     }
 
     static MatchChanged sampleMove() {
@@ -344,6 +344,6 @@ class EventSchemasTest {
                 UUID.fromString("01956a3c-0000-7000-8000-000000000002"), UUID.fromString("01956a3c-0000-7000-8000-000000000003"),
                 UUID.fromString("01956a3c-0000-7000-8000-000000000001"), "福州精密电机有限公司", CooperationField.PRODUCT_SUPPORTING,
                 "SMART_HOME", "变频压缩机电机配套", "350000", MatchStatus.PROPOSED, MatchStatus.INTERESTED, MatchChanged.VIA_PROPOSAL,
-                UUID.fromString("01956a3c-0000-7000-8000-000000000005"), "可提供样机", T0.plusSeconds(120));
+                UUID.fromString("01956a3c-0000-7000-8000-000000000005"), "可提供样机", T0.plusSeconds(120), null, "350100", "350102");
     }
 }
