@@ -89,8 +89,10 @@ public final class ImportFile {
                 // after a record the parser has read the line it ends on (quoted fields may span lines)
                 rows.add(fromCsv(record, (int) parser.getCurrentLineNumber()));
             }
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            rows.add(new Row(rows.size() + 2, null, List.of(new FieldError("file", "is not readable CSV: " + e.getMessage()))));
+        } catch (IOException | IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            // the parser's own message names its internals: say what is wrong in the file instead
+            rows.add(new Row(rows.size() + 2, null, List.of(new FieldError("file",
+                    "is not readable CSV: a header name is empty or repeated, or a quoted field is not closed"))));
         }
         return rows;
     }

@@ -17,6 +17,7 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
+import org.rongtong.persistence.UniqueViolation;
 import org.rongtong.registry.model.Enterprise;
 import org.rongtong.registry.model.ImportJob;
 import org.rongtong.registry.model.ImportJob.Rejection;
@@ -104,7 +105,8 @@ public class ImportService {
             }
             return job.persist().call(() -> idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, keyed, job.id))
                     .map(ignored -> new Prepared(job, refused ? List.of() : valid, false));
-        }));
+        })).onFailure(UniqueViolation::in).transform(e -> ProblemException.conflict("Idempotency-Key in use",
+                "Another request with this key is being processed; send it again for its result"));
     }
 
     /** Registers the valid rows; the job shows progress after every chunk. */
