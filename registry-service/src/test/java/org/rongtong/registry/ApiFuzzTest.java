@@ -42,6 +42,7 @@ class ApiFuzzTest {
         ApiFuzzer.Report report = ApiFuzzer.against(base).seed(14).requests(3000)
                 .enterpriseId(java.util.UUID.fromString(id)).knownIds(id).run();
 
+        System.out.println(report.summary());
         assertTrue(report.findings().isEmpty(), report.summary());
         assertTrue(report.requests() >= 2000, "only " + report.requests() + " requests");
         assertEquals(before, ApiFuzzer.snapshot(base, DevTokens.operator(), state), "a refused request changed what the API shows");
@@ -57,6 +58,18 @@ class ApiFuzzTest {
                 .body("errors[0].field", equalTo("id")).body("errors[0].message", equalTo("must be a UUID"));
         given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?size=lots")
                 .then().statusCode(400).body("errors[0].field", equalTo("size")).body("errors[0].message", equalTo("must be an integer"));
+    }
+
+    @Test
+    void textPostgresCannotStoreIsRefusedWhereItEnters() {
+        given().auth().oauth2(DevTokens.operator()).urlEncodingEnabled(false).when().get("/api/v1/enterprises?q=a%00b")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("q"));
+        String body = "{\"name\":\"a\\u0000b\",\"creditCode\":\"" + TestData.creditCode("370211")
+                + "\",\"kind\":\"SME\",\"regionCode\":\"370211\",\"description\":\"\\ud800\"}";
+        given().auth().oauth2(DevTokens.partner()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/enterprises")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", containsString("NUL"));
     }
 
     @Test

@@ -100,6 +100,9 @@ public final class ApiFuzzer {
     /** Percent-encoded bytes that decode to NUL, to no valid UTF-8, to an encoded surrogate, to an overlong slash. */
     private static final List<String> RAW_ENCODED = List.of("%00", "%FF", "%ED%A0%80", "%C0%AF", "%C3%28", "%E2%80%AE", "%F4%90%80%80",
             "%2F", "%2F..%2F..", "%25", "%0D%0AX:1");
+    /** Every parameter of every operation gets each of these once, before the random cases (percent-encoded already). */
+    private static final List<String> SWEEP = List.of("%00", "%FF", "%ED%A0%80", "9".repeat(400), "NOPE", "", "%E2%80%AEevil",
+            "%F0%9F%91%A8%E2%80%8D%F0%9F%91%A9", "-1", "%2F..%2F", "a%0D%0Ab", "%EF%BB%BF1");
     private static final List<String> WHOLE_BODIES = List.of("", " ", "null", "[]", "{}", "[null]", "0", "-1", "true", "\"fuzz\"",
             "{", "{\"a\":", "[1,2", "{\"a\" 1}", "{'a':1}", "{\"a\":1,}", "{/*c*/}", "NaN", "\uFEFF{}", "{\"a\":\"\\uZZZZ\"}",
             "{\"a\":\"\\ud800\"}", "{\"__proto__\":{\"x\":1}}", "<x/>", "a=1&b=2", "{\"a\":1}{\"b\":2}", "\u0000");
@@ -180,7 +183,8 @@ public final class ApiFuzzer {
         List<Case> cases = new ArrayList<>();
         for (Operation op : operations) {
             Generator generator = new Generator(openApi, op, random);
-            for (int i = 0; i < perOperation; i++) {
+            int count = Math.max(perOperation, generator.sweep.size() + 10);
+            for (int i = 0; i < count; i++) {
                 cases.add(generator.next(i));
             }
         }
@@ -431,10 +435,19 @@ public final class ApiFuzzer {
         private final Operation op;
         private final Random random;
 
+        /** Parameter × value pairs sent first: each parameter meets each of {@link #SWEEP}. */
+        final List<String[]> sweep = new ArrayList<>();
+
         Generator(JsonNode openApi, Operation op, Random random) {
             this.openApi = openApi;
             this.op = op;
             this.random = random;
+            for (JsonNode p : op.parameters()) {
+                String in = p.path("in").asText();
+                if (in.equals("path") || in.equals("query")) {
+                    SWEEP.forEach(value -> sweep.add(new String[] {in, p.path("name").asText(), value}));
+                }
+            }
         }
 
         Case next(int index) {
@@ -486,8 +499,21 @@ public final class ApiFuzzer {
             kinds.add("accept");
             kinds.add("unknown-query");
             String kind = index == 0 && op.bodySchema() == null && pathParams.isEmpty() && queryParams.isEmpty() ? "none" : pick(kinds);
+            if (index < sweep.size()) {
+                kind = "sweep";
+            }
             byte[] raw = null;
             switch (kind) {
+                case "sweep" -> {
+                    String[] entry = sweep.get(index);
+                    if (entry[0].equals("path")) {
+                        path.put(entry[1], entry[2].isEmpty() ? "%20" : entry[2]);
+                    } else {
+                        query.removeIf(q -> q[0].equals(entry[1]));
+                        query.add(new String[] {entry[1], entry[2]});
+                    }
+                    what = entry[0] + " " + entry[1];
+                }
                 case "path" -> {
                     JsonNode p = pick(pathParams);
                     String value = badParameter(p);

@@ -131,7 +131,7 @@ public final class ImportFile {
                 String field = e instanceof JsonMappingException m ? m.getPath().stream()
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                         .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("line") : "line";
-                rows.add(new Row(i + 1, null, List.of(new FieldError(field, e.getOriginalMessage()))));
+                rows.add(new Row(i + 1, null, List.of(new FieldError(field, org.rongtong.web.problem.JsonErrors.message(e)))));
             }
         }
         return rows;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.rongtong.web.validation.StorableText;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +29,7 @@ import com.fasterxml.jackson.databind.exc.PropertyBindingException;
  * Jackson's own messages name Java types ({@code java.util.UUID}, record classes) and echo parser internals; none
  * of that reaches the client.
  */
-final class JsonErrors {
+public final class JsonErrors {
 
     private static final String TITLE = "The request body is not valid JSON for this resource";
 
@@ -61,9 +63,20 @@ final class JsonErrors {
         return Problem.of(400, "malformed", TITLE, detail, errors);
     }
 
+    /** What is wrong with one JSON value, for reports that carry their own field names (bulk imports). */
+    public static String message(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping) {
+            return message(mapping);
+        }
+        return e instanceof StreamConstraintsException ? "is nested too deeply, or a string or number in it is too long" : "is not valid JSON";
+    }
+
     private static String message(JsonMappingException e) {
         if (e instanceof PropertyBindingException) {
             return "is not a field of this resource";
+        }
+        if (e instanceof TextGuards.UnstorableText) {
+            return StorableText.MESSAGE;
         }
         if (e instanceof InvalidNullException) {
             return "must not be null";
