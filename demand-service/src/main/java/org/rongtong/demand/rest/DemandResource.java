@@ -36,6 +36,7 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.rest.Versions;
+import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
 
@@ -93,8 +94,8 @@ public class DemandResource {
             @QueryParam("region") String region,
             @QueryParam("deadlineFrom") String deadlineFrom,
             @QueryParam("deadlineTo") String deadlineTo,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         DemandFilter filter = new DemandFilter(QueryParams.uuid("publisher", publisher),
                 QueryParams.oneOf("field", field, CooperationField.class),
                 QueryParams.matching("chain", chain, QueryParams.CHAIN, "must be a chain code"),

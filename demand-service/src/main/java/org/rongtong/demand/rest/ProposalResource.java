@@ -29,6 +29,7 @@ import org.rongtong.demand.service.ProposalService;
 import org.rongtong.events.ProposalStatus;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.rest.Versions;
+import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
 
@@ -63,8 +64,8 @@ public class ProposalResource {
     @GET
     @Operation(summary = "The proposals on a demand, oldest first: for whoever acts for the demand's publisher only")
     public Uni<Page<ProposalView>> list(@PathParam("demandId") UUID demandId, @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return proposals.listForDemand(demandId, QueryParams.oneOf("status", status, ProposalStatus.class), page, size, caller)
                 .map(found -> new Page<>(found.items().stream().map(DemandMapper::toView).toList(), found.page(), found.size(), found.total()));
     }

@@ -33,6 +33,7 @@ import org.rongtong.demand.service.SessionService.Transition;
 import org.rongtong.events.SessionStatus;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.rest.Versions;
+import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
 
@@ -72,8 +73,8 @@ public class SessionResource {
             @QueryParam("participant") String participant,
             @QueryParam("dateFrom") String dateFrom,
             @QueryParam("dateTo") String dateTo,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         LocalDate from = QueryParams.date("dateFrom", dateFrom);
         LocalDate to = QueryParams.date("dateTo", dateTo);
         QueryParams.ordered("dateFrom", from, "dateTo", to);
