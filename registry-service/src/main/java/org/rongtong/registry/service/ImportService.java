@@ -27,8 +27,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +77,7 @@ public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     static final String IDEMPOTENCY_SCOPE = "import";
-    static final int CHUNK = 2000;
+    static final int CHUNK = 5000;
     private static final int CHUNK_ATTEMPTS = 3;
 
     private static final String ENTERPRISE_COPY = "COPY enterprise (id, version, name, english_name, credit_code, kind, tier, "
@@ -353,11 +355,12 @@ public class ImportService {
     private void eachChunk(ImportJob job, ImportUpload upload, ChunkHandler handler) throws Exception {
         Set<Integer> rejected = new HashSet<>();
         job.rejections.forEach(r -> rejected.add(r.line()));
+        int resumeAfter = job.lastLine;
         List<ImportFile.Row> chunk = new ArrayList<>(CHUNK);
         Exception[] failure = {null};
         try (BufferedReader text = upload.reader()) {
             ImportFile.read(job.format, text, mapper, row -> {
-                if (failure[0] != null || row.line() <= job.lastLine || rejected.contains(row.line()) || row.request() == null) {
+                if (failure[0] != null || row.line() <= resumeAfter || rejected.contains(row.line()) || row.request() == null) {
                     return;
                 }
                 chunk.add(row);
@@ -391,32 +394,71 @@ public class ImportService {
         }
     }
 
+    /**
+     * Chunk by chunk, each committed on its own. Two threads: this one reads and builds the next chunk's rows while a
+     * writer copies the previous one into the database; at most one chunk waits, so memory stays bounded.
+     */
     private void registerInChunks(ImportJob job, ImportUpload upload) throws Exception {
-        eachChunk(job, upload, chunk -> {
-            for (int attempt = 1;; attempt++) {
-                try (Connection c = db.getConnection()) {
-                    c.setAutoCommit(false);
-                    try {
-                        List<Rejection> taken = insert(c, job, chunk);
-                        List<Rejection> all = taken.isEmpty() ? null : merged(job.rejections, taken);
-                        int last = chunk.get(chunk.size() - 1).line();
-                        progress(c, job.id, chunk.size() - taken.size(), all, last);
-                        c.commit();
-                        job.lastLine = last;
-                        if (all != null) {
-                            job.rejections = all;
-                        }
-                        return;
-                    } catch (SQLException e) {
-                        c.rollback();
-                        // a code registered by someone else between the check and the insert: check again
-                        if (!"23505".equals(e.getSQLState()) || attempt >= CHUNK_ATTEMPTS) {
-                            throw e;
-                        }
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> inFlight = new ArrayList<>(1);
+        try {
+            eachChunk(job, upload, chunk -> {
+                Built built = build(job, List.copyOf(chunk));
+                if (!inFlight.isEmpty()) {
+                    inFlight.remove(0).get();
+                }
+                inFlight.add(writer.submit(() -> {
+                    write(job, built);
+                    return null;
+                }));
+            });
+            if (!inFlight.isEmpty()) {
+                inFlight.remove(0).get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            // a chunk being written when the reading stops (a failure, a shutdown) is finished or rolled back first
+            for (Future<?> f : inFlight) {
+                try {
+                    f.get();
+                } catch (ExecutionException ignored) {
+                    // the job fails with the reading's error; this chunk rolled back on its own
+                }
+            }
+            writer.shutdown();
+        }
+    }
+
+    /** Commits one chunk: its rows, their events, their lines and the job's progress in one transaction. */
+    private void write(ImportJob job, Built built) throws SQLException, IOException {
+        for (int attempt = 1;; attempt++) {
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    List<Rejection> taken = insert(c, built);
+                    List<Rejection> all = taken.isEmpty() ? null : merged(job.rejections, taken);
+                    int last = built.rows().get(built.rows().size() - 1).line();
+                    progress(c, job.id, built.rows().size() - taken.size(), all, last);
+                    c.commit();
+                    job.lastLine = last;
+                    if (all != null) {
+                        job.rejections = all;
+                    }
+                    return;
+                } catch (SQLException e) {
+                    c.rollback();
+                    // a code registered by someone else between the check and the insert: check again
+                    if (!"23505".equals(e.getSQLState()) || attempt >= CHUNK_ATTEMPTS) {
+                        throw e;
                     }
                 }
             }
-        });
+        }
     }
 
     private void registerAtomically(ImportJob job, ImportUpload upload) throws Exception {
@@ -427,7 +469,7 @@ public class ImportService {
             try {
                 eachChunk(job, upload, chunk -> {
                     if (taken.isEmpty()) {
-                        List<Rejection> now = insert(c, job, chunk);
+                        List<Rejection> now = insert(c, build(job, chunk));
                         taken.addAll(now);
                         registered[0] += chunk.size() - now.size();
                     } else {
@@ -460,41 +502,62 @@ public class ImportService {
 
     private static final String TAKEN = "an active enterprise with this code is already registered";
 
-    /** Registers a chunk's rows, their events and their lines; returns the rows refused because the code is taken. */
-    private List<Rejection> insert(Connection c, ImportJob job, List<ImportFile.Row> chunk) throws SQLException, IOException {
-        Set<String> taken = new HashSet<>();
-        List<Rejection> refused = takenCodes(c, chunk);
-        refused.forEach(r -> taken.add(codeAt(chunk, r.line())));
-        StringBuilder enterprises = new StringBuilder(chunk.size() * 600);
-        StringBuilder events = new StringBuilder(chunk.size() * 900);
-        StringBuilder lines = new StringBuilder(chunk.size() * 60);
+    /** A chunk's rows as lines of COPY text, one enterprise, one event and one job line per row. */
+    private record Built(List<ImportFile.Row> rows, String[] enterprises, String[] events, String[] lines) {
+    }
+
+    /** Builds the rows as they will be stored: the same mapper and converters as a single registration. */
+    private Built build(ImportJob job, List<ImportFile.Row> chunk) {
+        int n = chunk.size();
+        String[] enterprises = new String[n];
+        String[] events = new String[n];
+        String[] lines = new String[n];
         Instant now = Instant.now();
-        for (ImportFile.Row row : chunk) {
-            if (taken.contains(row.request().creditCode())) {
-                continue;
-            }
+        StringBuilder out = new StringBuilder(2048);
+        for (int i = 0; i < n; i++) {
+            ImportFile.Row row = chunk.get(i);
             Enterprise e = EnterpriseService.newEnterprise(row.request());
-            copyRow(enterprises, e.id, e.version, e.name, e.englishName, e.creditCode, e.kind, e.tier, e.tierLevel, e.tierYear,
+            out.setLength(0);
+            copyRow(out, e.id, e.version, e.name, e.englishName, e.creditCode, e.kind, e.tier, e.tierLevel, e.tierYear,
                     e.tierValidUntil, e.regionCode, lists.convertToDatabaseColumn(e.chains), lists.convertToDatabaseColumn(e.capabilities),
                     e.description, e.products, lists.convertToDatabaseColumn(e.certifications),
                     willingness.convertToDatabaseColumn(e.willingness), e.employees, e.revenue == null ? null : e.revenue.toPlainString(),
                     e.yearFounded, contacts.convertToDatabaseColumn(e.contacts), "t", e.registeredAt, e.updatedAt);
-            copyRow(events, UuidV7.next(), Topics.ENTERPRISES, e.id, EventTypes.ENTERPRISE_REGISTERED, EventSources.REGISTRY, e.id,
+            enterprises[i] = out.toString();
+            out.setLength(0);
+            copyRow(out, UuidV7.next(), Topics.ENTERPRISES, e.id, EventTypes.ENTERPRISE_REGISTERED, EventSources.REGISTRY, e.id,
                     json(EnterpriseMapper.toSnapshot(e)), now);
-            copyRow(lines, job.id, row.line(), e.id);
+            events[i] = out.toString();
+            out.setLength(0);
+            copyRow(out, job.id, row.line(), e.id);
+            lines[i] = out.toString();
         }
-        PGConnection pg = c.unwrap(PGConnection.class);
-        if (!lines.isEmpty()) {
-            pg.getCopyAPI().copyIn(ENTERPRISE_COPY, new StringReader(enterprises.toString()));
-            pg.getCopyAPI().copyIn(OUTBOX_COPY, new StringReader(events.toString()));
-            pg.getCopyAPI().copyIn(ROW_COPY, new StringReader(lines.toString()));
-            // COPY fires the outbox's statement trigger too, so the relay wakes at commit
-        }
-        return refused;
+        return new Built(chunk, enterprises, events, lines);
     }
 
-    private static String codeAt(List<ImportFile.Row> chunk, int line) {
-        return chunk.stream().filter(r -> r.line() == line).findFirst().orElseThrow().request().creditCode();
+    /** Copies a built chunk into the database; returns the rows refused because their code is taken. */
+    private List<Rejection> insert(Connection c, Built built) throws SQLException, IOException {
+        List<Rejection> refused = takenCodes(c, built.rows());
+        Set<Integer> skip = new HashSet<>();
+        refused.forEach(r -> skip.add(r.line()));
+        StringBuilder enterprises = new StringBuilder(built.rows().size() * 600);
+        StringBuilder events = new StringBuilder(built.rows().size() * 1200);
+        StringBuilder lines = new StringBuilder(built.rows().size() * 60);
+        for (int i = 0; i < built.rows().size(); i++) {
+            if (!skip.contains(built.rows().get(i).line())) {
+                enterprises.append(built.enterprises()[i]);
+                events.append(built.events()[i]);
+                lines.append(built.lines()[i]);
+            }
+        }
+        if (!lines.isEmpty()) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            pg.getCopyAPI().copyIn(ENTERPRISE_COPY, new StringReader(enterprises.toString()));
+            // COPY fires the outbox's statement trigger too, so the relay wakes at commit
+            pg.getCopyAPI().copyIn(OUTBOX_COPY, new StringReader(events.toString()));
+            pg.getCopyAPI().copyIn(ROW_COPY, new StringReader(lines.toString()));
+        }
+        return refused;
     }
 
     private static List<Rejection> takenCodes(Connection c, List<ImportFile.Row> chunk) throws SQLException {
