@@ -225,6 +225,40 @@ class ViewerScopeTest {
     }
 
     @Test
+    void aMatchMoveReachesOnlyThoseWhoActForItsPartiesOrCoverTheirRegions() throws Exception {
+        String chain = WebhookDeliveryTest.uniqueChain();
+        UUID publisher = UUID.randomUUID();
+        UUID candidate = UUID.randomUUID();
+        try (Receiver candidateRegion = new Receiver(n -> 200); Receiver elsewhere = new Receiver(n -> 200);
+                Receiver stranger = new Receiver(n -> 200)) {
+            WebhookDeliveryTest.subscribe(DevTokens.bureau("4403"), candidateRegion.url(), chain);
+            WebhookDeliveryTest.subscribe(DevTokens.bureau("45"), elsewhere.url(), chain);
+            WebhookDeliveryTest.subscribe(DevTokens.enterprise(UUID.randomUUID()), stranger.url(), chain);
+            BlockingQueue<SseClient.Event> partner = new LinkedBlockingQueue<>();
+            try (Stream<String> ignored = SseClient.open(stream, DevTokens.partner("partner-" + UUID.randomUUID(), candidate),
+                    "?chain=" + chain, partner)) {
+                Thread.sleep(300);
+                UUID demand = UUID.randomUUID();
+                String moved = UUID.randomUUID().toString();
+                TopicProbe.publish(Topics.MATCHES, demand.toString(), EventTypes.MATCH_INTERESTED, JSON.writeValueAsString(
+                        new org.rongtong.events.MatchChanged(UUID.randomUUID(), 2, demand, publisher, candidate, "深圳精密",
+                                CooperationField.PRODUCT_SUPPORTING, chain, "省级配套需求", "37", org.rongtong.events.MatchStatus.PROPOSED,
+                                org.rongtong.events.MatchStatus.INTERESTED, org.rongtong.events.MatchChanged.VIA_API, null, null,
+                                Instant.now(), "370101", "440301")), moved);
+                await().atMost(Duration.ofSeconds(20)).until(() -> candidateRegion.succeeded().size() == 1);
+                SseClient.Event got = partner.poll(20, TimeUnit.SECONDS);
+                assertNotNull(got);
+                assertEquals(moved, got.eventId(), "a partner acting for the candidate");
+                ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
+                Thread.sleep(800);
+                assertEquals(moved, candidateRegion.succeeded().get(0).id(), "the bureau of the candidate's region");
+                assertEquals(0, elsewhere.requests(), "not a bureau covering neither party");
+                assertEquals(0, stranger.requests(), "not an enterprise that is neither party");
+            }
+        }
+    }
+
+    @Test
     void twoOpenStreamsAreServedByOneSharedPollerAndEachGetsItsOwnScopedEvents() throws Exception {
         String chain = WebhookDeliveryTest.uniqueChain();
         Cand mine = cand("370205");
