@@ -244,7 +244,7 @@ class ViewerScopeTest {
                         new org.rongtong.events.MatchChanged(UUID.randomUUID(), 2, demand, publisher, candidate, "深圳精密",
                                 CooperationField.PRODUCT_SUPPORTING, chain, "省级配套需求", "37", org.rongtong.events.MatchStatus.PROPOSED,
                                 org.rongtong.events.MatchStatus.INTERESTED, org.rongtong.events.MatchChanged.VIA_API, null, null,
-                                Instant.now(), "370101", "440301")), moved);
+                                Instant.now(), null, "370101", "440301")), moved);
                 await().atMost(Duration.ofSeconds(20)).until(() -> candidateRegion.succeeded().size() == 1);
                 SseClient.Event got = partner.poll(20, TimeUnit.SECONDS);
                 assertNotNull(got);
