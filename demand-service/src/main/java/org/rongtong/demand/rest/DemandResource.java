@@ -34,7 +34,9 @@ import org.rongtong.demand.service.DemandService;
 import org.rongtong.demand.service.DemandService.Transition;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandStatus;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.rest.Versions;
+import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
 
@@ -58,9 +60,12 @@ public class DemandResource {
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
     @Operation(summary = "Create a demand: published at once, or a private draft with ?draft=true")
     public Uni<Response> publish(@Valid @NotNull PublishDemandRequest request,
-            @Parameter(description = "Keep the demand as a draft (no event) until POST /{id}/publish") @QueryParam("draft") @DefaultValue("false") boolean draft) {
-        return demands.create(request, draft, caller)
-                .map(d -> Response.created(URI.create("/api/v1/demands/" + d.id)).tag(Versions.etag(d.version)).entity(view(d)).build());
+            @Parameter(description = "Keep the demand as a draft (no event) until POST /{id}/publish") @QueryParam("draft") @DefaultValue("false") boolean draft,
+            @Parameter(description = "Repeating a request with the same key (same caller, same body) answers the first result") @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        IdempotencyKeys.requireValid(idempotencyKey);
+        return demands.create(request, draft, caller, idempotencyKey)
+                .map(c -> Response.created(URI.create("/api/v1/demands/" + c.value().id)).tag(Versions.etag(c.value().version))
+                        .header(IdempotencyKeys.REPLAYED_HEADER, c.replayed() ? "true" : null).entity(view(c.value())).build());
     }
 
     @POST
@@ -89,8 +94,8 @@ public class DemandResource {
             @QueryParam("region") String region,
             @QueryParam("deadlineFrom") String deadlineFrom,
             @QueryParam("deadlineTo") String deadlineTo,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         DemandFilter filter = new DemandFilter(QueryParams.uuid("publisher", publisher),
                 QueryParams.oneOf("field", field, CooperationField.class),
                 QueryParams.matching("chain", chain, QueryParams.CHAIN, "must be a chain code"),

@@ -13,5 +13,5 @@ import jakarta.validation.constraints.Size;
  */
 public record PublishBatchRequest(
         UUID publisherId,
-        @NotNull @Size(min = 1, max = 100) List<PublishDemandRequest> demands) {
+        @NotNull @Size(min = 1, max = 100) List<@NotNull PublishDemandRequest> demands) {
 }

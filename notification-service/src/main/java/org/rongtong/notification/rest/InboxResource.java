@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.notification.service.InboxService;
+import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
 
@@ -41,8 +42,8 @@ public class InboxResource {
             @QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
             @QueryParam("eventType") String eventType,
             @QueryParam("demandId") UUID demandId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return inbox.inbox(caller, enterpriseId, unreadOnly, eventType, demandId, page, size);
     }
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,7 +26,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.notification.service.SubscriptionService;
 import org.rongtong.notification.service.TargetPolicy;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
 
@@ -53,21 +56,23 @@ public class SubscriptionResource {
     /** Creates a subscription; the answer carries the signing secret, the only time it is shown. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> create(@Valid @NotNull SubscriptionRequest request) {
+    public Uni<Response> create(@Valid @NotNull SubscriptionRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        IdempotencyKeys.requireValid(idempotencyKey);
         // resolving the host blocks: off the event loop, then back on it for the transaction
         return vertx.executeBlocking(Uni.createFrom().item(() -> targets.refusal(request.url().trim())))
                 .chain(refusal -> {
                     if (refusal.isPresent()) {
                         throw ProblemException.invalid("url", refusal.get());
                     }
-                    return subscriptions.create(caller, request);
+                    return subscriptions.create(caller, request, idempotencyKey);
                 })
-                .map(view -> Response.created(URI.create("/api/v1/subscriptions/" + view.id())).entity(view).build());
+                .map(c -> Response.created(URI.create("/api/v1/subscriptions/" + c.view().id()))
+                        .header(IdempotencyKeys.REPLAYED_HEADER, c.replayed() ? "true" : null).entity(c.view()).build());
     }
 
     @GET
-    public Uni<SubscriptionPage> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public Uni<SubscriptionPage> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return subscriptions.list(caller, page, size);
     }
 
@@ -102,8 +107,8 @@ public class SubscriptionResource {
     @Path("/{id}/deliveries")
     public Uni<DeliveryPage> deliveries(@PathParam("id") UUID id,
             @QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|FAILED") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return subscriptions.deliveries(caller, id, status, page, size);
     }
 

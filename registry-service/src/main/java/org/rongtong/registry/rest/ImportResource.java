@@ -20,8 +20,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.registry.model.ImportJob;
-import org.rongtong.registry.service.IdempotencyKeys;
 import org.rongtong.registry.service.ImportFile;
 import org.rongtong.registry.service.ImportService;
 import org.rongtong.web.problem.ProblemException;

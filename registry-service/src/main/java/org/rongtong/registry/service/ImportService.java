@@ -45,6 +45,7 @@ import org.rongtong.events.Topics;
 import org.rongtong.outbox.UuidV7;
 import org.rongtong.persistence.StringListConverter;
 import org.rongtong.persistence.WillingnessMapConverter;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.registry.model.Enterprise;
 import org.rongtong.registry.model.ImportJob;
 import org.rongtong.registry.model.ImportJob.Registered;
@@ -250,7 +251,7 @@ public class ImportService {
                 c.setAutoCommit(false);
                 try {
                     if (key != null) {
-                        UUID previous = previous(c, key, hash);
+                        UUID previous = previous(c, job.owner, key, hash);
                         if (previous != null) {
                             c.rollback();
                             return new Started(load(c, previous), true);
@@ -258,12 +259,14 @@ public class ImportService {
                     }
                     insertJob(c, job);
                     if (key != null) {
-                        try (PreparedStatement s = c.prepareStatement("INSERT INTO idempotency_key (scope, idempotency_key, "
-                                + "request_hash, resource_id, created_at) VALUES (?, ?, ?, ?, now())")) {
+                        // keys are the caller's own (ADR 0015): the job's owner scopes them
+                        try (PreparedStatement s = c.prepareStatement("INSERT INTO idempotent_request (scope, caller, "
+                                + "idempotency_key, request_hash, resource_id, created_at) VALUES (?, ?, ?, ?, ?, now())")) {
                             s.setString(1, IDEMPOTENCY_SCOPE);
-                            s.setString(2, key);
-                            s.setString(3, hash);
-                            s.setObject(4, job.id);
+                            s.setString(2, job.owner);
+                            s.setString(3, key);
+                            s.setString(4, hash);
+                            s.setObject(5, job.id);
                             s.executeUpdate();
                         }
                     }
@@ -282,11 +285,12 @@ public class ImportService {
         }
     }
 
-    private static UUID previous(Connection c, String key, String hash) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT request_hash, resource_id FROM idempotency_key WHERE scope = ? AND idempotency_key = ?")) {
+    private static UUID previous(Connection c, String owner, String key, String hash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT request_hash, resource_id FROM idempotent_request "
+                + "WHERE scope = ? AND caller = ? AND idempotency_key = ?")) {
             s.setString(1, IDEMPOTENCY_SCOPE);
-            s.setString(2, key);
+            s.setString(2, owner);
+            s.setString(3, key);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     return null;

@@ -7,7 +7,10 @@ import java.util.List;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -15,7 +18,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -43,10 +45,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? pointer(m) : "";
-        String message = e.getOriginalMessage();
-        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
-        return respond(Problem.of(400, "malformed", "The request body is not valid JSON for this resource", message, errors), uri);
+        return respond(JsonErrors.problem(e), uri);
     }
 
     /** Quarkus REST maps these two itself, as plain JSON; the closer type wins, so they are named here. */
@@ -75,15 +74,44 @@ public class ProblemMappers {
         return respond(Problem.of(403, "forbidden", "Not allowed", "Your role does not allow this", null), uri);
     }
 
+    /**
+     * Quarkus REST answers a path or query parameter it cannot convert (a UUID, an enum, a number) with a 404 that
+     * carries the conversion failure as its cause; that is the client's mistake about a parameter, so 400 naming it.
+     */
     @ServerExceptionMapper(priority = 1)
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers, ResourceInfo resource) {
+        return web(e, uri, headers, resource);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers, ResourceInfo resource) {
         int status = e.getResponse().getStatus();
-        if (e.getCause() instanceof JsonProcessingException json) {
-            return unreadableJson(json, uri);
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json, uri);
+            }
+            if (cause instanceof ProblemException problem) {
+                return respond(problem.problem(), uri);
+            }
         }
+        if ((status == 404 || status == 400) && e.getCause() != null && resource != null && resource.getResourceMethod() != null) {
+            return respond(ParameterErrors.problem(resource.getResourceMethod(), uri, headers), uri);
+        }
+        // the exception's own message may name classes or echo internals: the status says what the client needs
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        return respond(Problem.of(status, "http-" + status, title, e.getMessage(), null), uri);
+        return respond(Problem.of(status, "http-" + status, title, detail(status), null), uri);
+    }
+
+    private static String detail(int status) {
+        return switch (status) {
+            case 404 -> "Nothing answers at this path";
+            case 405 -> "This path does not answer this method";
+            case 406 -> "This path cannot answer in a media type the Accept header allows";
+            case 415 -> "This path does not accept a body of this Content-Type";
+            case 400 -> "The request is not valid";
+            default -> null;
+        };
     }
 
     @ServerExceptionMapper(priority = 10)
@@ -92,7 +120,7 @@ public class ProblemMappers {
         return respond(Problem.of(500, "internal", "Internal error", "The failure was logged; retry later", null), uri);
     }
 
-    private static Response respond(Problem problem, UriInfo uri) {
+    static Response respond(Problem problem, UriInfo uri) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.withInstance(uri.getPath())).build();
     }
 
@@ -127,20 +155,5 @@ public class ProblemMappers {
             }
         }
         return name.length() == 0 ? path.toString() : name.toString();
-    }
-
-    private static String pointer(JsonMappingException e) {
-        StringBuilder name = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (name.length() > 0) {
-                    name.append('.');
-                }
-                name.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                name.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return name.toString();
     }
 }
