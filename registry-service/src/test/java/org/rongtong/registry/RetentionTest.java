@@ -42,7 +42,8 @@ class RetentionTest {
         UUID newJob = UUID.randomUUID();
         UUID runningJob = UUID.randomUUID();
         try (Connection c = connect()) {
-            String key = "INSERT INTO idempotency_key (scope, idempotency_key, request_hash, resource_id, created_at) VALUES ('test', ?, ?, ?, ?)";
+            String key = "INSERT INTO idempotent_request (scope, caller, idempotency_key, request_hash, resource_id, created_at)"
+                    + " VALUES ('test', 'partner', ?, ?, ?, ?)";
             exec(c, key, "old-" + tag, "0".repeat(64), UUID.randomUUID(), Timestamp.from(old));
             exec(c, key, "new-" + tag, "0".repeat(64), UUID.randomUUID(), Timestamp.from(recent));
             String job = "INSERT INTO import_job (id, status, format, atomic, total, done, rejected, rejections, created_at, finished_at)"
@@ -50,12 +51,14 @@ class RetentionTest {
             exec(c, job, oldJob, "COMPLETED", Timestamp.from(old), Timestamp.from(old));
             exec(c, job, newJob, "COMPLETED", Timestamp.from(recent), Timestamp.from(recent));
             exec(c, job, runningJob, "RUNNING", Timestamp.from(old), null);
+            exec(c, "INSERT INTO import_job_row (job_id, line, enterprise_id) VALUES (?, 2, ?)", oldJob, UUID.randomUUID());
 
             pruner.pruneNow(now);
 
-            assertEquals(0, count(c, "SELECT count(*) FROM idempotency_key WHERE idempotency_key = ?", "old-" + tag));
-            assertEquals(1, count(c, "SELECT count(*) FROM idempotency_key WHERE idempotency_key = ?", "new-" + tag));
+            assertEquals(0, count(c, "SELECT count(*) FROM idempotent_request WHERE idempotency_key = ?", "old-" + tag));
+            assertEquals(1, count(c, "SELECT count(*) FROM idempotent_request WHERE idempotency_key = ?", "new-" + tag));
             assertEquals(0, count(c, "SELECT count(*) FROM import_job WHERE id = ?", oldJob));
+            assertEquals(0, count(c, "SELECT count(*) FROM import_job_row WHERE job_id = ?", oldJob), "its registered lines go with it");
             assertEquals(1, count(c, "SELECT count(*) FROM import_job WHERE id = ?", newJob));
             assertEquals(1, count(c, "SELECT count(*) FROM import_job WHERE id = ?", runningJob), "a running job stays");
         }
