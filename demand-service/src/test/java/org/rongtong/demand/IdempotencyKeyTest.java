@@ -69,7 +69,7 @@ class IdempotencyKeyTest {
         // a partner publishing for the same leader with the same key is another caller: a new demand
         Map<String, Object> forLeader = new HashMap<>(body);
         forLeader.put("publisherId", leader.toString());
-        String partners = id(post(DevTokens.partner(), "/api/v1/demands", key, forLeader), 201);
+        String partners = id(post(DevTokens.partner(leader), "/api/v1/demands", key, forLeader), 201);
         assertNotEquals(id, partners);
         assertEquals(2, Fixtures.count("SELECT count(*) FROM demand WHERE publisher_id = ?", leader));
 

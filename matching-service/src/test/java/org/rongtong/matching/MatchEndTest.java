@@ -105,9 +105,11 @@ class MatchEndTest {
         return JSON.readValue(r.value(), MatchChanged.class);
     }
 
+    /** Distinct events: delivery is at least once, so the relay may publish one twice (same ce_id). */
     private static long endedCount(TopicProbe events, String demandId) {
         return events.drain(Duration.ofSeconds(2)).stream()
-                .filter(r -> demandId.equals(r.key()) && EventTypes.MATCH_ENDED.equals(TopicProbe.header(r, "ce_type"))).count();
+                .filter(r -> demandId.equals(r.key()) && EventTypes.MATCH_ENDED.equals(TopicProbe.header(r, "ce_type")))
+                .map(r -> TopicProbe.header(r, "ce_id")).distinct().count();
     }
 
     @Test

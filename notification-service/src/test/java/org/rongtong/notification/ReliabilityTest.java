@@ -226,7 +226,7 @@ class ReliabilityTest {
         MatchStatus from = to == MatchStatus.COOPERATING ? MatchStatus.SHORTLISTED : MatchStatus.INTERESTED;
         return JSON.writeValueAsString(new MatchChanged(UUID.randomUUID(), 2, demand, publisher, candidate, name,
                 CooperationField.PRODUCT_SUPPORTING, "HOME_APPLIANCES", title, region, from, to, MatchChanged.VIA_API, null, null,
-                Instant.now()));
+                Instant.now(), null, region, null)); // published from the region: its bureaus hear of the move
     }
 
     /** Publishes the moves with one producer and one flush, keyed by their demand; answers their CloudEvents ids. */

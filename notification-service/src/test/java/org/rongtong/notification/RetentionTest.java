@@ -46,8 +46,9 @@ class RetentionTest {
             exec(c, "INSERT INTO notification (id, recipient_kind, enterprise_id, event_id, event_type, title, body, created_at)"
                     + " VALUES (?, 'ENTERPRISE', ?, ?, 't', 'old', 'b', ?), (?, 'ENTERPRISE', ?, ?, 't', 'new', 'b', ?)",
                     UUID.randomUUID(), UUID.randomUUID(), "old-" + tag, ts(old), UUID.randomUUID(), UUID.randomUUID(), "new-" + tag, ts(recent));
-            exec(c, "INSERT INTO subscription (id, owner_kind, url, event_types, chains, fields, secret, status, created_at, version)"
-                    + " VALUES (?, 'OPERATOR', 'http://127.0.0.1:1/hook', '[]', '[]', '[]', 's', 'PAUSED', ?, 1)", subscription, ts(old));
+            exec(c, "INSERT INTO subscription (id, owner, owner_role, owner_subject, url, event_types, chains, fields, secret, status,"
+                    + " created_at, version) VALUES (?, 'operator:retention', 'operator', 'retention', 'http://127.0.0.1:1/hook', '[]', '[]',"
+                    + " '[]', 's', 'PAUSED', ?, 1)", subscription, ts(old));
             UUID oldDelivered = UUID.randomUUID();
             UUID oldPending = UUID.randomUUID();
             UUID newDelivered = UUID.randomUUID();
