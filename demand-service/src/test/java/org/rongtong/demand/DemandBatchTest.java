@@ -115,7 +115,7 @@ class DemandBatchTest {
         // a partner names the publisher once, for the whole batch; an item may not name another one
         List<Map<String, Object>> items = nineFields();
         items.get(2).put("publisherId", UUID.randomUUID().toString());
-        post(DevTokens.partner(), "/api/v1/demands/batch", Map.of("publisherId", leader.toString(), "demands", items)).then()
+        post(DevTokens.partner(leader), "/api/v1/demands/batch", Map.of("publisherId", leader.toString(), "demands", items)).then()
                 .statusCode(400).body("errors[0].field", equalTo("demands[2].publisherId"));
         assertEquals(0, Fixtures.count("SELECT count(*) FROM demand WHERE publisher_id = ?", leader));
     }
@@ -123,7 +123,7 @@ class DemandBatchTest {
     @Test
     void aBatchOfDraftsEmitsNothing() {
         UUID leader = Fixtures.enterprise(EnterpriseKind.CHAIN_LEADER, "370212");
-        List<String> ids = post(DevTokens.partner(), "/api/v1/demands/batch?draft=true",
+        List<String> ids = post(DevTokens.partner(leader), "/api/v1/demands/batch?draft=true",
                 Map.of("publisherId", leader.toString(), "demands", nineFields().subList(0, 3)))
                 .then().statusCode(201).body("demands.status", equalTo(List.of("DRAFT", "DRAFT", "DRAFT"))).extract().path("demands.id");
 

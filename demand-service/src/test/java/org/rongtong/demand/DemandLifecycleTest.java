@@ -152,7 +152,8 @@ class DemandLifecycleTest {
         put(id, "\"1\"", changed).then().statusCode(200).body("version", equalTo(2)).body("contact.email", equalTo("wang@example.com"));
         post(token, "/api/v1/demands/" + id + "/publish").then().statusCode(200).body("version", equalTo(3));
 
-        get(DevTokens.partner(), "/api/v1/demands/" + id).then().statusCode(200).body("contact.name", equalTo("王经理"));
+        get(DevTokens.partner(leader), "/api/v1/demands/" + id).then().statusCode(200).body("contact.name", equalTo("王经理"));
+        get(DevTokens.partner(UUID.randomUUID()), "/api/v1/demands/" + id).then().statusCode(200).body("contact", nullValue());
         get(DevTokens.bureau("37"), "/api/v1/demands/" + id).then().statusCode(200).body("contact", nullValue());
         get(DevTokens.enterprise(UUID.randomUUID()), "/api/v1/demands/" + id).then().statusCode(200).body("contact", nullValue());
 

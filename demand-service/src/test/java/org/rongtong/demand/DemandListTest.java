@@ -94,6 +94,16 @@ class DemandListTest {
     }
 
     @Test
+    void aBureauListsTheDemandsConcerningItsRegionOnly() {
+        List<String> fujianBureau = ids(DevTokens.bureau("35"), "publisher=" + fuzhou);
+        org.hamcrest.MatcherAssert.assertThat(fujianBureau, equalTo(List.of(fujianOnly)));
+        org.hamcrest.MatcherAssert.assertThat(ids(DevTokens.bureau("35"), "publisher=" + qingdao), equalTo(List.of()));
+        org.hamcrest.MatcherAssert.assertThat(ids(DevTokens.bureau("3702"), "publisher=" + qingdao), hasItem(soon));
+        // its own filter narrows further, it never widens the bureau's region
+        org.hamcrest.MatcherAssert.assertThat(ids(DevTokens.bureau("35"), "region=37&publisher=" + qingdao), equalTo(List.of()));
+    }
+
+    @Test
     void aDeadlineRangeBoundsTheList() {
         String from = Instant.now().plus(60, ChronoUnit.DAYS).toString();
         get(DevTokens.operator(), "/api/v1/demands?publisher=" + qingdao + "&deadlineFrom=" + from).then()

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +105,19 @@ class DemandPublicationTest {
         forSomeoneElse.put("publisherId", UUID.randomUUID().toString());
         publishAs(DevTokens.enterprise(UUID.randomUUID()), forSomeoneElse).then().statusCode(403)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aPartnerPublishesOnlyForTheEnterprisesItsTokenGrants() throws Exception {
+        UUID leader = Fixtures.announce(UUID.randomUUID(), EnterpriseKind.CHAIN_LEADER, "370212", 1, true);
+        publishOnceKnown(DevTokens.enterprise(leader), Fixtures.demand(), 201);
+        Map<String, Object> forLeader = Fixtures.demand();
+        forLeader.put("publisherId", leader.toString());
+        long before = Fixtures.count("SELECT count(*) FROM demand WHERE publisher_id = ?", leader);
+
+        publishAs(DevTokens.partner(UUID.randomUUID()), forLeader).then().statusCode(403).contentType("application/problem+json");
+        assertEquals(before, Fixtures.count("SELECT count(*) FROM demand WHERE publisher_id = ?", leader));
+        publishAs(DevTokens.partner(leader), forLeader).then().statusCode(201);
     }
 
     @Test

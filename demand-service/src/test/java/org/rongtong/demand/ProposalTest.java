@@ -121,7 +121,7 @@ class ProposalTest {
         post(leaderToken, proposalsOf(demandId), proposal()).then().statusCode(422).body("title", equalTo("Own demand"));
         Map<String, Object> forLeader = proposal();
         forLeader.put("proposerId", leader.toString());
-        assertProblem(post(DevTokens.partner(), proposalsOf(demandId), forLeader), 422);
+        assertProblem(post(DevTokens.partner(leader), proposalsOf(demandId), forLeader), 422);
 
         UUID sme = Fixtures.enterprise(EnterpriseKind.SME, "370211");
         post(leaderToken, "/api/v1/demands/" + demandId + "/withdraw").then().statusCode(200);

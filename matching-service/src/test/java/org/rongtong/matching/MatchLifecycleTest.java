@@ -117,6 +117,8 @@ class MatchLifecycleTest {
             assertEquals("可提供样品", moves.get(0).path("note").asText());
             assertEquals("API", moves.get(0).path("via").asText());
             assertEquals("37", moves.get(2).path("regionCode").asText());
+            assertEquals("370202", moves.get(2).path("publisherRegionCode").asText());
+            assertEquals("370211", moves.get(2).path("enterpriseRegionCode").asText());
         }
         given().auth().oauth2(DevTokens.enterprise(leader)).when().get("/api/v1/enterprises/" + leader + "/reserve-pools")
                 .then().statusCode(200).body("pools.find { it.code == 'PROCUREMENT_POOL' }.entries[0].status", equalTo("COOPERATING"));

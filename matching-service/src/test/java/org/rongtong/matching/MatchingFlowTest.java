@@ -95,6 +95,9 @@ class MatchingFlowTest {
             assertTrue(event.value().contains(best.toString()) && event.value().contains(partial.toString()), event.value());
             assertTrue(!event.value().contains(unwilling.toString()) && !event.value().contains(outside.toString()), event.value());
             assertTrue(event.value().contains("\"regionCode\":\"37\""), event.value());
+            // where the publisher and each candidate are registered, for consumers to scope by (ADR 0017)
+            assertTrue(event.value().contains("\"publisherRegionCode\":\"370212\""), event.value());
+            assertTrue(event.value().contains("\"regionCode\":\"370211\"") && event.value().contains("\"regionCode\":\"370600\""), event.value());
 
             // a replayed event changes nothing: no second set of matches, no second event
             TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, json);

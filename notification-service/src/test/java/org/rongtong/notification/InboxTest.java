@@ -52,7 +52,7 @@ class InboxTest {
                 "洗衣机内桶精密注塑件配套", region, List.of(
                         new DemandMatched.Candidate(UUID.randomUUID(), first, "青岛精工模具", 1, 0.91, List.of()),
                         new DemandMatched.Candidate(UUID.randomUUID(), second, "烟台塑业", 2, 0.55, List.of())),
-                Instant.now());
+                Instant.now(), region);
         String eventId = UUID.randomUUID().toString();
         String json = JSON.writeValueAsString(event);
         TopicProbe.publish(Topics.MATCHES, event.demandId().toString(), EventTypes.DEMAND_MATCHED, json, eventId);
@@ -65,8 +65,11 @@ class InboxTest {
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].title", containsString("第 2 名"));
         given().auth().oauth2(DevTokens.bureau(region)).when().get("/api/v1/inbox")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].regionCode", equalTo(region));
-        given().auth().oauth2(DevTokens.partner()).when().get("/api/v1/inbox?enterpriseId=" + first)
+        given().auth().oauth2(DevTokens.partner(first)).when().get("/api/v1/inbox?enterpriseId=" + first)
                 .then().statusCode(200).body("total", equalTo(1));
+        // a partner acts only for the enterprises its token grants
+        given().auth().oauth2(DevTokens.partner(second)).when().get("/api/v1/inbox?enterpriseId=" + first)
+                .then().statusCode(403).contentType("application/problem+json");
         int provinceBefore = total(DevTokens.bureau("37"), "");
         org.junit.jupiter.api.Assertions.assertTrue(provinceBefore >= 1, "the province's bureau covers its prefectures");
         org.junit.jupiter.api.Assertions.assertEquals(0, total(DevTokens.bureau("44"), ""));
@@ -114,6 +117,38 @@ class InboxTest {
         org.junit.jupiter.api.Assertions.assertEquals(1, total(DevTokens.enterprise(candidate), ""));
     }
 
+    @Test
+    void aBureauIsToldOfADemandPublishedElsewhereOnlyThroughTheCandidatesRegisteredInItsRegion() throws Exception {
+        // six-digit regions of this run's own, so that other tests' notifications do not count
+        String county = String.format("%02d", (int) (Math.random() * 90) + 10);
+        String jinan = "3701" + county;
+        String qingdao = "3702" + county;
+        UUID publisher = UUID.randomUUID();
+        UUID demand = UUID.randomUUID();
+        DemandMatched event = new DemandMatched(demand, 1, publisher, CooperationField.PRODUCT_SUPPORTING, "HOME_APPLIANCES",
+                "省级模具配套", "37", List.of(
+                        new DemandMatched.Candidate(UUID.randomUUID(), UUID.randomUUID(), "青岛精工模具", 1, 0.91, List.of(), qingdao),
+                        new DemandMatched.Candidate(UUID.randomUUID(), UUID.randomUUID(), "深圳精密", 2, 0.8, List.of(), "440301"),
+                        new DemandMatched.Candidate(UUID.randomUUID(), UUID.randomUUID(), "济南机床", 3, 0.7, List.of(), jinan)),
+                Instant.now(), jinan);
+        TopicProbe.publish(Topics.MATCHES, demand.toString(), EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(event), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(publisher), "") == 1);
+
+        String byDemand = "?demandId=" + demand;
+        given().auth().oauth2(DevTokens.bureau(qingdao)).when().get("/api/v1/inbox" + byDemand)
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].body", containsString("青岛精工模具"))
+                .body("items[0].body", org.hamcrest.Matchers.not(containsString("深圳精密")))
+                .body("items[0].body", org.hamcrest.Matchers.not(containsString("济南机床")));
+        given().auth().oauth2(DevTokens.bureau(jinan)).when().get("/api/v1/inbox" + byDemand)
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].body", containsString("has 3 candidate"));
+        // the province covers the publisher: the whole demand once, not again through its Qingdao candidate
+        given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/inbox" + byDemand)
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].regionCode", equalTo(jinan));
+        given().auth().oauth2(DevTokens.bureau("44")).when().get("/api/v1/inbox" + byDemand)
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].regionCode", equalTo("440301"));
+        org.junit.jupiter.api.Assertions.assertEquals(0, total(DevTokens.bureau("45"), byDemand));
+    }
+
     /** A demand of the publisher's in region 3702 that no enterprise fits (yet), as matching-service announces it. */
     private static DemandMatched publishNoCandidates(UUID publisher, String title) throws Exception {
         DemandMatched event = new DemandMatched(UUID.randomUUID(), 1, publisher, CooperationField.TECH_RND, "HOME_APPLIANCES",
@@ -126,7 +161,7 @@ class InboxTest {
     private static void publishMove(String type, UUID demand, UUID publisher, UUID candidate, String region, MatchStatus from,
             MatchStatus to, String note) throws Exception {
         MatchChanged change = new MatchChanged(UUID.randomUUID(), 2, demand, publisher, candidate, "青岛精工模具", CooperationField.PRODUCT_SUPPORTING,
-                "HOME_APPLIANCES", "洗衣机内桶精密注塑件配套", region, from, to, MatchChanged.VIA_API, null, note, Instant.now());
+                "HOME_APPLIANCES", "洗衣机内桶精密注塑件配套", region, from, to, MatchChanged.VIA_API, null, note, Instant.now(), null, region, null);
         TopicProbe.publish(Topics.MATCHES, demand.toString(), type, JSON.writeValueAsString(change), UUID.randomUUID().toString());
     }
 

@@ -65,8 +65,9 @@ class WebhookDeliveryTest {
     }
 
     static String publish(UUID demandId, UUID publisher, String chain, String region) throws Exception {
+        // published from the demand's region, by a publisher registered there
         DemandMatched event = new DemandMatched(demandId, 1, publisher, CooperationField.TECH_RND, chain, "高端轴承联合研发", region,
-                List.of(new DemandMatched.Candidate(UUID.randomUUID(), UUID.randomUUID(), "洛阳轴研", 1, 0.8, List.of())), Instant.now());
+                List.of(new DemandMatched.Candidate(UUID.randomUUID(), UUID.randomUUID(), "洛阳轴研", 1, 0.8, List.of())), Instant.now(), region);
         String eventId = UUID.randomUUID().toString();
         TopicProbe.publish(Topics.MATCHES, demandId.toString(), EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(event), eventId);
         return eventId;
@@ -159,13 +160,14 @@ class WebhookDeliveryTest {
             UUID candidate = UUID.randomUUID();
             publish(demand, publisher, chain, "3702");
             MatchChanged interested = new MatchChanged(UUID.randomUUID(), 2, demand, publisher, candidate, "洛阳轴研", CooperationField.TECH_RND,
-                    chain, "高端轴承联合研发", "3702", MatchStatus.PROPOSED, MatchStatus.INTERESTED, MatchChanged.VIA_API, null, null, Instant.now());
+                    chain, "高端轴承联合研发", "3702", MatchStatus.PROPOSED, MatchStatus.INTERESTED, MatchChanged.VIA_API, null, null, Instant.now(),
+                    null, "3702", null);
             TopicProbe.publish(Topics.MATCHES, demand.toString(), EventTypes.MATCH_INTERESTED, JSON.writeValueAsString(interested),
                     UUID.randomUUID().toString());
             String confirmed = UUID.randomUUID().toString();
             TopicProbe.publish(Topics.MATCHES, demand.toString(), EventTypes.MATCH_CONFIRMED, JSON.writeValueAsString(new MatchChanged(
                     interested.matchId(), 4, demand, publisher, candidate, "洛阳轴研", CooperationField.TECH_RND, chain, "高端轴承联合研发", "3702",
-                    MatchStatus.SHORTLISTED, MatchStatus.COOPERATING, MatchChanged.VIA_API, null, null, Instant.now())), confirmed);
+                    MatchStatus.SHORTLISTED, MatchStatus.COOPERATING, MatchChanged.VIA_API, null, null, Instant.now(), null, "3702", null)), confirmed);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 1);
             ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
             Thread.sleep(500); // nothing more may arrive

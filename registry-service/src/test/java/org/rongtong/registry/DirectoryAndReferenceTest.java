@@ -57,7 +57,7 @@ class DirectoryAndReferenceTest {
         List<String> seen = new ArrayList<>();
         String token = null;
         do {
-            var page = given().auth().oauth2(DevTokens.bureau("37")).queryParam("q", tag).queryParam("size", 2)
+            var page = given().auth().oauth2(DevTokens.operator()).queryParam("q", tag).queryParam("size", 2)
                     .queryParam("pageToken", token).when().get("/api/v1/enterprises").then().statusCode(200).extract();
             seen.addAll(page.path("items.id"));
             token = page.path("nextPageToken");

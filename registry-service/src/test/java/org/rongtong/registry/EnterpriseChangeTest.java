@@ -145,11 +145,11 @@ class EnterpriseChangeTest {
     }
 
     @Test
-    void contactsAreShownOnlyToTheEnterpriseItselfOperatorsAndPartners() {
+    void contactsAreShownOnlyToTheEnterpriseItselfOperatorsAndPartnersActingForIt() {
         String id = registered(profile());
         given().auth().oauth2(DevTokens.enterprise(UUID.fromString(id))).when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("contacts[0].phone", equalTo("13800138000"));
-        given().auth().oauth2(DevTokens.partner()).when().get("/api/v1/enterprises/" + id)
+        given().auth().oauth2(DevTokens.partner(UUID.fromString(id))).when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("contacts", notNullValue());
         given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("contacts", nullValue());
@@ -189,5 +189,17 @@ class EnterpriseChangeTest {
         other.put("name", "别的公司");
         given().auth().oauth2(DevTokens.partner()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(other)
                 .when().post("/api/v1/enterprises").then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void anIdempotencyKeyIsScopedPerCallerSoAnotherCallersSameKeyIsIndependent() {
+        String key = UUID.randomUUID().toString();
+        String partners = given().auth().oauth2(DevTokens.partner()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(profile()).when().post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
+        // the operator's request with the same key and another body is its own: no 422, no replay of the partner's result
+        var operators = given().auth().oauth2(DevTokens.operator()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(profile()).when().post("/api/v1/enterprises");
+        operators.then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        org.junit.jupiter.api.Assertions.assertNotEquals(partners, operators.path("id"));
     }
 }

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.rongtong.demand.service.EnterpriseProjection;
 import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
-import org.rongtong.messaging.BoundedRetry;
+import org.rongtong.messaging.EventRetry;
 
 import io.smallrye.mutiny.Uni;
 
@@ -22,7 +22,7 @@ public class EnterpriseEventsConsumer {
 
     @Incoming("enterprises")
     public Uni<Void> onEnterpriseEvent(ConsumerRecord<String, String> record) {
-        return BoundedRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
+        return EventRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
                 (event, snapshot) -> projection.apply(snapshot));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.rongtong.events.CloseReason;
 import org.rongtong.events.ProposalStatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -47,6 +48,11 @@ public class Proposal extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public ProposalStatus status;
+
+    /** Why the platform closed it (status CLOSED); null otherwise. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "close_reason")
+    public CloseReason closeReason;
 
     @Column(name = "submitted_at")
     public Instant submittedAt;

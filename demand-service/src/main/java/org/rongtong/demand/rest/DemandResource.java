@@ -34,6 +34,7 @@ import org.rongtong.demand.service.DemandService;
 import org.rongtong.demand.service.DemandService.Transition;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandStatus;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.rest.Versions;
 import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
@@ -59,9 +60,12 @@ public class DemandResource {
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
     @Operation(summary = "Create a demand: published at once, or a private draft with ?draft=true")
     public Uni<Response> publish(@Valid @NotNull PublishDemandRequest request,
-            @Parameter(description = "Keep the demand as a draft (no event) until POST /{id}/publish") @QueryParam("draft") @DefaultValue("false") boolean draft) {
-        return demands.create(request, draft, caller)
-                .map(d -> Response.created(URI.create("/api/v1/demands/" + d.id)).tag(Versions.etag(d.version)).entity(view(d)).build());
+            @Parameter(description = "Keep the demand as a draft (no event) until POST /{id}/publish") @QueryParam("draft") @DefaultValue("false") boolean draft,
+            @Parameter(description = "Repeating a request with the same key (same caller, same body) answers the first result") @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        IdempotencyKeys.requireValid(idempotencyKey);
+        return demands.create(request, draft, caller, idempotencyKey)
+                .map(c -> Response.created(URI.create("/api/v1/demands/" + c.value().id)).tag(Versions.etag(c.value().version))
+                        .header(IdempotencyKeys.REPLAYED_HEADER, c.replayed() ? "true" : null).entity(view(c.value())).build());
     }
 
     @POST

@@ -27,6 +27,7 @@ import org.rongtong.demand.model.Proposal;
 import org.rongtong.demand.service.DemandMapper;
 import org.rongtong.demand.service.ProposalService;
 import org.rongtong.events.ProposalStatus;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.rest.Versions;
 import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
@@ -51,10 +52,13 @@ public class ProposalResource {
 
     @POST
     @Operation(summary = "Submit a proposal (拟合作事项) against a published demand; one open proposal per enterprise and demand")
-    public Uni<Response> submit(@PathParam("demandId") UUID demandId, @Valid @NotNull SubmitProposalRequest request) {
-        return proposals.submit(demandId, request, caller)
-                .map(p -> Response.created(URI.create("/api/v1/demands/" + demandId + "/proposals/" + p.id))
-                        .tag(Versions.etag(p.version)).entity(DemandMapper.toView(p)).build());
+    public Uni<Response> submit(@PathParam("demandId") UUID demandId, @Valid @NotNull SubmitProposalRequest request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        IdempotencyKeys.requireValid(idempotencyKey);
+        return proposals.submit(demandId, request, caller, idempotencyKey)
+                .map(c -> Response.created(URI.create("/api/v1/demands/" + demandId + "/proposals/" + c.value().id))
+                        .tag(Versions.etag(c.value().version)).header(IdempotencyKeys.REPLAYED_HEADER, c.replayed() ? "true" : null)
+                        .entity(DemandMapper.toView(c.value())).build());
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.rongtong.demand.rest.SubmitProposalRequest.AttachmentLink;
+import org.rongtong.events.CloseReason;
 import org.rongtong.events.ProposalStatus;
 
 public record ProposalView(
@@ -19,5 +20,6 @@ public record ProposalView(
         List<AttachmentLink> attachments,
         ProposalStatus status,
         Instant submittedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        CloseReason closeReason) {
 }

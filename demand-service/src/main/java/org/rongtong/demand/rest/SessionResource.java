@@ -14,6 +14,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,6 +31,7 @@ import org.rongtong.demand.service.DemandMapper;
 import org.rongtong.demand.service.SessionService;
 import org.rongtong.demand.service.SessionService.Transition;
 import org.rongtong.events.SessionStatus;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.rest.Versions;
 import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
@@ -54,10 +56,11 @@ public class SessionResource {
     @POST
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
     @Operation(summary = "Schedule a matchmaking session (对接活动): a bureau within its region, an operator anywhere")
-    public Uni<Response> schedule(@Valid @NotNull ScheduleSessionRequest request) {
-        return sessions.schedule(request, caller)
-                .map(s -> Response.created(URI.create("/api/v1/sessions/" + s.id)).tag(Versions.etag(s.version))
-                        .entity(DemandMapper.toView(s)).build());
+    public Uni<Response> schedule(@Valid @NotNull ScheduleSessionRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        IdempotencyKeys.requireValid(idempotencyKey);
+        return sessions.schedule(request, caller, idempotencyKey)
+                .map(c -> Response.created(URI.create("/api/v1/sessions/" + c.value().id)).tag(Versions.etag(c.value().version))
+                        .header(IdempotencyKeys.REPLAYED_HEADER, c.replayed() ? "true" : null).entity(DemandMapper.toView(c.value())).build());
     }
 
     @GET
@@ -87,6 +90,16 @@ public class SessionResource {
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR, Roles.BUREAU})
     public Uni<Response> get(@PathParam("id") UUID id) {
         return sessions.find(id).map(this::ok);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
+    @Operation(summary = "Reschedule or edit a session until it is held: If-Match required (428 without, 412 when stale), 409 once held or cancelled")
+    public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ScheduleSessionRequest request) {
+        long expected = Versions.requireIfMatch(ifMatch);
+        return sessions.update(id, expected, request, caller).map(this::ok);
     }
 
     @POST

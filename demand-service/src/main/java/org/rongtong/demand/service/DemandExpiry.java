@@ -35,10 +35,12 @@ public class DemandExpiry {
 
     private final Outbox outbox;
     private final ExpiryConfig config;
+    private final LooseEnds looseEnds;
 
-    public DemandExpiry(Outbox outbox, ExpiryConfig config) {
+    public DemandExpiry(Outbox outbox, ExpiryConfig config, LooseEnds looseEnds) {
         this.outbox = outbox;
         this.config = config;
+        this.looseEnds = looseEnds;
     }
 
     /** Expires every demand due at {@code now}, one transaction per batch; answers the ids this worker expired. */
@@ -67,7 +69,9 @@ public class DemandExpiry {
                     Uni<Void> done = Panache.flush();
                     for (Demand demand : due) {
                         done = done.chain(() -> outbox.append(Topics.DEMANDS, EventTypes.DEMAND_EXPIRED, EventSources.DEMAND, demand.id,
-                                DemandMapper.toSnapshot(demand)).replaceWithVoid());
+                                DemandMapper.toSnapshot(demand)).replaceWithVoid())
+                                // its open proposals close with it, in the same transaction
+                                .chain(() -> looseEnds.demandEnded(demand));
                     }
                     return done.replaceWith(() -> due.stream().map(d -> d.id).toList());
                 });

@@ -122,12 +122,12 @@ public final class DemandMapper {
     public static ProposalView toView(Proposal p) {
         List<AttachmentLink> links = p.attachments.stream().map(a -> new AttachmentLink(a.title(), a.url())).toList();
         return new ProposalView(p.id, p.version, p.demandId, p.publisherId, p.proposerId, p.title, p.description, p.offering,
-                links, p.status, p.submittedAt, p.updatedAt);
+                links, p.status, p.submittedAt, p.updatedAt, p.closeReason);
     }
 
     static ProposalSnapshot toSnapshot(Proposal p) {
         return new ProposalSnapshot(p.id, p.version, p.demandId, p.publisherId, p.proposerId, p.title, p.status,
-                p.submittedAt, p.updatedAt);
+                p.submittedAt, p.updatedAt, p.closeReason);
     }
 
     // --- sessions

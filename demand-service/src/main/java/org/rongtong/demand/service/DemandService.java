@@ -3,7 +3,9 @@ package org.rongtong.demand.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,7 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.Problem.FieldError;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.problem.ProblemMappers;
@@ -59,12 +62,18 @@ public class DemandService {
         }
     }
 
+    static final String IDEMPOTENCY_SCOPE = "demand";
+
     private final Outbox outbox;
     private final Validator validator;
+    private final LooseEnds looseEnds;
+    private final IdempotencyKeys idempotency;
 
-    public DemandService(Outbox outbox, Validator validator) {
+    public DemandService(Outbox outbox, Validator validator, LooseEnds looseEnds, IdempotencyKeys idempotency) {
         this.outbox = outbox;
         this.validator = validator;
+        this.looseEnds = looseEnds;
+        this.idempotency = idempotency;
     }
 
     /**
@@ -72,15 +81,24 @@ public class DemandService {
      * the registry's events; a publisher registered moments ago may not have arrived yet, and is then unknown (422).
      */
     @WithTransaction
-    public Uni<Demand> create(PublishDemandRequest request, boolean draft, Caller caller) {
+    public Uni<Created<Demand>> create(PublishDemandRequest request, boolean draft, Caller caller, String idempotencyKey) {
         UUID publisherId = Problems.actingEnterprise(request.publisherId(), caller, "publisherId");
         requireValid(crossFieldErrors(request, ""));
-        return requireActiveChainLeader(publisherId)
-                .chain(() -> {
-                    Demand demand = newDemand(request, publisherId, draft);
-                    return demand.<Demand>persistAndFlush();
-                })
-                .call(demand -> draft ? Uni.createFrom().voidItem() : emit(EventTypes.DEMAND_PUBLISHED, demand));
+        // the draft flag is part of what was asked: the same body as a draft is another request
+        List<Object> asked = List.of(request, draft);
+        return idempotency.previous(IDEMPOTENCY_SCOPE, idempotencyKey, asked).chain(previous -> previous != null
+                ? Demand.<Demand>findById(previous)
+                        .onItem().ifNull().failWith(() -> ProblemException.conflict("Idempotency-Key used",
+                                "The draft first created with this key has been discarded since; use a new key"))
+                        .map(d -> new Created<>(d, true))
+                : requireActiveChainLeader(publisherId)
+                        .chain(() -> {
+                            Demand demand = newDemand(request, publisherId, draft);
+                            return demand.<Demand>persistAndFlush();
+                        })
+                        .call(demand -> draft ? Uni.createFrom().voidItem() : emit(EventTypes.DEMAND_PUBLISHED, demand))
+                        .call(demand -> idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, asked, demand.id))
+                        .map(demand -> new Created<>(demand, false)));
     }
 
     /** Many demands of one publisher, validated all or nothing; each published demand gets its own event. */
@@ -180,6 +198,8 @@ public class DemandService {
                     return Panache.flush().replaceWith(demand);
                 })
                 .call(demand -> emit(transition.eventType, demand))
+                // a closed or withdrawn demand leaves no proposal open (ADR 0015)
+                .call(looseEnds::demandEnded)
                 .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.stale(-1));
     }
 
@@ -198,19 +218,31 @@ public class DemandService {
                 .chain(demand -> demand.delete());
     }
 
+    /** Demands open to a region overlapping {@code prefix}, or published by an enterprise within it. */
+    private static void concerning(StringBuilder where, List<Object[]> params, String name, String prefix) {
+        // (a text block loses its leading blank: the space before AND is explicit)
+        where.append(' ').append("""
+                AND (EXISTS (SELECT 1 FROM jsonb_array_elements_text(CAST(d.region_codes AS jsonb)) AS r(code)
+                             WHERE r.code LIKE :%1$s || '%%' OR :%1$s LIKE r.code || '%%')
+                     OR EXISTS (SELECT 1 FROM known_enterprise k WHERE k.id = d.publisher_id AND k.region_code LIKE :%1$s || '%%'))"""
+                .formatted(name));
+        params.add(new Object[] {name, prefix});
+    }
+
     /** Lists demands the caller may see, newest first. */
     @WithSession
     public Uni<Page<Demand>> list(DemandFilter filter, int page, int size, Caller caller) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object[]> params = new ArrayList<>();
-        // drafts are private to their publisher; partners and operators act for every publisher
-        if (!caller.actsForAnyEnterprise()) {
-            UUID own = caller.enterpriseId().orElse(null);
-            if (own == null) {
+        // drafts are private to those who act for their publisher
+        if (!caller.isOperator()) {
+            Set<UUID> actsFor = new HashSet<>(caller.grantedEnterprises());
+            caller.enterpriseId().ifPresent(actsFor::add);
+            if (actsFor.isEmpty()) {
                 where.append(" AND d.status <> 'DRAFT'");
             } else {
-                where.append(" AND (d.status <> 'DRAFT' OR d.publisher_id = :self)");
-                params.add(new Object[] {"self", own});
+                where.append(" AND (d.status <> 'DRAFT' OR d.publisher_id IN (:self))");
+                params.add(new Object[] {"self", actsFor});
             }
         }
         if (filter.publisher() != null) {
@@ -230,12 +262,12 @@ public class DemandService {
             params.add(new Object[] {"status", filter.status().name()});
         }
         if (filter.region() != null) {
-            // (a text block loses its leading blank: the space before AND is explicit)
-            where.append(' ').append("""
-                    AND (EXISTS (SELECT 1 FROM jsonb_array_elements_text(CAST(d.region_codes AS jsonb)) AS r(code)
-                                 WHERE r.code LIKE :region || '%' OR :region LIKE r.code || '%')
-                         OR EXISTS (SELECT 1 FROM known_enterprise k WHERE k.id = d.publisher_id AND k.region_code LIKE :region || '%'))""");
-            params.add(new Object[] {"region", filter.region()});
+            concerning(where, params, "region", filter.region());
+        }
+        // a bureau's list holds what concerns its region (docs/role-matrix.md), whatever else it filters by
+        if (caller.isBureau()) {
+            concerning(where, params, "bureauRegion", caller.regionPrefix()
+                    .orElseThrow(() -> ProblemException.forbidden("The bureau token names no region")));
         }
         if (filter.deadlineFrom() != null) {
             where.append(" AND d.deadline >= :deadlineFrom");

@@ -27,13 +27,14 @@ final class Problems {
 
     /**
      * The enterprise a request acts for: an enterprise token acts for itself (and may name only itself), a partner or
-     * operator must name it in {@code field}.
+     * operator must name it in {@code field}, and a partner only one it was granted.
      */
     static UUID actingEnterprise(UUID named, Caller caller, String field) {
-        if (caller.actsForAnyEnterprise()) {
+        if (caller.namesEnterpriseInRequest()) {
             if (named == null) {
                 throw ProblemException.invalid(field, "is required when a partner or operator acts for an enterprise");
             }
+            caller.requireActsFor(named);
             return named;
         }
         UUID own = caller.enterpriseId().orElseThrow(() -> ProblemException.forbidden("The token names no enterprise"));

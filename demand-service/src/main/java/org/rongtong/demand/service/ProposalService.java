@@ -1,9 +1,11 @@
 package org.rongtong.demand.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.rongtong.demand.model.Demand;
 import org.rongtong.demand.model.KnownEnterprise;
@@ -17,6 +19,7 @@ import org.rongtong.events.ProposalStatus;
 import org.rongtong.events.Topics;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.persistence.UniqueViolation;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.rest.Versions;
@@ -35,16 +38,32 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProposalService {
 
-    private final Outbox outbox;
+    static final String IDEMPOTENCY_SCOPE = "proposal";
 
-    public ProposalService(Outbox outbox) {
+    private final Outbox outbox;
+    private final IdempotencyKeys idempotency;
+
+    public ProposalService(Outbox outbox, IdempotencyKeys idempotency) {
         this.outbox = outbox;
+        this.idempotency = idempotency;
     }
 
+    /** Submits a proposal; with an Idempotency-Key, the same caller's repeated request answers the first proposal. */
     @WithTransaction
-    public Uni<Proposal> submit(UUID demandId, SubmitProposalRequest request, Caller caller) {
+    public Uni<Created<Proposal>> submit(UUID demandId, SubmitProposalRequest request, Caller caller, String idempotencyKey) {
         UUID proposerId = Problems.actingEnterprise(request.proposerId(), caller, "proposerId");
-        return visibleDemand(demandId, caller)
+        List<Object> asked = List.of(demandId, request);
+        return idempotency.previous(IDEMPOTENCY_SCOPE, idempotencyKey, asked).chain(previous -> previous != null
+                ? Proposal.<Proposal>findById(previous).map(p -> new Created<>(p, true))
+                : submitNew(demandId, proposerId, request, caller)
+                        .call(p -> idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, asked, p.id))
+                        .map(p -> new Created<>(p, false)));
+    }
+
+    private Uni<Proposal> submitNew(UUID demandId, UUID proposerId, SubmitProposalRequest request, Caller caller) {
+        // the demand's row is share-locked: a close, withdrawal or expiry committing meanwhile either waits for this proposal
+        // (and then closes it with the others) or is seen here as the demand's end (409): no open proposal outlives its demand
+        return Demand.<Demand>findById(demandId, LockModeType.PESSIMISTIC_READ).map(demand -> visible(demand, demandId, caller))
                 .invoke(demand -> {
                     if (demand.publisherId.equals(proposerId)) {
                         throw ProblemException.unprocessable("Own demand", "An enterprise does not propose to its own demand");
@@ -141,12 +160,14 @@ public class ProposalService {
     }
 
     private static Uni<Demand> visibleDemand(UUID demandId, Caller caller) {
-        return Demand.<Demand>findById(demandId).map(demand -> {
-            if (demand == null || demand.status == DemandStatus.DRAFT && !caller.actsFor(demand.publisherId)) {
-                throw ProblemException.notFound("Demand", demandId);
-            }
-            return demand;
-        });
+        return Demand.<Demand>findById(demandId).map(demand -> visible(demand, demandId, caller));
+    }
+
+    private static Demand visible(Demand demand, UUID demandId, Caller caller) {
+        if (demand == null || demand.status == DemandStatus.DRAFT && !caller.actsFor(demand.publisherId)) {
+            throw ProblemException.notFound("Demand", demandId);
+        }
+        return demand;
     }
 
     private static Uni<Proposal> proposal(UUID demandId, UUID proposalId) {

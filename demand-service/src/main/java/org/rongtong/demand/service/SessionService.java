@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,10 +23,12 @@ import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.EventSources;
 import org.rongtong.events.EventTypes;
+import org.rongtong.events.SessionSnapshot;
 import org.rongtong.events.SessionStatus;
 import org.rongtong.events.Topics;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.Problem.FieldError;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.rest.Versions;
@@ -38,7 +41,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Matchmaking sessions (对接活动): a bureau schedules them within its region (an operator anywhere), with participating
- * chain leaders and the demands they bring; {@code SCHEDULED → HELD | CANCELLED}.
+ * chain leaders and the demands they bring; {@code SCHEDULED → HELD | CANCELLED}, rescheduled or edited until then.
  */
 @ApplicationScoped
 public class SessionService {
@@ -61,24 +64,96 @@ public class SessionService {
         }
     }
 
-    private final Outbox outbox;
+    static final String IDEMPOTENCY_SCOPE = "session";
 
-    public SessionService(Outbox outbox) {
+    private final Outbox outbox;
+    private final IdempotencyKeys idempotency;
+
+    public SessionService(Outbox outbox, IdempotencyKeys idempotency) {
         this.outbox = outbox;
+        this.idempotency = idempotency;
     }
 
+    /** Schedules a session; with an Idempotency-Key, the same caller's repeated request answers the first session. */
     @WithTransaction
-    public Uni<MatchmakingSession> schedule(ScheduleSessionRequest request, Caller caller) {
+    public Uni<Created<MatchmakingSession>> schedule(ScheduleSessionRequest request, Caller caller, String idempotencyKey) {
         requireOrganises(request.regionCode(), caller);
+        return idempotency.previous(IDEMPOTENCY_SCOPE, idempotencyKey, request).chain(previous -> previous != null
+                ? MatchmakingSession.<MatchmakingSession>findById(previous).map(s -> new Created<>(s, true))
+                : scheduleNew(request, caller)
+                        .call(s -> idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, request, s.id))
+                        .map(s -> new Created<>(s, false)));
+    }
+
+    private Uni<MatchmakingSession> scheduleNew(ScheduleSessionRequest request, Caller caller) {
+        requireNotPast(request);
+        return requireAcceptable(request, Set.of(), Set.of())
+                .chain(() -> {
+                    MatchmakingSession session = new MatchmakingSession();
+                    DemandMapper.apply(request, session);
+                    session.id = UuidV7.next();
+                    session.version = 1;
+                    session.status = SessionStatus.SCHEDULED;
+                    session.organiser = caller.isOperator() ? "operator" : "bureau:" + caller.regionPrefix().orElseThrow();
+                    session.scheduledAt = Instant.now();
+                    session.updatedAt = session.scheduledAt;
+                    return session.<MatchmakingSession>persistAndFlush();
+                })
+                .call(session -> emit(EventTypes.SESSION_SCHEDULED, session));
+    }
+
+    /**
+     * Reschedules or edits a session until it is held (ADR 0015): {@code If-Match} is required (412 when stale), a held or
+     * cancelled session is 409, and the caller must organise both the session's region and the new one (403). Participants
+     * and demands already in the session stay acceptable as they are (a demand may have closed since); newcomers are
+     * checked as when scheduling. A change emits {@code session.updated.v1}; the same content again changes nothing.
+     */
+    @WithTransaction
+    public Uni<MatchmakingSession> update(UUID id, long expectedVersion, ScheduleSessionRequest request, Caller caller) {
+        return MatchmakingSession.<MatchmakingSession>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Session", id))
+                .invoke(session -> {
+                    requireOrganises(session.regionCode, caller);
+                    requireOrganises(request.regionCode(), caller);
+                    Versions.requireCurrent(expectedVersion, session.version);
+                    if (session.status != SessionStatus.SCHEDULED) {
+                        throw Problems.illegalTransition("session", session.status, "edited");
+                    }
+                    requireNotPast(request);
+                })
+                .call(session -> requireAcceptable(request, Set.copyOf(session.participantIds), Set.copyOf(session.demandIds)))
+                .chain(session -> {
+                    SessionSnapshot before = DemandMapper.toSnapshot(session);
+                    DemandMapper.apply(request, session);
+                    if (DemandMapper.toSnapshot(session).equals(before)) {
+                        return Uni.createFrom().item(session); // nothing changed: no new version, no event
+                    }
+                    session.updatedAt = Instant.now();
+                    return Panache.flush().replaceWith(session).call(s -> emit(EventTypes.SESSION_UPDATED, s));
+                })
+                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.stale(-1));
+    }
+
+    private static void requireNotPast(ScheduleSessionRequest request) {
         if (request.date().isBefore(today())) {
             throw ProblemException.invalid("date", "must not be in the past");
         }
+    }
+
+    /**
+     * Participants must be active chain leaders, demands published by a participant; each offender named in one 422.
+     * Those in {@code keptParticipants} / {@code keptDemands} (already in the session being edited) are not checked again.
+     */
+    private static Uni<Void> requireAcceptable(ScheduleSessionRequest request, Set<UUID> keptParticipants, Set<UUID> keptDemands) {
         List<UUID> participants = request.participantIds() == null ? List.of() : request.participantIds();
         List<UUID> demandIds = request.demandIds() == null ? List.of() : request.demandIds();
         List<FieldError> errors = new ArrayList<>();
         return byId(() -> KnownEnterprise.<KnownEnterprise>list("id in ?1", participants), participants, e -> e.id)
                 .invoke(known -> {
                     for (int i = 0; i < participants.size(); i++) {
+                        if (keptParticipants.contains(participants.get(i))) {
+                            continue;
+                        }
                         KnownEnterprise e = known.get(participants.get(i));
                         String problem = e == null ? "is not a registered enterprise"
                                 : !e.active ? "is deactivated"
@@ -92,6 +167,9 @@ public class SessionService {
                 .invoke(demands -> {
                     for (int i = 0; i < demandIds.size(); i++) {
                         Demand d = demands.get(demandIds.get(i));
+                        if (d != null && keptDemands.contains(d.id) && participants.contains(d.publisherId)) {
+                            continue;
+                        }
                         // a draft is private to its publisher: for the organiser it does not exist
                         String problem = d == null || d.status == DemandStatus.DRAFT ? "does not exist"
                                 : d.status != DemandStatus.PUBLISHED ? "is " + d.status + "; only published demands are brought to a session"
@@ -105,18 +183,7 @@ public class SessionService {
                         throw Problems.unprocessable("Participants or demands not acceptable", errors);
                     }
                 })
-                .chain(() -> {
-                    MatchmakingSession session = new MatchmakingSession();
-                    DemandMapper.apply(request, session);
-                    session.id = UuidV7.next();
-                    session.version = 1;
-                    session.status = SessionStatus.SCHEDULED;
-                    session.organiser = caller.isOperator() ? "operator" : "bureau:" + caller.regionPrefix().orElseThrow();
-                    session.scheduledAt = Instant.now();
-                    session.updatedAt = session.scheduledAt;
-                    return session.<MatchmakingSession>persistAndFlush();
-                })
-                .call(session -> emit(EventTypes.SESSION_SCHEDULED, session));
+                .replaceWithVoid();
     }
 
     @WithSession
@@ -191,15 +258,12 @@ public class SessionService {
         return outbox.append(Topics.SESSIONS, type, EventSources.DEMAND, session.id, DemandMapper.toSnapshot(session)).replaceWithVoid();
     }
 
-    /** An operator organises anywhere; a bureau only within its region prefix. */
+    /** An operator organises anywhere; a bureau only within its region (Viewer.coversRegion). */
     private static void requireOrganises(String regionCode, Caller caller) {
-        if (caller.isOperator()) {
-            return;
-        }
-        String prefix = caller.regionPrefix()
-                .orElseThrow(() -> ProblemException.forbidden("Only a bureau (within its region) or an operator organises sessions"));
-        if (!regionCode.startsWith(prefix)) {
-            throw ProblemException.forbidden("A bureau for region " + prefix + " organises sessions only within it, not in " + regionCode);
+        if (!caller.viewer().coversRegion(regionCode)) {
+            throw ProblemException.forbidden(caller.regionPrefix()
+                    .map(prefix -> "A bureau for region " + prefix + " organises sessions only within it, not in " + regionCode)
+                    .orElse("Only a bureau (within its region) or an operator organises sessions"));
         }
     }
 

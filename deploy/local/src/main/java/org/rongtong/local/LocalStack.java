@@ -37,8 +37,9 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Service, Integer> ports;
     private final int kafkaPort;
     private java.util.Set<Service> services = java.util.EnumSet.allOf(Service.class);
-    private final PostgresServer postgres = new PostgresServer();
+    private PostgresServer postgres = new PostgresServer();
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
+    private final Map<Service, Map<String, String>> properties = new EnumMap<>(Service.class);
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
 
@@ -65,6 +66,26 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
+    /** Uses this PostgreSQL server instead of the one PGHOST/PGPORT name (the fault-injection suite's private cluster). */
+    public LocalStack using(PostgresServer server) {
+        this.postgres = server;
+        return this;
+    }
+
+    /** A system property for one service's JVM, on top of the stack's own (e.g. a setting a test needs). */
+    public LocalStack withProperty(Service service, String key, String value) {
+        properties.computeIfAbsent(service, s -> new java.util.LinkedHashMap<>()).put(key, value);
+        return this;
+    }
+
+    /** The same system property for every service's JVM. */
+    public LocalStack withProperty(String key, String value) {
+        for (Service s : Service.values()) {
+            withProperty(s, key, value);
+        }
+        return this;
+    }
+
     public LocalStack start() throws Exception {
         if (!postgres.isReachable()) {
             throw new IllegalStateException(PostgresServer.HOW_TO_GET_ONE.formatted(postgres.host(), postgres.port(), postgres.user()));
@@ -80,10 +101,47 @@ public final class LocalStack implements AutoCloseable {
             postgres.createDatabaseIfMissing(database(s));
         }
         for (Service s : services) {
-            processes.put(s, launch(s));
+            processes.put(s, launch(s, false));
         }
-        awaitReady(Duration.ofSeconds(180));
+        awaitReady(services, Duration.ofSeconds(180));
         return this;
+    }
+
+    /** Kills the service's JVM with SIGKILL: no shutdown hook runs, whatever it was doing stops mid-way. */
+    public void kill(Service service) throws InterruptedException {
+        Process p = processes.get(service);
+        if (p != null) {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts the services again (after {@link #kill}) on the same ports and databases, and waits until they are ready. */
+    public void restart(java.util.Collection<Service> chosen, Duration timeout) throws Exception {
+        for (Service s : chosen) {
+            Process old = processes.get(s);
+            if (old != null && old.isAlive()) {
+                throw new IllegalStateException(s.directory + " is still running");
+            }
+            processes.put(s, launch(s, true));
+        }
+        awaitReady(chosen, timeout);
+    }
+
+    /** Stops the in-process broker, keeping its log directory and port, so that {@link #startBroker()} brings it back. */
+    public void stopBroker() {
+        requireOwnBroker().stop();
+    }
+
+    public void startBroker() {
+        requireOwnBroker().start();
+    }
+
+    private EmbeddedKafkaBroker requireOwnBroker() {
+        if (broker == null) {
+            throw new IllegalStateException("The stack uses an external Kafka (KAFKA_BOOTSTRAP_SERVERS): it cannot restart it");
+        }
+        return broker;
     }
 
     public String url(Service service) {
@@ -150,11 +208,14 @@ public final class LocalStack implements AutoCloseable {
         return root.resolve(s.directory).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    private Process launch(Service s) throws IOException {
+    private Process launch(Service s, boolean appendToLog) throws IOException {
         Files.createDirectories(logFile(s).getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + System.getProperty("rongtong.local.heap", "512m"), "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + ports.get(s),
+                // the development key is allowed only on loopback (DevelopmentKeyGuard): nobody else can reach these
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Drongtong.security.allow-development-key=true",
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database(s)),
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database(s)),
                 "-Dquarkus.datasource.username=" + postgres.user(),
@@ -163,20 +224,25 @@ public final class LocalStack implements AutoCloseable {
                 // the development key pair: fine on a laptop, never in a deployment
                 "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
                 "-Dmp.jwt.verify.publickey.location=rongtong-dev-jwt-public.pem",
+                // notification-service's development key for webhook secrets at rest (ADR 0017): likewise never deployed
+                "-Drongtong.webhooks.secret-key=PgV6P3XuVe5a7nq8oWqssKBj+OsEydy4ngF9rUca7JM=",
                 "-jar", runner(s).toString()));
+        properties.getOrDefault(s, Map.of()).forEach((key, value) -> command.add(command.indexOf("-jar"), "-D" + key + "=" + value));
         // extra JVM options for every service, e.g. a flight recording while a benchmark runs
         String extra = System.getProperty("rongtong.local.jvm-args", "").trim();
         if (!extra.isEmpty()) {
             command.addAll(command.indexOf("-jar"), List.of(extra.split("\\s+")));
         }
+        // a restarted service writes after what its killed predecessor wrote
         return new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logFile(s).toFile())).start();
+                .redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(logFile(s).toFile()) : ProcessBuilder.Redirect.to(logFile(s).toFile()))
+                .start();
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
+    private void awaitReady(java.util.Collection<Service> chosen, Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (Service s : services) {
+        for (Service s : chosen) {
             while (true) {
                 Process p = processes.get(s);
                 if (!p.isAlive()) {

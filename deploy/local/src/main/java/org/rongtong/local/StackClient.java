@@ -27,13 +27,30 @@ public final class StackClient {
     }
 
     public Reply post(Service service, String path, String token, Object body) {
+        return post(service, path, token, body, java.util.Map.of());
+    }
+
+    /** A POST with an If-Match header (an ETag such as {@code "2"}). */
+    public Reply post(Service service, String path, String token, Object body, String ifMatch) {
+        return post(service, path, token, body, java.util.Map.of("If-Match", ifMatch));
+    }
+
+    /** A JSON POST with extra headers (an {@code Idempotency-Key}, say). */
+    public Reply post(Service service, String path, String token, Object body, java.util.Map<String, String> headers) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            return postText(service, path, token, "application/json", JSON.writeValueAsString(body), headers);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A POST of a body already written out, in the given media type (an NDJSON import, say). */
+    public Reply postText(Service service, String path, String token, String contentType, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public Reply get(Service service, String path, String token) {

@@ -145,5 +145,38 @@ class EndToEndIT {
         JsonNode confirmed = client.until(() -> client.get(Service.NOTIFICATION, "/api/v1/inbox?eventType=rongtong.matching.match.confirmed.v1",
                 partialToken), r -> r.status() == 200 && r.body().get("total").asInt() == 1, Duration.ofSeconds(60)).body();
         assertTrue(confirmed.get("items").get(0).get("title").asText().contains("已确认"), confirmed.toString());
+
+        // nothing left dangling (ADR 0015): closing the demand ends the live matches, and the candidates hear of it through
+        // the broker; the confirmed match stays confirmed, the proposal behind it is closed
+        String bestToken = DevTokens.enterprise(UUID.fromString(best));
+        StackClient.Reply closed = client.post(Service.DEMAND, "/api/v1/demands/" + demandId + "/close", leaderToken, Map.of());
+        assertEquals(200, closed.status(), closed.body().toString());
+        client.until(() -> client.get(Service.MATCHING, "/api/v1/matches/" + matches.get(0).get("id").asText(), bestToken),
+                r -> r.status() == 200 && "ENDED".equals(r.body().get("status").asText()), Duration.ofSeconds(60));
+        JsonNode ended = client.until(() -> client.get(Service.NOTIFICATION, "/api/v1/inbox?eventType=rongtong.matching.match.ended.v1",
+                bestToken), r -> r.status() == 200 && r.body().get("total").asInt() == 1, Duration.ofSeconds(60)).body();
+        assertTrue(ended.get("items").get(0).get("title").asText().contains("已关闭"), ended.toString());
+        assertEquals("COOPERATING", client.get(Service.MATCHING, "/api/v1/matches/" + partialMatch, partialToken).body().get("status").asText());
+        String proposalId = proposal.body().get("id").asText();
+        JsonNode closedProposal = client.get(Service.DEMAND, "/api/v1/demands/" + demandId + "/proposals/" + proposalId, partialToken).body();
+        assertEquals("CLOSED", closedProposal.get("status").asText(), closedProposal.toString());
+        assertEquals("DEMAND_CLOSED", closedProposal.get("closeReason").asText(), closedProposal.toString());
+
+        // deactivating the chain leader in the registry withdraws its published demand in demand-service, which ends the
+        // demand's live matches in matching-service, which tells the candidate in notification-service
+        StackClient.Reply second = client.post(Service.DEMAND, "/api/v1/demands", leaderToken, demand);
+        assertEquals(201, second.status(), second.body().toString());
+        String secondId = second.body().get("id").asText();
+        client.until(() -> client.get(Service.MATCHING, "/api/v1/demands/" + secondId + "/matches", leaderToken),
+                r -> r.status() == 200 && r.body().toString().contains(best), Duration.ofSeconds(60));
+        StackClient.Reply current = client.get(Service.REGISTRY, "/api/v1/enterprises/" + leader, leaderToken);
+        StackClient.Reply deactivated = client.post(Service.REGISTRY, "/api/v1/enterprises/" + leader + "/deactivate", leaderToken, Map.of(),
+                "\"" + current.body().get("version").asText() + "\"");
+        assertEquals(200, deactivated.status(), deactivated.body().toString());
+        client.until(() -> client.get(Service.DEMAND, "/api/v1/demands/" + secondId, leaderToken),
+                r -> r.status() == 200 && "WITHDRAWN".equals(r.body().get("status").asText()), Duration.ofSeconds(60));
+        JsonNode withdrawn = client.until(() -> client.get(Service.NOTIFICATION, "/api/v1/inbox?eventType=rongtong.matching.match.ended.v1",
+                bestToken), r -> r.status() == 200 && r.body().get("total").asInt() == 2, Duration.ofSeconds(60)).body();
+        assertTrue(withdrawn.get("items").get(0).get("title").asText().contains("已撤回"), withdrawn.toString());
     }
 }

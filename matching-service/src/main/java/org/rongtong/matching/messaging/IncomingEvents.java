@@ -9,49 +9,55 @@ import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.ProposalSnapshot;
 import org.rongtong.events.SessionSnapshot;
+import org.rongtong.matching.config.IndexLoader;
 import org.rongtong.matching.service.KpiService;
 import org.rongtong.matching.service.MatchLifecycle;
 import org.rongtong.matching.service.MatchingService;
-import org.rongtong.messaging.BoundedRetry;
+import org.rongtong.messaging.EventRetry;
 
 import io.smallrye.mutiny.Uni;
 
-/** The enterprise and demand events that matching-service keeps its projections and matches from. */
+/**
+ * The enterprise and demand events that matching-service keeps its projections and matches from. Each waits until the
+ * index is built (IndexLoader), then is handled with the retries of docs/adr/0012-retries-dead-letters-retention.md.
+ */
 @ApplicationScoped
 public class IncomingEvents {
 
     private final MatchingService matching;
     private final MatchLifecycle lifecycle;
     private final KpiService kpis;
+    private final IndexLoader index;
 
-    public IncomingEvents(MatchingService matching, MatchLifecycle lifecycle, KpiService kpis) {
+    public IncomingEvents(MatchingService matching, MatchLifecycle lifecycle, KpiService kpis, IndexLoader index) {
         this.matching = matching;
         this.lifecycle = lifecycle;
         this.kpis = kpis;
+        this.index = index;
     }
 
     @Incoming("enterprises")
     public Uni<Void> onEnterpriseEvent(ConsumerRecord<String, String> record) {
-        return BoundedRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
-                (event, snapshot) -> matching.onEnterprise(snapshot));
+        return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
+                (event, snapshot) -> matching.onEnterprise(snapshot)));
     }
 
     @Incoming("demands")
     public Uni<Void> onDemandEvent(ConsumerRecord<String, String> record) {
-        return BoundedRetry.handleEvent(record, EventTypes.DEMAND_TYPES, DemandSnapshot.class,
-                (event, snapshot) -> matching.onDemand(snapshot));
+        return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.DEMAND_TYPES, DemandSnapshot.class,
+                (event, snapshot) -> matching.onDemand(snapshot)));
     }
 
     /** A proposal counts as interest in the match of its proposer and demand. */
     @Incoming("proposals")
     public Uni<Void> onProposalEvent(ConsumerRecord<String, String> record) {
-        return BoundedRetry.handleEvent(record, EventTypes.PROPOSAL_TYPES, ProposalSnapshot.class,
-                (event, proposal) -> lifecycle.onProposal(proposal));
+        return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.PROPOSAL_TYPES, ProposalSnapshot.class,
+                (event, proposal) -> lifecycle.onProposal(proposal)));
     }
 
     /** Sessions held count towards the programme KPIs. */
     @Incoming("sessions")
     public Uni<Void> onSessionEvent(ConsumerRecord<String, String> record) {
-        return BoundedRetry.handleEvent(record, EventTypes.SESSION_TYPES, SessionSnapshot.class, (event, session) -> kpis.onSession(session));
+        return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.SESSION_TYPES, SessionSnapshot.class, (event, session) -> kpis.onSession(session)));
     }
 }

@@ -32,9 +32,12 @@ public class KpiResource {
         this.caller = caller;
     }
 
-    /** A bureau reads its own region and the prefectures inside it; operators and partners any region. */
+    /**
+     * A bureau reads its own region and the prefectures inside it, operators any region; partners act for
+     * enterprises, not for the programme, and read none (docs/role-matrix.md).
+     */
     @GET
-    @RolesAllowed({Roles.BUREAU, Roles.OPERATOR, Roles.PARTNER})
+    @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
     @Operation(summary = "Programme KPIs of a province or prefecture, each with its target and how it was computed")
     public Uni<KpiReport> kpis(@QueryParam("region") String region, @QueryParam("year") Integer year) {
         String normalised = KpiService.normalise(region);
@@ -42,11 +45,8 @@ public class KpiResource {
         if (year != null && (year < 2000 || year > thisYear + 1)) {
             throw ProblemException.invalid("year", "must be between 2000 and " + (thisYear + 1));
         }
-        if (!caller.isOperator() && !caller.is(Roles.PARTNER)) {
-            String own = caller.regionPrefix().orElse("");
-            if (own.isEmpty() || !normalised.startsWith(own)) {
-                throw ProblemException.forbidden("A bureau of region " + own + " reads KPIs within it only");
-            }
+        if (!caller.viewer().coversRegion(normalised)) {
+            throw ProblemException.forbidden("A bureau of region " + caller.regionPrefix().orElse("?") + " reads KPIs within it only");
         }
         return kpis.report(normalised, year != null ? year : thisYear);
     }

@@ -15,6 +15,7 @@ import org.rongtong.matching.service.MatchMapper;
 import org.rongtong.matching.service.MatchingService;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
+import org.rongtong.web.security.Viewer;
 
 import io.smallrye.mutiny.Uni;
 
@@ -31,17 +32,16 @@ public class MatchResource {
         this.caller = caller;
     }
 
-    /** The demand's ranked candidates with their reasons: for its publisher, bureaus, partners and operators. */
+    /**
+     * The demand's ranked candidates with their reasons, as far as the caller may see them (docs/role-matrix.md): the
+     * whole list for whoever acts for the publisher, an operator and a bureau of the publisher's region; of a demand
+     * published elsewhere a bureau sees the candidates of its region, a candidate its own entry; nobody else anything.
+     */
     @GET
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR, Roles.BUREAU})
     public Uni<List<MatchView>> list(@PathParam("demandId") UUID demandId) {
-        return matching.demand(demandId)
-                .invoke(demand -> {
-                    if (caller.is(Roles.ENTERPRISE) && !caller.is(Roles.BUREAU)) {
-                        caller.requireActsFor(demand.publisherId);
-                    }
-                })
-                .chain(demand -> matching.matches(demandId))
-                .map(matches -> matches.stream().map(MatchMapper::toView).toList());
+        Viewer viewer = caller.viewer();
+        return matching.visibleMatches(demandId, viewer)
+                .map(visible -> visible.matches().stream().map(m -> MatchMapper.toView(m, viewer, visible.publisherId())).toList());
     }
 }

@@ -99,6 +99,8 @@ public final class EnterpriseIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<UUID, Profile> profiles = new ConcurrentHashMap<>();
+    /** The version at which an enterprise left the index (deactivated), so a bulk load's older copy does not bring it back. */
+    private final Map<UUID, Long> removed = new ConcurrentHashMap<>();
     private volatile boolean dirty;
 
     public EnterpriseIndex(String analyzerName, Thesaurus thesaurus) {
@@ -147,8 +149,10 @@ public final class EnterpriseIndex implements AutoCloseable {
             Term id = new Term(ID, c.id.toString());
             if (!c.active) {
                 profiles.remove(c.id);
+                removed.merge(c.id, c.version, Math::max);
                 writer.deleteDocuments(id);
             } else {
+                removed.remove(c.id);
                 Profile p = profileOf(c);
                 profiles.put(c.id, p);
                 writer.updateDocument(id, document(p));
@@ -161,12 +165,17 @@ public final class EnterpriseIndex implements AutoCloseable {
 
     /**
      * Bulk load, made visible once at the end. An enterprise the index already holds at the same or a newer version
-     * (an event that arrived while the projection was read) is left as it is.
+     * (an event that arrived while the projection was read) is left as it is; so is one it removed at a newer version
+     * (deactivated meanwhile: the projection's older active copy must not resurrect it).
      */
     public void addAll(Collection<Candidate> candidates) {
         try {
             for (Candidate c : candidates) {
                 Profile known = profiles.get(c.id);
+                Long gone = removed.get(c.id);
+                if (gone != null && gone >= c.version) {
+                    continue;
+                }
                 if (known != null && known.candidate().version < c.version) {
                     put(c);
                 } else if (known == null && c.active) {
@@ -200,6 +209,7 @@ public final class EnterpriseIndex implements AutoCloseable {
         try {
             writer.deleteAll();
             profiles.clear();
+            removed.clear();
             dirty = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

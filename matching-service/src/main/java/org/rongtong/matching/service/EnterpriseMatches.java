@@ -57,7 +57,10 @@ public class EnterpriseMatches {
             if (byId.isEmpty()) {
                 return Uni.createFrom().item(new ReservePools(publisherId, POOLS));
             }
-            return Match.<Match>list("demandId in ?1 and status in ?2 order by shortlistedAt, id", byId.keySet(), IN_POOL)
+            // a shortlisted candidate whose demand then ended stays in reserve, marked ENDED (ADR 0015): the pools are the
+            // publisher's resource library, not its open business
+            return Match.<Match>list("demandId in ?1 and (status in ?2 or status = ?3 and shortlistedAt is not null) order by shortlistedAt, id",
+                            byId.keySet(), IN_POOL, MatchStatus.ENDED)
                     .map(matches -> {
                         List<ReservePools.Pool> pools = new ArrayList<>();
                         for (ReservePools.Pool pool : POOLS) {

@@ -1,13 +1,18 @@
 package org.rongtong.matching.service;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.rongtong.events.CloseReason;
+import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EventSources;
+import org.rongtong.events.EventTypes;
 import org.rongtong.events.MatchChanged;
 import org.rongtong.events.MatchStatus;
 import org.rongtong.events.ProposalSnapshot;
@@ -17,6 +22,7 @@ import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.Match;
 import org.rongtong.matching.model.OpenDemand;
 import org.rongtong.matching.model.ProposalSeen;
+import org.rongtong.messaging.NotYetException;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
 import org.rongtong.web.problem.ProblemException;
@@ -32,6 +38,9 @@ import io.smallrye.mutiny.Uni;
 public class MatchLifecycle {
 
     private static final Logger LOG = Logger.getLogger(MatchLifecycle.class);
+
+    /** A candidacy still open: what a demand's end or the candidate's deactivation ends. */
+    static final Set<MatchStatus> LIVE = EnumSet.of(MatchStatus.PROPOSED, MatchStatus.INTERESTED, MatchStatus.SHORTLISTED);
 
     private final Outbox outbox;
     private final MatchEngine engine;
@@ -94,15 +103,56 @@ public class MatchLifecycle {
             mark.version = proposal.version();
             return mark.persist().chain(() -> OpenDemand.<OpenDemand>findById(proposal.demandId())).chain(demand -> {
                 if (demand == null) {
-                    // the demand's snapshot travels on another topic and may not be here yet: retry, then park
-                    return Uni.createFrom().failure(new IllegalStateException("Demand " + proposal.demandId() + " of proposal "
+                    // the demand's snapshot travels on another topic and may not be here yet: wait for it (never park)
+                    return Uni.createFrom().failure(new NotYetException("Demand " + proposal.demandId() + " of proposal "
                             + proposal.id() + " is not in the projection yet"));
+                }
+                if (demand.status != DemandStatus.PUBLISHED) {
+                    return Uni.createFrom().voidItem(); // the demand ended since: its matches are ended, none is started
                 }
                 return Match.forPair(demand.id, proposal.proposerId()).chain(match -> match != null
                         ? interestFromProposal(match, demand, proposal)
                         : newInterestedMatch(demand, proposal));
             });
         });
+    }
+
+    /**
+     * Ends every live match (PROPOSED, INTERESTED, SHORTLISTED) of a demand that has just ended, each with a
+     * {@code match.ended.v1} event (ADR 0015); confirmed, declined and rejected matches keep their status. Only live
+     * matches are touched, so a replayed demand event ends nothing twice.
+     */
+    public Uni<Void> endLiveMatches(OpenDemand demand, CloseReason reason) {
+        return Match.<Match>list("demandId = ?1 and status in ?2 order by rank", demand.id, LIVE)
+                .chain(live -> endAll(live, reason, ignored -> Uni.createFrom().item(demand)));
+    }
+
+    /** A deactivated enterprise's live candidacies on published demands end (its demands are withdrawn by demand-service). */
+    public Uni<Void> endCandidacies(UUID enterpriseId, CloseReason reason) {
+        return Match.<Match>list("enterpriseId = ?1 and status in ?2 order by demandId", enterpriseId, LIVE)
+                .chain(live -> endAll(live, reason, m -> OpenDemand.<OpenDemand>findById(m.demandId)));
+    }
+
+    private Uni<Void> endAll(List<Match> matches, CloseReason reason, java.util.function.Function<Match, Uni<OpenDemand>> demandOf) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        // one after the other: a reactive session runs one operation at a time
+        for (Match match : matches) {
+            done = done.chain(() -> demandOf.apply(match).chain(demand -> demand == null ? Uni.createFrom().voidItem() : end(match, demand, reason)));
+        }
+        return done;
+    }
+
+    private Uni<Void> end(Match match, OpenDemand demand, CloseReason reason) {
+        MatchStatus previous = match.status;
+        Instant now = Instant.now();
+        match.status = MatchStatus.ENDED;
+        match.note = null;
+        match.updatedAt = now;
+        return Candidate.<Candidate>findById(demand.publisherId).chain(publisher -> Candidate.<Candidate>findById(match.enterpriseId)
+                .chain(candidate -> match.flush().chain(() -> outbox.append(Topics.MATCHES, EventTypes.MATCH_ENDED, EventSources.MATCHING,
+                        demand.id, MatchMapper.toEvent(match, demand, publisher == null ? null : publisher.regionCode,
+                                candidate == null ? null : candidate.regionCode, previous, MatchChanged.VIA_END, null, now, reason)))))
+                .replaceWithVoid();
     }
 
     private Uni<Void> interestFromProposal(Match match, OpenDemand demand, ProposalSnapshot proposal) {
@@ -116,7 +166,7 @@ public class MatchLifecycle {
     private Uni<Void> newInterestedMatch(OpenDemand demand, ProposalSnapshot proposal) {
         return Candidate.<Candidate>findById(proposal.proposerId()).chain(proposer -> {
             if (proposer == null) {
-                return Uni.createFrom().failure(new IllegalStateException("Proposer " + proposal.proposerId() + " of proposal "
+                return Uni.createFrom().failure(new NotYetException("Proposer " + proposal.proposerId() + " of proposal "
                         + proposal.id() + " is not in the projection yet"));
             }
             return Candidate.<Candidate>findById(demand.publisherId).chain(publisher -> Match.count("demandId", demand.id).chain(count -> {
@@ -155,11 +205,12 @@ public class MatchLifecycle {
         if (move == MatchMove.SHORTLIST) {
             match.shortlistedAt = now;
         }
-        return Candidate.<Candidate>findById(demand.publisherId).chain(publisher -> {
-            // flush first so the version in the event is the one the row now holds
-            return match.flush().chain(() -> outbox.append(Topics.MATCHES, move.eventType, EventSources.MATCHING, demand.id,
-                    MatchMapper.toEvent(match, demand, publisher == null ? null : publisher.regionCode, previous, via, proposalId, now)));
-        }).replaceWithVoid();
+        return Candidate.<Candidate>findById(demand.publisherId).chain(publisher -> Candidate.<Candidate>findById(match.enterpriseId)
+                // flush first so the version in the event is the one the row now holds
+                .chain(candidate -> match.flush().chain(() -> outbox.append(Topics.MATCHES, move.eventType, EventSources.MATCHING, demand.id,
+                        MatchMapper.toEvent(match, demand, publisher == null ? null : publisher.regionCode,
+                                candidate == null ? null : candidate.regionCode, previous, via, proposalId, now)))))
+                .replaceWithVoid();
     }
 
     private Uni<Moved> load(UUID matchId) {

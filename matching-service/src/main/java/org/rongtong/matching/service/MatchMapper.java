@@ -16,6 +16,7 @@ import org.rongtong.matching.rest.MatchView;
 import org.rongtong.matching.rest.OpportunityView;
 import org.rongtong.matching.rest.ReservePools;
 import org.rongtong.persistence.WillingnessMapConverter;
+import org.rongtong.web.security.Viewer;
 
 /** The one place where matching-service maps events, entities and API views onto each other. */
 public final class MatchMapper {
@@ -76,12 +77,18 @@ public final class MatchMapper {
         return copy;
     }
 
-    static DemandMatched toEvent(OpenDemand demand, String regionCode, List<Match> matches, Instant at) {
+    /**
+     * @param registeredIn where an enterprise is registered (null if unknown): the event carries the publisher's and each
+     *                     candidate's region, from which consumers decide what each bureau may see (ADR 0017)
+     */
+    static DemandMatched toEvent(OpenDemand demand, String regionCode, String publisherRegion, List<Match> matches,
+            java.util.function.Function<UUID, String> registeredIn, Instant at) {
         List<DemandMatched.Candidate> candidates = matches.stream()
-                .map(m -> new DemandMatched.Candidate(m.id, m.enterpriseId, m.enterpriseName, m.rank, m.score, m.reasons))
+                .map(m -> new DemandMatched.Candidate(m.id, m.enterpriseId, m.enterpriseName, m.rank, m.score, m.reasons,
+                        registeredIn.apply(m.enterpriseId)))
                 .toList();
         return new DemandMatched(demand.id, demand.version, demand.publisherId, demand.field, demand.chain, demand.title,
-                regionCode, candidates, at);
+                regionCode, candidates, at, publisherRegion);
     }
 
     /** Where a demand lands for bureaus: its first region constraint, else its publisher's region (null if unknown). */
@@ -89,15 +96,28 @@ public final class MatchMapper {
         return !demand.regionCodes.isEmpty() ? demand.regionCodes.get(0) : publisherRegion;
     }
 
-    static MatchChanged toEvent(Match m, OpenDemand demand, String publisherRegion, MatchStatus previous, String via, UUID proposalId,
-            Instant at) {
+    static MatchChanged toEvent(Match m, OpenDemand demand, String publisherRegion, String enterpriseRegion, MatchStatus previous,
+            String via, UUID proposalId, Instant at) {
+        return toEvent(m, demand, publisherRegion, enterpriseRegion, previous, via, proposalId, at, null);
+    }
+
+    static MatchChanged toEvent(Match m, OpenDemand demand, String publisherRegion, String enterpriseRegion, MatchStatus previous,
+            String via, UUID proposalId, Instant at, org.rongtong.events.CloseReason endReason) {
         return new MatchChanged(m.id, m.version, demand.id, demand.publisherId, m.enterpriseId, m.enterpriseName, demand.field,
-                demand.chain, demand.title, regionOf(demand, publisherRegion), previous, m.status, via, proposalId, m.note, at);
+                demand.chain, demand.title, regionOf(demand, publisherRegion), previous, m.status, via, proposalId, m.note, at,
+                endReason, publisherRegion, enterpriseRegion);
     }
 
     public static MatchView toView(Match m) {
         return new MatchView(m.id, m.demandId, m.enterpriseId, m.enterpriseName, m.rank, m.score, m.status, m.origin, m.version,
                 m.note, m.reasons, m.createdAt, m.updatedAt);
+    }
+
+    /** A match as a viewer of its demand's list sees it: the note the parties wrote stays between them. */
+    public static MatchView toView(Match m, Viewer viewer, UUID publisherId) {
+        boolean party = viewer.actsFor(m.enterpriseId) || viewer.actsFor(publisherId);
+        return new MatchView(m.id, m.demandId, m.enterpriseId, m.enterpriseName, m.rank, m.score, m.status, m.origin, m.version,
+                party ? m.note : null, m.reasons, m.createdAt, m.updatedAt);
     }
 
     /** A match as the candidate sees it: with the demand it is for. */

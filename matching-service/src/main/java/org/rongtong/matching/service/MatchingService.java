@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.rongtong.events.CloseReason;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseSnapshot;
@@ -28,6 +30,7 @@ import org.rongtong.matching.model.OpenDemand;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
 import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.security.Viewer;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -43,10 +46,12 @@ public class MatchingService {
 
     private final MatchEngine engine;
     private final Outbox outbox;
+    private final MatchLifecycle lifecycle;
 
-    public MatchingService(MatchEngine engine, Outbox outbox) {
+    public MatchingService(MatchEngine engine, Outbox outbox, MatchLifecycle lifecycle) {
         this.engine = engine;
         this.outbox = outbox;
+        this.lifecycle = lifecycle;
     }
 
     /** Rebuilds the index from the projection (at startup: the index lives in memory only). */
@@ -78,10 +83,15 @@ public class MatchingService {
                     || !Objects.equals(known.name, snapshot.name()) || known.kind != snapshot.kind()
                     || !Objects.equals(known.regionCode, snapshot.regionCode()) || !Objects.equals(known.tier, snapshot.tier())
                     || !Objects.equals(known.employees, snapshot.employees()) || !Objects.equals(known.revenue, snapshot.revenue());
+            boolean deactivated = known != null && known.active && !snapshot.active();
             Candidate target = known != null ? known : new Candidate();
             MatchMapper.apply(snapshot, target);
             engine.index().put(MatchMapper.copy(target));
             Uni<Void> saved = known != null ? Uni.createFrom().voidItem() : target.persist().replaceWithVoid();
+            if (deactivated) {
+                // a candidate that left the programme is no longer waiting on anyone's demand (ADR 0015)
+                return saved.chain(() -> lifecycle.endCandidacies(target.id, CloseReason.ENTERPRISE_DEACTIVATED));
+            }
             return target.active && offerChanged ? saved.chain(() -> reverseMatch(target)) : saved;
         });
     }
@@ -136,8 +146,14 @@ public class MatchingService {
             LOG.infof("Demand %s: %s proposed later (score %.3f)", demand.id, fit.candidate().id, fit.score());
             String region = MatchMapper.regionOf(demand, publisherRegion);
             return m.persist().chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING,
-                    demand.id, MatchMapper.toEvent(demand, region, all, m.createdAt))).replaceWithVoid();
+                    demand.id, MatchMapper.toEvent(demand, region, publisherRegion, all, this::registeredIn, m.createdAt))).replaceWithVoid();
         });
+    }
+
+    /** Where an enterprise is registered, as the index knows it (null if unknown). */
+    private String registeredIn(UUID enterprise) {
+        Candidate c = engine.index().profile(enterprise);
+        return c == null ? null : c.regionCode;
     }
 
     private static Match newMatch(OpenDemand demand, Scorer.Scored s, int rank, Match.Origin origin, Instant now) {
@@ -170,6 +186,11 @@ public class MatchingService {
             OpenDemand demand = known != null ? known : new OpenDemand();
             MatchMapper.apply(snapshot, demand);
             Uni<Void> saved = known != null ? Uni.createFrom().voidItem() : demand.persist().replaceWithVoid();
+            CloseReason ended = CloseReason.ofDemand(demand.status);
+            if (ended != null) {
+                // the demand closed, was withdrawn or expired: its live matches end with it (ADR 0015)
+                return saved.chain(() -> lifecycle.endLiveMatches(demand, ended));
+            }
             if (demand.status != DemandStatus.PUBLISHED) {
                 return saved;
             }
@@ -200,7 +221,8 @@ public class MatchingService {
                 Uni<Void> persisted = matches.isEmpty() ? Uni.createFrom().voidItem() : Match.persist(matches);
                 return persisted
                         .chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING, demand.id,
-                                MatchMapper.toEvent(demand, MatchMapper.regionOf(demand, publisherRegion), matches, now)))
+                                MatchMapper.toEvent(demand, MatchMapper.regionOf(demand, publisherRegion), publisherRegion, matches,
+                                        this::registeredIn, now)))
                         .replaceWithVoid();
             });
         });
@@ -247,5 +269,40 @@ public class MatchingService {
     @WithSession
     public Uni<List<Match>> matches(UUID demandId) {
         return Match.forDemand(demandId);
+    }
+
+    /** A demand's matches as a viewer may see them, with the publisher the notes' visibility depends on. */
+    public record VisibleMatches(UUID publisherId, List<Match> matches) {
+    }
+
+    /**
+     * The demand's whole list for a viewer acting for its publisher or covering the publisher's region (Viewer); else
+     * the entries of the candidates it acts for or whose region it covers; a viewer who sees none gets 403, so that
+     * a stranger cannot tell an empty list from a hidden one.
+     */
+    @WithSession
+    public Uni<VisibleMatches> visibleMatches(UUID demandId, Viewer viewer) {
+        return demand(demandId).chain(demand -> Candidate.<Candidate>findById(demand.publisherId).chain(publisher -> {
+            String publisherRegion = publisher == null ? null : publisher.regionCode;
+            boolean whole = viewer.seesWholeDemand(demand.publisherId, publisherRegion);
+            return Match.forDemand(demandId).chain(all -> {
+                if (whole) {
+                    return Uni.createFrom().item(new VisibleMatches(demand.publisherId, all));
+                }
+                List<UUID> ids = all.stream().map(m -> m.enterpriseId).toList();
+                Uni<Map<UUID, String>> regions = ids.isEmpty() ? Uni.createFrom().item(Map.of())
+                        : Candidate.<Candidate>list("id in ?1", ids).map(found -> found.stream()
+                                .filter(c -> c.regionCode != null)
+                                .collect(Collectors.toMap(c -> c.id, c -> c.regionCode)));
+                return regions.map(regionOf -> {
+                    List<Match> visible = all.stream()
+                            .filter(m -> viewer.seesCandidate(m.enterpriseId, regionOf.get(m.enterpriseId))).toList();
+                    if (visible.isEmpty()) {
+                        throw ProblemException.forbidden("The token sees no candidate of demand " + demandId);
+                    }
+                    return new VisibleMatches(demand.publisherId, visible);
+                });
+            });
+        }));
     }
 }

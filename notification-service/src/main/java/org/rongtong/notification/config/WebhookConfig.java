@@ -55,4 +55,14 @@ public interface WebhookConfig {
     /** How long the previous secret keeps signing after a rotation, unless the request names another. */
     @WithDefault("24h")
     Duration rotationGrace();
+
+    /**
+     * The key that encrypts signing secrets at rest (AES-256-GCM): 32 bytes, base64. No default: %dev and %test carry a
+     * development key, every other deployment must supply its own (RONGTONG_WEBHOOKS_SECRET_KEY) or the service does not start.
+     */
+    String secretKey();
+
+    /** Subscriptions one owner may hold; one more is refused with 429. */
+    @WithDefault("100")
+    int maxSubscriptionsPerOwner();
 }

@@ -21,8 +21,9 @@ import org.rongtong.events.CloudEventHeaders;
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.MatchChanged;
-import org.rongtong.messaging.BoundedRetry;
 import org.rongtong.messaging.CloudEvent;
+import org.rongtong.messaging.DeadLetters;
+import org.rongtong.messaging.EventRetry;
 import org.rongtong.messaging.PoisonEventException;
 import org.rongtong.notification.service.InboxService;
 import org.rongtong.notification.service.SubscriptionMapper;
@@ -33,9 +34,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * The match topic's events, a poll's worth at a time (one transaction per batch): candidate lists and the moves of each
- * match's lifecycle; other types on the topic are skipped. A poison record goes to the dead-letter topic on
- * its own, with the reason, and the rest of its batch proceeds; a transient failure retries the whole batch, which the
- * processed-event ids make harmless.
+ * match's lifecycle; other types on the topic are skipped. A transient failure (database or broker away) retries the
+ * batch without limit while the partition waits; any other failure of the batch goes through it record by record, in
+ * order, and parks only the record that fails on its own (docs/adr/0012-retries-dead-letters-retention.md). A record
+ * that cannot be read is parked at once. The processed-event ids make every repeat harmless.
  */
 @ApplicationScoped
 public class MatchEventsConsumer {
@@ -52,34 +54,67 @@ public class MatchEventsConsumer {
         this.deadLetters = deadLetters;
     }
 
+    /** A record of the batch and the event read from it. */
+    private record Read(ConsumerRecord<String, String> record, InboxService.MatchEvent event) {
+    }
+
     @Incoming("matches")
     public Uni<Void> onMatchEvents(ConsumerRecords<String, String> records) {
-        List<InboxService.MatchEvent> batch = new ArrayList<>();
+        List<Read> batch = new ArrayList<>();
         List<Uni<Void>> parked = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 CloudEvent event = CloudEvent.of(record);
                 if (EventTypes.DEMAND_MATCHED.equals(event.type())) {
                     DemandMatched matched = event.dataAs(DemandMatched.class);
-                    batch.add(new InboxService.Matched(event.id(), matched, SubscriptionMapper.facts(event, time(record), matched)));
+                    batch.add(new Read(record, new InboxService.Matched(event.id(), matched, SubscriptionMapper.facts(event, time(record), matched))));
                 } else if (EventTypes.MATCH_MOVE_TYPES.contains(event.type())) {
                     MatchChanged change = event.dataAs(MatchChanged.class);
-                    batch.add(new InboxService.Moved(event.id(), event.type(), change, SubscriptionMapper.facts(event, time(record), change)));
+                    batch.add(new Read(record, new InboxService.Moved(event.id(), event.type(), change,
+                            SubscriptionMapper.facts(event, time(record), change))));
                 }
             } catch (PoisonEventException e) {
                 parked.add(park(record, e));
             }
         }
         Uni<Void> handled = batch.isEmpty() ? Uni.createFrom().voidItem()
-                // wake the dispatcher once the deliveries are committed, so webhooks leave without waiting for its next poll
-                : BoundedRetry.handle(() -> inbox.onMatchEvents(batch)).invoke(dispatcher::wake);
+                : EventRetry.handleBatch(describe(batch), () -> inbox.onMatchEvents(batch.stream().map(Read::event).toList()))
+                        .onFailure().recoverWithUni(failure -> {
+                            LOG.warnf("A batch of %d match event(s) failed (%s); handling them one by one", batch.size(),
+                                    String.valueOf(failure.getMessage()));
+                            return oneByOne(batch);
+                        })
+                        // wake the dispatcher once the deliveries are committed, so webhooks leave without waiting for its next poll
+                        .invoke(dispatcher::wake);
         return parked.isEmpty() ? handled : Uni.join().all(parked).andFailFast().chain(() -> handled);
     }
 
-    private Uni<Void> park(ConsumerRecord<String, String> record, PoisonEventException reason) {
+    /** In the batch's order (a demand's events stay ordered); a record that fails for good is parked, the rest proceed. */
+    private Uni<Void> oneByOne(List<Read> batch) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Read read : batch) {
+            chain = chain.chain(() -> EventRetry.handle(EventRetry.describe(read.record()), () -> inbox.onMatchEvents(List.of(read.event())))
+                    .onFailure().recoverWithUni(failure -> park(read.record(), failure)));
+        }
+        return chain;
+    }
+
+    private static String describe(List<Read> batch) {
+        ConsumerRecord<String, String> first = batch.get(0).record();
+        return "batch of " + batch.size() + " from " + EventRetry.describe(first);
+    }
+
+    /** Sends the record to the dead-letter topic (retrying while the broker is away) and counts it. */
+    private Uni<Void> park(ConsumerRecord<String, String> record, Throwable reason) {
+        return EventRetry.handle("parking " + EventRetry.describe(record), () -> send(record, reason))
+                .invoke(() -> DeadLetters.counted(record.topic()));
+    }
+
+    private Uni<Void> send(ConsumerRecord<String, String> record, Throwable reason) {
         LOG.warnf("Parking %s-%d@%d in the dead-letter topic: %s", record.topic(), record.partition(), record.offset(), reason.getMessage());
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add("dead-letter-reason", String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-cause", reason.getClass().getName().getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));

@@ -18,7 +18,11 @@ public class Notification extends PanacheEntityBase {
     public enum RecipientKind {
         /** One enterprise, named by {@link #enterpriseId}. */
         ENTERPRISE,
-        /** Every bureau whose region prefix covers {@link #regionCode}. */
+        /**
+         * Every bureau whose region prefix covers {@link #regionCode}: about a demand published there (whole), or, when
+         * {@link #publisherRegion} is set, about the candidates registered there of a demand published elsewhere (a
+         * bureau covering {@code publisherRegion} as well has the whole demand already and is not shown this one).
+         */
         BUREAU
     }
 
@@ -34,6 +38,9 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "region_code")
     public String regionCode;
+
+    @Column(name = "publisher_region")
+    public String publisherRegion;
 
     @Column(name = "event_id")
     public String eventId;

@@ -40,6 +40,19 @@ public class StreamEvent extends PanacheEntityBase {
 
     public String payload;
 
+    @Column(name = "publisher_id")
+    public UUID publisherId;
+
+    @Column(name = "publisher_region")
+    public String publisherRegion;
+
+    /** The enterprises the event names besides the publisher; written with plain SQL only (InboxService). */
+    @jakarta.persistence.Transient
+    public UUID[] partyIds;
+
+    @jakarta.persistence.Transient
+    public String[] partyRegions;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -1,7 +1,9 @@
 package org.rongtong.notification.model;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,21 +15,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import org.rongtong.persistence.StringListConverter;
+import org.rongtong.web.security.Viewer;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A webhook target with its filter; the owner's scope limits what it may ever receive. */
+/**
+ * A webhook target with its filter. It keeps its owner's view (role, subject, enterprise, granted enterprises, region):
+ * what the owner may see limits what it ever receives, and only the owner (or an operator) manages it (ADR 0017).
+ */
 @Entity
 public class Subscription extends PanacheEntityBase {
-
-    public enum OwnerKind {
-        /** Receives only events about its own enterprise (as publisher or candidate). */
-        ENTERPRISE,
-        /** Receives only events whose region lies within its region prefix. */
-        BUREAU,
-        /** Operator or partner: anything. */
-        PLATFORM
-    }
 
     public enum Status {
         ACTIVE, PAUSED
@@ -36,9 +33,18 @@ public class Subscription extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "owner_kind")
-    public OwnerKind ownerKind;
+    /** {@link Viewer#owner()} of the creator. */
+    public String owner;
+
+    @Column(name = "owner_role")
+    public String ownerRole;
+
+    @Column(name = "owner_subject")
+    public String ownerSubject;
+
+    @Convert(converter = StringListConverter.class)
+    @Column(name = "owner_granted")
+    public List<String> ownerGranted;
 
     @Column(name = "owner_enterprise_id")
     public UUID ownerEnterpriseId;
@@ -63,6 +69,7 @@ public class Subscription extends PanacheEntityBase {
     @Convert(converter = StringListConverter.class)
     public List<String> fields;
 
+    /** Sealed by SecretBox: never in plaintext at rest. */
     public String secret;
 
     @Column(name = "previous_secret")
@@ -82,4 +89,17 @@ public class Subscription extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The owner's view, as stored when the subscription was created. */
+    public Viewer viewer() {
+        return viewer(ownerRole, ownerSubject, ownerEnterpriseId, ownerGranted, ownerRegion);
+    }
+
+    public static Viewer viewer(String role, String subject, UUID enterpriseId, List<String> granted, String region) {
+        Set<UUID> ids = new HashSet<>();
+        if (granted != null) {
+            granted.forEach(g -> ids.add(UUID.fromString(g)));
+        }
+        return new Viewer(role, subject, enterpriseId, ids, region);
+    }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.notification.service.SubscriptionService;
 import org.rongtong.notification.service.TargetPolicy;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
@@ -54,16 +56,18 @@ public class SubscriptionResource {
     /** Creates a subscription; the answer carries the signing secret, the only time it is shown. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> create(@Valid @NotNull SubscriptionRequest request) {
+    public Uni<Response> create(@Valid @NotNull SubscriptionRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        IdempotencyKeys.requireValid(idempotencyKey);
         // resolving the host blocks: off the event loop, then back on it for the transaction
         return vertx.executeBlocking(Uni.createFrom().item(() -> targets.refusal(request.url().trim())))
                 .chain(refusal -> {
                     if (refusal.isPresent()) {
                         throw ProblemException.invalid("url", refusal.get());
                     }
-                    return subscriptions.create(caller, request);
+                    return subscriptions.create(caller, request, idempotencyKey);
                 })
-                .map(view -> Response.created(URI.create("/api/v1/subscriptions/" + view.id())).entity(view).build());
+                .map(c -> Response.created(URI.create("/api/v1/subscriptions/" + c.view().id()))
+                        .header(IdempotencyKeys.REPLAYED_HEADER, c.replayed() ? "true" : null).entity(c.view()).build());
     }
 
     @GET

@@ -17,7 +17,6 @@ import org.rongtong.notification.rest.InboxPage;
 import org.rongtong.notification.rest.NotificationView;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.security.Caller;
-import org.rongtong.web.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -44,9 +43,10 @@ public class InboxService {
             ON CONFLICT DO NOTHING RETURNING demand_id, enterprise_id""";
 
     private static final String NOTIFY = """
-            INSERT INTO notification (id, recipient_kind, enterprise_id, region_code, event_id, event_type, demand_id, title, body, created_at)
+            INSERT INTO notification (id, recipient_kind, enterprise_id, region_code, event_id, event_type, demand_id, title, body, created_at,
+                publisher_region)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[],
-                $9::text[], $10::timestamptz[])""";
+                $9::text[], $10::timestamptz[], $11::text[])""";
 
     private final SubscriptionService subscriptions;
     private final Pool pool;
@@ -142,7 +142,8 @@ public class InboxService {
                 UnnestRows.column(UUID.class, n -> n.enterpriseId), UnnestRows.column(String.class, n -> n.regionCode),
                 UnnestRows.column(String.class, n -> n.eventId), UnnestRows.column(String.class, n -> n.eventType),
                 UnnestRows.column(UUID.class, n -> n.demandId), UnnestRows.column(String.class, n -> n.title),
-                UnnestRows.column(String.class, n -> n.body), UnnestRows.time(n -> n.createdAt))).replaceWithVoid();
+                UnnestRows.column(String.class, n -> n.body), UnnestRows.time(n -> n.createdAt),
+                UnnestRows.column(String.class, n -> n.publisherRegion))).replaceWithVoid();
     }
 
     /**
@@ -154,13 +155,18 @@ public class InboxService {
         return Notification.<Notification>findById(id).map(n -> {
             boolean mine = n != null && (n.recipientKind == RecipientKind.ENTERPRISE
                     ? caller.actsFor(n.enterpriseId)
-                    : caller.isOperator() || caller.is(Roles.BUREAU) && caller.regionPrefix().filter(n.regionCode::startsWith).isPresent());
+                    : caller.isOperator() || caller.isBureau() && caller.regionPrefix().filter(p -> shownToBureau(n, p)).isPresent());
             if (!mine) {
                 throw ProblemException.notFound("Notification", id);
             }
             n.readAt = read ? (n.readAt != null ? n.readAt : Instant.now()) : null;
             return NotificationMapper.toView(n);
         });
+    }
+
+    /** A bureau notification this bureau's inbox shows (see {@link #inbox}). */
+    private static boolean shownToBureau(Notification n, String prefix) {
+        return n.regionCode != null && n.regionCode.startsWith(prefix) && (n.publisherRegion == null || !n.publisherRegion.startsWith(prefix));
     }
 
     /** The caller's inbox, newest first: an enterprise's own, a bureau's region, or (operator, partner) a named enterprise's. */
@@ -173,9 +179,11 @@ public class InboxService {
     public Uni<InboxPage> inbox(Caller caller, UUID enterpriseId, boolean unreadOnly, String eventType, UUID demandId, int page, int size) {
         StringBuilder where = new StringBuilder();
         Parameters params = new Parameters();
-        if (caller.is(Roles.BUREAU) && !caller.actsForAnyEnterprise()) {
+        if (caller.isBureau()) {
             String prefix = caller.regionPrefix().orElseThrow(() -> ProblemException.forbidden("The bureau token names no region"));
-            where.append("recipientKind = :bureau and regionCode like :prefix");
+            // a notification about the candidates of a demand published elsewhere, unless the bureau covers that too
+            // (then it has the whole demand's)
+            where.append("recipientKind = :bureau and regionCode like :prefix and (publisherRegion is null or publisherRegion not like :prefix)");
             params.and("bureau", RecipientKind.BUREAU).and("prefix", prefix + "%");
         } else {
             UUID whose = enterpriseId != null ? enterpriseId : caller.enterpriseId().orElse(null);

@@ -1,7 +1,6 @@
 package org.rongtong.notification.service;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +14,6 @@ import org.rongtong.notification.model.Delivery;
 import org.rongtong.notification.model.DeliveryAttempt;
 import org.rongtong.notification.model.StreamEvent;
 import org.rongtong.notification.model.Subscription;
-import org.rongtong.notification.model.Subscription.OwnerKind;
 import org.rongtong.notification.rest.DeliveryView;
 import org.rongtong.notification.rest.SubscriptionFilter;
 import org.rongtong.notification.rest.SubscriptionView;
@@ -34,12 +32,12 @@ public final class SubscriptionMapper {
     }
 
     public static EventFacts facts(CloudEvent event, Instant time, DemandMatched matched) {
-        Set<UUID> enterprises = new HashSet<>();
-        enterprises.add(matched.publisherId());
-        matched.candidates().forEach(c -> enterprises.add(c.enterpriseId()));
+        List<EventFacts.Party> parties = matched.candidates().stream()
+                .map(c -> new EventFacts.Party(c.enterpriseId(), c.regionCode())).toList();
         return new EventFacts(event.id(), event.type(), event.source(),
                 event.subject() != null ? event.subject() : String.valueOf(matched.demandId()), time, event.data(),
-                matched.regionCode(), matched.chain(), matched.field() == null ? null : matched.field().name(), enterprises);
+                matched.regionCode(), matched.chain(), matched.field() == null ? null : matched.field().name(),
+                matched.publisherId(), matched.publisherRegionCode(), parties, true);
     }
 
     public static EventFacts facts(CloudEvent event, Instant time, MatchChanged change) {
@@ -47,27 +45,30 @@ public final class SubscriptionMapper {
         return new EventFacts(event.id(), event.type(), event.source(),
                 event.subject() != null ? event.subject() : String.valueOf(change.demandId()), time, event.data(),
                 change.regionCode(), change.chain(), change.field() == null ? null : change.field().name(),
-                Set.of(change.publisherId(), change.enterpriseId()));
+                change.publisherId(), change.publisherRegionCode(),
+                List.of(new EventFacts.Party(change.enterpriseId(), change.enterpriseRegionCode())), false);
     }
 
-    /** May the owner see this event at all: its own enterprise, its region, or (platform) anything. */
-    static boolean inScope(OwnerKind kind, UUID enterpriseId, String region, EventFacts e) {
-        return switch (kind) {
-            case PLATFORM -> true;
-            case ENTERPRISE -> enterpriseId != null && e.enterprises().contains(enterpriseId);
-            case BUREAU -> region != null && e.regionCode() != null && e.regionCode().startsWith(region);
-        };
-    }
-
-    static boolean matches(SubscriptionFilter f, EventFacts e) {
+    /**
+     * The filter's conditions. Its region prefix asks for events that touch the region: the demand lands there, its
+     * publisher is registered there, or a candidate the receiver sees ({@code visible}, null: all) is registered there.
+     */
+    static boolean matches(SubscriptionFilter f, EventFacts e, Set<UUID> visible) {
         return (f.eventTypesOrEmpty().isEmpty() || f.eventTypesOrEmpty().contains(e.type()))
-                && (f.regionPrefix() == null || e.regionCode() != null && e.regionCode().startsWith(f.regionPrefix()))
+                && (f.regionPrefix() == null || touches(f.regionPrefix(), e, visible))
                 && (f.chainsOrEmpty().isEmpty() || f.chainsOrEmpty().contains(e.chain()))
                 && (f.fieldsOrEmpty().isEmpty() || e.field() != null && f.fieldsOrEmpty().stream().map(CooperationField::name).anyMatch(e.field()::equals));
     }
 
-    static boolean wants(Subscription s, EventFacts e) {
-        return inScope(s.ownerKind, s.ownerEnterpriseId, s.ownerRegion, e) && matches(filter(s), e);
+    private static boolean touches(String prefix, EventFacts e, Set<UUID> visible) {
+        if (within(e.regionCode(), prefix) || within(e.publisherRegion(), prefix)) {
+            return true;
+        }
+        return e.parties().stream().anyMatch(p -> (visible == null || visible.contains(p.id())) && within(p.region(), prefix));
+    }
+
+    private static boolean within(String region, String prefix) {
+        return region != null && region.startsWith(prefix);
     }
 
     static SubscriptionFilter filter(Subscription s) {
@@ -118,6 +119,10 @@ public final class SubscriptionMapper {
         s.chain = e.chain();
         s.field = e.field();
         s.enterprises = e.enterprises().stream().map(UUID::toString).sorted().toList();
+        s.publisherId = e.publisherId();
+        s.publisherRegion = e.publisherRegion();
+        s.partyIds = e.parties().stream().map(EventFacts.Party::id).toArray(UUID[]::new);
+        s.partyRegions = e.parties().stream().map(EventFacts.Party::region).toArray(String[]::new);
         s.payload = body;
         s.createdAt = now;
         return s;
@@ -125,8 +130,9 @@ public final class SubscriptionMapper {
 
     static SubscriptionView toView(Subscription s, String secret) {
         Instant grace = s.previousSecretUntil != null && s.previousSecretUntil.isAfter(Instant.now()) ? s.previousSecretUntil : null;
-        return new SubscriptionView(s.id, s.url, s.description, filter(s), s.status.name(), s.consecutiveFailures, s.ownerKind.name(),
-                s.ownerEnterpriseId, s.ownerRegion, grace, s.createdAt, secret);
+        return new SubscriptionView(s.id, s.url, s.description, filter(s), s.status.name(), s.consecutiveFailures, s.owner, s.ownerRole,
+                s.ownerEnterpriseId, s.ownerGranted == null || s.ownerGranted.isEmpty() ? null : s.ownerGranted, s.ownerRegion, grace,
+                s.createdAt, secret);
     }
 
     static DeliveryView toView(Delivery d, Map<UUID, List<DeliveryAttempt>> attempts) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,6 @@ import org.rongtong.notification.model.Delivery;
 import org.rongtong.notification.model.DeliveryAttempt;
 import org.rongtong.notification.model.StreamEvent;
 import org.rongtong.notification.model.Subscription;
-import org.rongtong.notification.model.Subscription.OwnerKind;
 import org.rongtong.notification.model.Subscription.Status;
 import org.rongtong.notification.rest.DeliveryPage;
 import org.rongtong.notification.rest.DeliveryView;
@@ -28,9 +28,11 @@ import org.rongtong.notification.rest.SubscriptionRequest;
 import org.rongtong.notification.rest.SubscriptionView;
 import org.rongtong.outbox.UuidV7;
 import org.rongtong.persistence.StringListConverter;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.security.Caller;
-import org.rongtong.web.security.Roles;
+import org.rongtong.web.security.Viewer;
+import org.rongtong.web.problem.Problem;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -48,14 +50,20 @@ public class SubscriptionService {
 
     /** Every subscription, paused ones too: their deliveries wait in the queue until they are resumed. */
     private static final String SUBSCRIPTIONS = """
-            SELECT id, owner_kind, owner_enterprise_id, owner_region, event_types, region_prefix, chains, fields, status, url, secret,
-                previous_secret, previous_secret_until
+            SELECT id, owner_role, owner_subject, owner_enterprise_id, owner_granted, owner_region, event_types, region_prefix, chains,
+                fields, status, url, secret, previous_secret, previous_secret_until
             FROM subscription""";
 
     private static final String STREAM = """
-            INSERT INTO stream_event (id, event_id, event_type, region_code, chain, field, enterprises, payload, created_at)
-            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                $9::timestamptz[])""";
+            INSERT INTO stream_event (id, event_id, event_type, region_code, chain, field, enterprises, payload, created_at, publisher_id,
+                publisher_region, party_ids, party_regions)
+            SELECT t.id, t.event_id, t.event_type, t.region_code, t.chain, t.field, t.enterprises, t.payload, t.created_at, t.publisher_id,
+                t.publisher_region, ARRAY(SELECT jsonb_array_elements_text(t.parties::jsonb)::uuid),
+                ARRAY(SELECT jsonb_array_elements_text(t.regions::jsonb))
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                $9::timestamptz[], $10::uuid[], $11::text[], $12::text[], $13::text[])
+                AS t(id, event_id, event_type, region_code, chain, field, enterprises, payload, created_at, publisher_id, publisher_region,
+                    parties, regions)""";
 
     /**
      * A candidate for the hand-over ({@code $8}) is written leased ({@code $9} seconds) unless an earlier delivery of its
@@ -75,87 +83,109 @@ public class SubscriptionService {
 
     private static final StringListConverter LISTS = new StringListConverter();
 
+    static final String IDEMPOTENCY_SCOPE = "subscription";
+
     private final WebhookConfig config;
     private final WebhookDispatcher dispatcher;
+    private final IdempotencyKeys idempotency;
+    private final SecretBox secrets;
 
-    public SubscriptionService(WebhookConfig config, WebhookDispatcher dispatcher) {
+    public SubscriptionService(WebhookConfig config, WebhookDispatcher dispatcher, IdempotencyKeys idempotency, SecretBox secrets) {
         this.config = config;
         this.dispatcher = dispatcher;
+        this.idempotency = idempotency;
+        this.secrets = secrets;
     }
 
-    /** Who owns what the caller creates, and the scope it gets: the caller's own enterprise or region, or anything. */
-    record Owner(OwnerKind kind, UUID enterpriseId, String region) {
+    /** A created subscription, or (a repeated Idempotency-Key of the same caller) the first one replayed, secret included. */
+    public record Created(SubscriptionView view, boolean replayed) {
+    }
 
-        static Owner of(Caller caller) {
-            if (caller.actsForAnyEnterprise()) {
-                return new Owner(OwnerKind.PLATFORM, null, null);
-            }
-            if (caller.is(Roles.BUREAU)) {
-                return new Owner(OwnerKind.BUREAU, null,
-                        caller.regionPrefix().orElseThrow(() -> ProblemException.forbidden("The bureau token names no region")));
-            }
-            return new Owner(OwnerKind.ENTERPRISE,
-                    caller.enterpriseId().orElseThrow(() -> ProblemException.forbidden("The token names no enterprise")), null);
+    /**
+     * The caller as the owner of what it creates, with the scope it gets (Viewer): an enterprise token must name its
+     * enterprise and a bureau's its region, or there would be nothing to scope by.
+     */
+    static Viewer ownerOf(Caller caller) {
+        Viewer viewer = caller.viewer();
+        if (viewer.isBureau() && viewer.regionPrefix() == null) {
+            throw ProblemException.forbidden("The bureau token names no region");
         }
-
-        boolean owns(Subscription s) {
-            return kind == OwnerKind.PLATFORM
-                    || kind == s.ownerKind && (kind == OwnerKind.ENTERPRISE ? enterpriseId.equals(s.ownerEnterpriseId) : region.equals(s.ownerRegion));
+        if (viewer.isEnterprise() && viewer.enterpriseId() == null) {
+            throw ProblemException.forbidden("The token names no enterprise");
         }
+        return viewer;
     }
 
     /** The filter as the owner may have it: a bureau's region prefix lies within its region (its region when absent). */
-    static SubscriptionFilter scopedFilter(Owner owner, SubscriptionFilter requested) {
+    static SubscriptionFilter scopedFilter(Viewer owner, SubscriptionFilter requested) {
         SubscriptionFilter f = requested == null ? SubscriptionFilter.ANY : requested;
         String prefix = f.regionPrefix();
-        if (owner.kind() == OwnerKind.BUREAU) {
+        if (owner.isBureau()) {
             if (prefix == null) {
-                prefix = owner.region();
-            } else if (!prefix.startsWith(owner.region())) {
-                throw ProblemException.invalid("filter.regionPrefix", "must lie within the bureau's region " + owner.region());
+                prefix = owner.regionPrefix();
+            } else if (!prefix.startsWith(owner.regionPrefix())) {
+                throw ProblemException.invalid("filter.regionPrefix", "must lie within the bureau's region " + owner.regionPrefix());
             }
         }
         return new SubscriptionFilter(f.eventTypesOrEmpty(), prefix, f.chainsOrEmpty(), f.fieldsOrEmpty());
     }
 
+    /** Refused with 429 when the owner already holds as many as the quota allows. */
+    static ProblemException quotaExceeded(String what, int limit) {
+        return new ProblemException(Problem.of(429, "quota-exceeded", "Quota exceeded",
+                "An owner may hold at most " + limit + " " + what, null));
+    }
+
     @WithTransaction
-    public Uni<SubscriptionView> create(Caller caller, SubscriptionRequest request) {
-        Owner owner = Owner.of(caller);
+    public Uni<Created> create(Caller caller, SubscriptionRequest request, String idempotencyKey) {
+        Viewer owner = ownerOf(caller);
         SubscriptionFilter filter = scopedFilter(owner, request.filter());
+        return idempotency.previous(IDEMPOTENCY_SCOPE, idempotencyKey, request).chain(previous -> previous != null
+                ? Subscription.<Subscription>findById(previous)
+                        .onItem().ifNull().failWith(() -> ProblemException.conflict("Idempotency-Key used",
+                                "The subscription first created with this key has been deleted since; use a new key"))
+                        .map(first -> new Created(SubscriptionMapper.toView(first, secrets.open(first.secret)), true))
+                : createNew(owner, filter, request)
+                        .call(view -> idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, request, view.id()))
+                        .map(view -> new Created(view, false)));
+    }
+
+    private Uni<SubscriptionView> createNew(Viewer owner, SubscriptionFilter filter, SubscriptionRequest request) {
         Subscription s = new Subscription();
         s.id = UuidV7.next();
-        s.ownerKind = owner.kind();
+        s.owner = owner.owner();
+        s.ownerRole = owner.role();
+        s.ownerSubject = owner.subject();
         s.ownerEnterpriseId = owner.enterpriseId();
-        s.ownerRegion = owner.region();
+        s.ownerGranted = owner.grantedEnterprises().stream().map(UUID::toString).sorted().toList();
+        s.ownerRegion = owner.regionPrefix();
         s.url = request.url().trim();
         s.description = request.description();
         s.eventTypes = filter.eventTypesOrEmpty();
         s.regionPrefix = filter.regionPrefix();
         s.chains = filter.chainsOrEmpty();
         s.fields = filter.fieldsOrEmpty().stream().map(Enum::name).toList();
-        s.secret = WebhookSigner.newSecret();
+        String secret = WebhookSigner.newSecret();
+        s.secret = secrets.seal(secret);
         s.status = Status.ACTIVE;
         s.createdAt = Instant.now();
-        return s.<Subscription>persist().map(saved -> SubscriptionMapper.toView(saved, saved.secret));
+        // the owner's rows are locked while counted, so two concurrent creations cannot both take the last place
+        return Subscription.<Subscription>find("owner = ?1", s.owner).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .list().chain(held -> {
+                    if (held.size() >= config.maxSubscriptionsPerOwner()) {
+                        throw quotaExceeded("subscriptions", config.maxSubscriptionsPerOwner());
+                    }
+                    return s.<Subscription>persist();
+                }).map(saved -> SubscriptionMapper.toView(saved, secret));
     }
 
+    /** An operator's list has every subscription; anyone else's only its own. */
     @WithSession
     public Uni<SubscriptionPage> list(Caller caller, int page, int size) {
-        Owner owner = Owner.of(caller);
-        String where;
-        Parameters params = new Parameters();
-        switch (owner.kind()) {
-            case PLATFORM -> where = "1 = 1";
-            case BUREAU -> {
-                where = "ownerKind = :kind and ownerRegion = :region";
-                params.and("kind", OwnerKind.BUREAU).and("region", owner.region());
-            }
-            default -> {
-                where = "ownerKind = :kind and ownerEnterpriseId = :id";
-                params.and("kind", OwnerKind.ENTERPRISE).and("id", owner.enterpriseId());
-            }
-        }
-        var query = Subscription.<Subscription>find(where, Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
+        Viewer viewer = ownerOf(caller);
+        Sort order = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
+        var query = (viewer.isOperator() ? Subscription.<Subscription>findAll(order)
+                : Subscription.<Subscription>find("owner = :owner", order, Parameters.with("owner", viewer.owner())))
                 .page(Page.of(page, size));
         return Paging.countThenList(query)
                 .map(c -> new SubscriptionPage(c.items().stream().map(s -> SubscriptionMapper.toView(s, null)).toList(), page, size, c.total()));
@@ -178,8 +208,9 @@ public class SubscriptionService {
         return owned(caller, id).map(s -> {
             s.previousSecret = s.secret;
             s.previousSecretUntil = Instant.now().plus(effective);
-            s.secret = WebhookSigner.newSecret();
-            return new SecretRotation(s.secret, s.previousSecretUntil);
+            String secret = WebhookSigner.newSecret();
+            s.secret = secrets.seal(secret);
+            return new SecretRotation(secret, s.previousSecretUntil);
         });
     }
 
@@ -238,10 +269,11 @@ public class SubscriptionService {
         });
     }
 
+    /** The subscription if the caller owns it or is an operator; anyone else learns nothing, not even that it exists. */
     private Uni<Subscription> owned(Caller caller, UUID id) {
-        Owner owner = Owner.of(caller);
+        Viewer viewer = ownerOf(caller);
         return Subscription.<Subscription>findById(id).map(s -> {
-            if (s == null || !owner.owns(s)) {
+            if (s == null || !(viewer.isOperator() || viewer.owner().equals(s.owner))) {
                 throw ProblemException.notFound("Subscription", id);
             }
             return s;
@@ -268,14 +300,20 @@ public class SubscriptionService {
             Map<UUID, Subscription> byId = all.stream().collect(Collectors.toMap(sub -> sub.id, sub -> sub));
             List<StreamEvent> streamedRows = new ArrayList<>(events.size());
             List<Delivery> out = new ArrayList<>();
+            List<Viewer> viewers = all.stream().map(Subscription::viewer).toList();
+            List<SubscriptionFilter> filters = all.stream().map(SubscriptionMapper::filter).toList();
             for (int i = 0; i < events.size(); i++) {
                 EventFacts event = events.get(i);
                 Instant at = base.plusNanos(i * 1_000L);
                 String body = SubscriptionMapper.structured(event);
                 streamedRows.add(SubscriptionMapper.streamEvent(event, body, at));
-                for (Subscription sub : all) {
-                    if (SubscriptionMapper.wants(sub, event)) {
-                        out.add(SubscriptionMapper.delivery(sub, event, body, at));
+                // a body cut to the candidates one receiver sees, shared by receivers who see the same ones
+                Map<Set<UUID>, String> cut = new HashMap<>();
+                for (int k = 0; k < all.size(); k++) {
+                    Set<UUID> visible = Audience.visibleParties(viewers.get(k), event);
+                    if (Audience.sees(visible) && SubscriptionMapper.matches(filters.get(k), event, visible)) {
+                        String own = Audience.cut(event, visible) ? cut.computeIfAbsent(visible, v -> Audience.keepCandidates(body, v)) : body;
+                        out.add(SubscriptionMapper.delivery(all.get(k), event, own, at));
                     }
                 }
             }
@@ -284,7 +322,10 @@ public class SubscriptionService {
                     UnnestRows.column(String.class, e -> e.eventType), UnnestRows.column(String.class, e -> e.regionCode),
                     UnnestRows.column(String.class, e -> e.chain), UnnestRows.column(String.class, e -> e.field),
                     UnnestRows.column(String.class, e -> LISTS.convertToDatabaseColumn(e.enterprises)),
-                    UnnestRows.column(String.class, e -> e.payload), UnnestRows.time(e -> e.createdAt)));
+                    UnnestRows.column(String.class, e -> e.payload), UnnestRows.time(e -> e.createdAt),
+                    UnnestRows.column(UUID.class, e -> e.publisherId), UnnestRows.column(String.class, e -> e.publisherRegion),
+                    UnnestRows.column(String.class, e -> JsonArrays.of(e.partyIds)),
+                    UnnestRows.column(String.class, e -> JsonArrays.of(e.partyRegions))));
             return out.isEmpty() ? streamed.replaceWith(0)
                     : streamed.chain(() -> insertDeliveries(conn, out, byId, handover)).replaceWith(out.size());
         });
@@ -308,11 +349,13 @@ public class SubscriptionService {
     }
 
     /** What {@link SubscriptionMapper#wants} and the hand-over read; a detached object, never persisted. */
-    private static Subscription subscription(Row r) {
+    private Subscription subscription(Row r) {
         Subscription s = new Subscription();
         s.id = r.getUUID("id");
-        s.ownerKind = OwnerKind.valueOf(r.getString("owner_kind"));
+        s.ownerRole = r.getString("owner_role");
+        s.ownerSubject = r.getString("owner_subject");
         s.ownerEnterpriseId = r.getUUID("owner_enterprise_id");
+        s.ownerGranted = LISTS.convertToEntityAttribute(r.getString("owner_granted"));
         s.ownerRegion = r.getString("owner_region");
         s.eventTypes = LISTS.convertToEntityAttribute(r.getString("event_types"));
         s.regionPrefix = r.getString("region_prefix");
@@ -320,8 +363,9 @@ public class SubscriptionService {
         s.fields = LISTS.convertToEntityAttribute(r.getString("fields"));
         s.status = Status.valueOf(r.getString("status"));
         s.url = r.getString("url");
-        s.secret = r.getString("secret");
-        s.previousSecret = r.getString("previous_secret");
+        // opened here: the hand-over signs with them
+        s.secret = secrets.open(r.getString("secret"));
+        s.previousSecret = secrets.open(r.getString("previous_secret"));
         OffsetDateTime previousUntil = r.getOffsetDateTime("previous_secret_until");
         s.previousSecretUntil = previousUntil == null ? null : previousUntil.toInstant();
         return s;

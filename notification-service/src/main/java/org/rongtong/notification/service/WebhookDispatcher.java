@@ -38,6 +38,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -141,7 +142,7 @@ public class WebhookDispatcher {
             UPDATE subscription SET consecutive_failures = consecutive_failures + 1,
                 status = CASE WHEN consecutive_failures + 1 >= $2 THEN 'PAUSED' ELSE status END
             WHERE id = $1
-            RETURNING status, consecutive_failures, owner_kind, owner_enterprise_id, owner_region, url""";
+            RETURNING status, consecutive_failures, owner_role, owner_enterprise_id, owner_region, url""";
 
     private static final String TELL_OWNER = """
             INSERT INTO notification (id, recipient_kind, enterprise_id, region_code, event_id, event_type, title, body, created_at)
@@ -150,6 +151,7 @@ public class WebhookDispatcher {
     private final Pool pool;
     private final WebhookConfig config;
     private final TargetPolicy policy;
+    private final SecretBox secrets;
     private final Vertx vertx;
     /**
      * Vert.x's client, on the event loops: no thread per exchange. (The JDK client completes every {@code sendAsync} on
@@ -168,8 +170,9 @@ public class WebhookDispatcher {
     private long lastClaim;
     private volatile boolean running;
 
-    public WebhookDispatcher(Vertx vertx, Pool pool, WebhookConfig config, TargetPolicy targets) {
+    public WebhookDispatcher(Vertx vertx, Pool pool, WebhookConfig config, TargetPolicy targets, SecretBox secrets) {
         this.vertx = vertx;
+        this.secrets = secrets;
         this.pool = pool;
         this.config = config;
         this.policy = targets;
@@ -293,9 +296,10 @@ public class WebhookDispatcher {
     public record Due(UUID id, UUID subscriptionId, String eventId, String payload, String url, String secret, String previousSecret,
             OffsetDateTime previousSecretUntil) {
 
-        static Due of(Row row) {
+        static Due of(Row row, SecretBox secrets) {
             return new Due(row.getUUID("id"), row.getUUID("subscription_id"), row.getString("event_id"), row.getString("payload"),
-                    row.getString("url"), row.getString("secret"), row.getString("previous_secret"), row.getOffsetDateTime("previous_secret_until"));
+                    row.getString("url"), secrets.open(row.getString("secret")), secrets.open(row.getString("previous_secret")),
+                    row.getOffsetDateTime("previous_secret_until"));
         }
     }
 
@@ -390,7 +394,7 @@ public class WebhookDispatcher {
         double lease = lease().toMillis() / 1000.0;
         List<Due> rows = new ArrayList<>();
         pool.preparedQuery(CLAIM).execute(Tuple.from(Arrays.asList(ids, buffer, room, lease, capacity)))
-                .await().atMost(Duration.ofSeconds(30)).forEach(row -> rows.add(Due.of(row)));
+                .await().atMost(Duration.ofSeconds(30)).forEach(row -> rows.add(Due.of(row, secrets)));
         for (Due due : rows) {
             targets.computeIfAbsent(due.subscriptionId(), k -> new Target()).waiting.add(due);
         }
@@ -446,11 +450,11 @@ public class WebhookDispatcher {
         UUID subscription = row.subscriptionId();
         String url = row.url();
         long startedAt = System.nanoTime();
-        // strict targets resolve the host (blocking): off the event loop; otherwise the check is only parsing
-        Future<Optional<String>> checked = policy.resolvesHosts() ? vertx.executeBlocking(() -> policy.refusal(url), false)
-                : Future.succeededFuture(policy.refusal(url));
-        return checked.compose(refusal -> refusal.isPresent() ? Future.succeededFuture(new Outcome(null, "target refused: " + refusal.get()))
-                        : exchange(url, row))
+        // resolving a host name blocks: off the event loop; an address is only parsed
+        Future<TargetPolicy.Checked> checked = TargetPolicy.resolves(url) ? vertx.executeBlocking(() -> policy.check(url), false)
+                : Future.succeededFuture(policy.check(url));
+        return checked.compose(c -> c.refusal() != null ? Future.succeededFuture(new Outcome(null, "target refused: " + c.refusal()))
+                        : exchange(c.target(), row))
                 .otherwise(failure -> new Outcome(null, describe(failure)))
                 .toCompletionStage().toCompletableFuture()
                 .thenCompose(outcome -> {
@@ -459,8 +463,12 @@ public class WebhookDispatcher {
                 });
     }
 
-    /** One POST, signed; the whole exchange (response body included) ends within the timeout or is reset. */
-    private Future<Outcome> exchange(String url, Due row) {
+    /**
+     * One POST, signed, to the address the policy resolved and checked (not to whatever the name resolves to by the
+     * time the connection opens); the URL's host still names the server (Host header, TLS SNI and certificate check).
+     * The whole exchange (response body included) ends within the timeout or is reset.
+     */
+    private Future<Outcome> exchange(TargetPolicy.Target target, Due row) {
         String eventId = row.eventId();
         String body = row.payload();
         String previous = row.previousSecret();
@@ -472,7 +480,9 @@ public class WebhookDispatcher {
             signature += " " + WebhookSigner.sign(previous, eventId, timestamp, body);
         }
         long timeout = config.timeout().toMillis();
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url).setFollowRedirects(false)
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(target.uri().toString())
+                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                .setFollowRedirects(false)
                 .setConnectTimeout(timeout).setIdleTimeout(timeout)
                 .putHeader("content-type", "application/cloudevents+json; charset=utf-8")
                 .putHeader("webhook-id", eventId)
@@ -494,10 +504,25 @@ public class WebhookDispatcher {
         }
     }
 
-    private static String describe(Throwable failure) {
+    /**
+     * What the delivery log says of a failed exchange: a generic reason only. The exception's own text names addresses,
+     * ports and resolver answers, and the log is read by the subscription's owner, who could otherwise map the
+     * service's network by pointing a subscription at it.
+     */
+    static String describe(Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String text = cause instanceof TimeoutException ? "timed out" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return text.length() > 500 ? text.substring(0, 500) : text;
+        if (cause instanceof TimeoutException || cause instanceof io.netty.channel.ConnectTimeoutException
+                || cause instanceof java.net.SocketTimeoutException) {
+            return "timed out";
+        }
+        if (cause instanceof javax.net.ssl.SSLException) {
+            return "TLS handshake failed";
+        }
+        if (cause instanceof java.net.ConnectException || cause instanceof java.net.NoRouteToHostException
+                || cause instanceof java.net.UnknownHostException) {
+            return "connection failed";
+        }
+        return "request failed";
     }
 
     /** A successful exchange waiting to be written with the others of its batch. */
@@ -592,14 +617,17 @@ public class WebhookDispatcher {
         });
     }
 
-    /** The owner learns from its inbox that its subscription was paused (a platform-owned one only from the API). */
+    /** The owner learns from its inbox that its subscription was paused (an operator's or partner's only from the API). */
     private Uni<Void> tellOwner(SqlConnection conn, UUID subscription, Row s) {
-        String kind = s.getString("owner_kind");
-        if ("PLATFORM".equals(kind)) {
+        String role = s.getString("owner_role");
+        boolean hasInbox = "enterprise".equals(role) && s.getUUID("owner_enterprise_id") != null
+                || "bureau".equals(role) && s.getString("owner_region") != null;
+        if (!hasInbox) {
+            // operators and partners have no inbox of their own: they see the status through the API
             LOG.warnf("Subscription %s paused after %d consecutive failures", subscription, config.pauseAfter());
             return Uni.createFrom().voidItem();
         }
-        String recipient = "ENTERPRISE".equals(kind) ? "ENTERPRISE" : "BUREAU";
+        String recipient = "enterprise".equals(role) ? "ENTERPRISE" : "BUREAU";
         String title = "Webhook 订阅已暂停 / subscription paused";
         String body = "Subscription " + subscription + " to " + s.getString("url") + " failed " + config.pauseAfter()
                 + " times in a row and is paused; fix the receiver, then POST /api/v1/subscriptions/" + subscription + "/resume.";

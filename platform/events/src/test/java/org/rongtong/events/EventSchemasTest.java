@@ -117,6 +117,25 @@ class EventSchemasTest {
         assertEquals(constants(ProposalStatus.class), texts(defs.at("/proposalStatus/enum")));
         assertEquals(constants(SessionStatus.class), texts(defs.at("/sessionStatus/enum")));
         assertEquals(constants(MatchStatus.class), texts(defs.at("/matchStatus/enum")));
+        assertEquals(constants(CloseReason.class), texts(defs.at("/closeReason/enum")));
+    }
+
+    @Test
+    void proposalAndMoveEventsWrittenBeforeCloseReasonsExistedStillReadWithoutOne() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode proposal = MAPPER.valueToTree(sampleProposal());
+        proposal.remove("closeReason");
+        com.fasterxml.jackson.databind.node.ObjectNode move = MAPPER.valueToTree(sampleMove());
+        move.remove("endReason");
+
+        assertEquals(sampleProposal(), MAPPER.treeToValue(proposal, ProposalSnapshot.class));
+        assertEquals(sampleMove(), MAPPER.treeToValue(move, MatchChanged.class));
+    }
+
+    @Test
+    void closedAndEndedEventsRequireTheirReason() {
+        assertTrue(texts(schemaOf(EventTypes.PROPOSAL_CLOSED).path("required")).contains("closeReason"));
+        assertTrue(texts(schemaOf(EventTypes.MATCH_ENDED).path("required")).contains("endReason"));
+        assertEquals("END", schemaOf(EventTypes.MATCH_ENDED).at("/properties/via/const").asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -314,10 +333,10 @@ class EventSchemasTest {
     static DemandMatched sampleMatch() {
         DemandMatched.Reason reason = new DemandMatched.Reason("capabilities", 0.4, "电机控制");
         DemandMatched.Candidate candidate = new DemandMatched.Candidate(UUID.fromString("01956a3c-0000-7000-8000-000000000004"),
-                UUID.fromString("01956a3c-0000-7000-8000-000000000001"), "福州精密电机有限公司", 1, 0.87, List.of(reason));
+                UUID.fromString("01956a3c-0000-7000-8000-000000000001"), "福州精密电机有限公司", 1, 0.87, List.of(reason), "350102");
         return new DemandMatched(UUID.fromString("01956a3c-0000-7000-8000-000000000002"), 1,
                 UUID.fromString("01956a3c-0000-7000-8000-000000000003"), CooperationField.PRODUCT_SUPPORTING, "SMART_HOME",
-                "变频压缩机电机配套", "350000", List.of(candidate), T0.plusSeconds(60));
+                "变频压缩机电机配套", "350000", List.of(candidate), T0.plusSeconds(60), "350100");
     }
 
     static MatchChanged sampleMove() {
@@ -325,6 +344,6 @@ class EventSchemasTest {
                 UUID.fromString("01956a3c-0000-7000-8000-000000000002"), UUID.fromString("01956a3c-0000-7000-8000-000000000003"),
                 UUID.fromString("01956a3c-0000-7000-8000-000000000001"), "福州精密电机有限公司", CooperationField.PRODUCT_SUPPORTING,
                 "SMART_HOME", "变频压缩机电机配套", "350000", MatchStatus.PROPOSED, MatchStatus.INTERESTED, MatchChanged.VIA_PROPOSAL,
-                UUID.fromString("01956a3c-0000-7000-8000-000000000005"), "可提供样机", T0.plusSeconds(120));
+                UUID.fromString("01956a3c-0000-7000-8000-000000000005"), "可提供样机", T0.plusSeconds(120), null, "350100", "350102");
     }
 }

@@ -23,6 +23,7 @@ public final class DevTokens {
     public static final String ISSUER = "https://dev.rongtong.org/issuer";
     public static final String ENTERPRISE_CLAIM = "enterprise_id";
     public static final String REGION_CLAIM = "region";
+    public static final String GRANT_CLAIM = "acts_for";
 
     private static final PrivateKey KEY = loadKey();
 
@@ -41,8 +42,20 @@ public final class DevTokens {
         return sign(base("operator", "operator"));
     }
 
-    public static String partner() {
-        return sign(base("partner", "partner"));
+    /** A partner system's token, granted to act for the given enterprises (none: it may only register and import). */
+    public static String partner(UUID... actsFor) {
+        return partner("partner", actsFor);
+    }
+
+    /** A partner token with its own subject, to tell two partner systems apart. */
+    public static String partner(String subject, UUID... actsFor) {
+        return sign(base(subject, "partner").claim(GRANT_CLAIM,
+                java.util.Arrays.stream(actsFor).map(UUID::toString).toList()));
+    }
+
+    /** Another partner, by its token subject: for what one partner may not see of another's. */
+    public static String partner(String subject) {
+        return sign(base(subject, "partner"));
     }
 
     private static JwtClaimsBuilder base(String subject, String role) {

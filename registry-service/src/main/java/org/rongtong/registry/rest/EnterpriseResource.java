@@ -27,11 +27,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.EnterpriseKind;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.registry.model.Enterprise;
 import org.rongtong.registry.service.EnterpriseMapper;
 import org.rongtong.registry.service.EnterpriseSearch;
 import org.rongtong.registry.service.EnterpriseService;
-import org.rongtong.registry.service.IdempotencyKeys;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.rest.Versions;
 import org.rongtong.web.security.Caller;
@@ -70,7 +70,13 @@ public class EnterpriseResource {
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER, Roles.ENTERPRISE, Roles.BUREAU})
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return enterprises.find(id).map(e -> Response.ok(view(e)).tag(Versions.etag(e.version)).build());
+        return enterprises.find(id).map(e -> {
+            // a bureau reads only the enterprises of its region; elsewhere it is as if they did not exist
+            if (caller.isBureau() && !caller.viewer().coversRegion(e.regionCode)) {
+                throw ProblemException.notFound("Enterprise", id);
+            }
+            return Response.ok(view(e)).tag(Versions.etag(e.version)).build();
+        });
     }
 
     /** Replaces the profile; If-Match must carry the ETag that was read (428 without, 412 when stale). */
@@ -81,7 +87,7 @@ public class EnterpriseResource {
             @Valid @NotNull RegisterEnterpriseRequest request) {
         caller.requireActsFor(id);
         long expected = Versions.requireIfMatch(ifMatch);
-        return enterprises.update(id, expected, request).map(this::ok);
+        return enterprises.update(id, expected, request, caller.namesEnterpriseInRequest()).map(this::ok);
     }
 
     @POST
@@ -99,6 +105,7 @@ public class EnterpriseResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER})
     public Uni<Response> reactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        caller.requireActsFor(id);
         long expected = Versions.requireIfMatch(ifMatch);
         return enterprises.reactivate(id, expected).map(this::ok);
     }
@@ -115,13 +122,29 @@ public class EnterpriseResource {
             @QueryParam("active") Boolean active,
             @QueryParam("pageToken") String pageToken,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        EnterpriseSearch search = new EnterpriseSearch(kind, tier, chain, willingFor, region, text, active, decode(pageToken), size + 1);
+        EnterpriseSearch search = new EnterpriseSearch(kind, tier, chain, willingFor, searchableRegion(region), text, active,
+                decode(pageToken), size + 1);
         return enterprises.search(search).map(found -> {
             boolean more = found.size() > size;
             var page = more ? found.subList(0, size) : found;
             String next = more ? encode(page.get(page.size() - 1).id) : null;
             return new EnterprisePage(page.stream().map(this::view).toList(), next);
         });
+    }
+
+    /** A bureau searches within its region: no filter means its region, a filter outside it is refused. */
+    private String searchableRegion(String requested) {
+        if (!caller.isBureau()) {
+            return requested;
+        }
+        String own = caller.regionPrefix().orElseThrow(() -> ProblemException.forbidden("The bureau token names no region"));
+        if (requested == null || requested.startsWith(own)) {
+            return requested == null ? own : requested;
+        }
+        if (own.startsWith(requested)) {
+            return own;
+        }
+        throw ProblemException.forbidden("Region " + requested + " lies outside the bureau's region " + own);
     }
 
     private Response ok(Enterprise e) {

@@ -1,5 +1,7 @@
 package org.rongtong.registry.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 
@@ -16,68 +18,85 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.registry.model.ImportJob;
 import org.rongtong.registry.service.ImportFile;
 import org.rongtong.registry.service.ImportService;
-import org.rongtong.registry.service.IdempotencyKeys;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.security.Roles;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
+import io.smallrye.common.annotation.Blocking;
 
 /**
- * Bulk registration from CSV (UTF-8 with or without BOM, or GBK) or NDJSON. Small files are answered when done
- * (200); larger ones run as a job the client polls (202 with Location).
+ * Bulk registration from CSV or NDJSON, in UTF-8 (with or without BOM), GBK, or the charset the Content-Type names.
+ * The body is streamed to disk, never held in memory; files of up to 1,000 rows are answered when done (200), larger
+ * ones run as a job the client polls (202 with Location). Every answer lists the enterprises registered so far.
+ * Blocking on purpose: reading, checking and registering the rows is disk and JDBC work on worker threads (ADR 0013).
  */
 @Path("/api/v1/enterprises/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Enterprises")
 public class ImportResource {
 
-    private static final Logger LOG = Logger.getLogger(ImportResource.class);
     /** Up to this many rows the answer waits for the import to finish. */
     static final int SYNCHRONOUS_ROWS = 1000;
 
     private final ImportService imports;
+    private final JsonWebToken token;
 
-    public ImportResource(ImportService imports) {
+    public ImportResource(ImportService imports, JsonWebToken token) {
         this.imports = imports;
+        this.token = token;
     }
 
     @POST
+    @Blocking
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER})
     @Consumes({"text/csv", "application/x-ndjson", "application/ndjson", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    public Uni<Response> start(byte[] body, @HeaderParam("Content-Type") String contentType,
+    public Response start(InputStream body, @HeaderParam("Content-Type") String contentType,
             @QueryParam("format") String format, @QueryParam("atomic") @DefaultValue("false") boolean atomic,
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
         IdempotencyKeys.requireValid(idempotencyKey);
         String chosen = format(format, contentType);
-        return imports.prepare(chosen, body, atomic, idempotencyKey).chain(prepared -> {
-            ImportJob job = prepared.job();
-            URI location = URI.create("/api/v1/enterprises/imports/" + job.id);
-            if (prepared.replayed() || job.total <= SYNCHRONOUS_ROWS) {
-                return imports.run(prepared).map(done -> Response.ok(done).location(location).build());
-            }
-            // a fresh duplicated context: the import outlives this request and opens its own sessions
-            var context = VertxContext.createNewDuplicatedContext(Vertx.currentContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> imports.run(prepared).subscribe().with(
-                    done -> LOG.infof("Import %s: %d registered, %d rejected", done.id, done.done, done.rejected),
-                    failure -> LOG.error("Import " + job.id + " failed", failure)));
-            return Uni.createFrom().item(Response.accepted(job).location(location).build());
-        });
+        ImportService.Started started = imports.start(token.getName(), chosen, charset(contentType), body, atomic, idempotencyKey);
+        ImportJob job = started.job();
+        URI location = URI.create("/api/v1/enterprises/imports/" + job.id);
+        if (started.replayed()) {
+            return Response.ok(visible(imports.find(job.id, true))).location(location).header("Idempotent-Replayed", "true").build();
+        }
+        if (job.status != ImportJob.Status.RUNNING) {
+            return Response.ok(imports.find(job.id, true)).location(location).build();
+        }
+        if (job.total <= SYNCHRONOUS_ROWS) {
+            return Response.ok(imports.runNow(job.id)).location(location).build();
+        }
+        imports.submit(job.id);
+        job.registered = java.util.List.of();
+        return Response.accepted(job).location(location).build();
     }
 
+    /** The job; a partner sees only the jobs it started (404 for others'), an operator every job. */
     @GET
     @Path("{id}")
+    @Blocking
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER})
-    public Uni<ImportJob> get(@PathParam("id") UUID id) {
-        return imports.find(id);
+    public ImportJob get(@PathParam("id") UUID id, @QueryParam("registered") @DefaultValue("true") boolean withRegistered) {
+        ImportJob job = imports.find(id, withRegistered);
+        if (job == null) {
+            throw ProblemException.notFound("Import", id);
+        }
+        return visible(job);
+    }
+
+    private ImportJob visible(ImportJob job) {
+        boolean operator = token.getGroups() != null && token.getGroups().contains(Roles.OPERATOR);
+        if (!operator && (job.owner == null || !job.owner.equals(token.getName()))) {
+            throw ProblemException.notFound("Import", job.id);
+        }
+        return job;
     }
 
     private static String format(String format, String contentType) {
@@ -88,5 +107,19 @@ public class ImportResource {
             return format;
         }
         return contentType != null && contentType.contains("ndjson") ? ImportFile.NDJSON : ImportFile.CSV;
+    }
+
+    /** The charset parameter of the Content-Type, or null. */
+    private static String charset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String part : contentType.split(";")) {
+            String p = part.strip();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                return p.substring(8);
+            }
+        }
+        return null;
     }
 }

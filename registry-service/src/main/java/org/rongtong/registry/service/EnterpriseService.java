@@ -12,8 +12,10 @@ import org.rongtong.events.Topics;
 import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
 import org.rongtong.persistence.UniqueViolation;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.registry.model.Enterprise;
 import org.rongtong.registry.rest.RegisterEnterpriseRequest;
+import org.rongtong.web.problem.Problem;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.rest.Versions;
 
@@ -77,14 +79,25 @@ public class EnterpriseService {
         return enterprise;
     }
 
-    /** Replaces the profile of the version the caller read; the credit code identifies the enterprise and stays. */
+    /**
+     * Replaces the profile of the version the caller read; the credit code identifies the enterprise and stays. Kind,
+     * tier and region are facts a bureau or an operator vouches for: unless {@code mayChangeVouchedFacts}, a request
+     * that changes them is refused whole (403 naming the fields).
+     */
     @WithTransaction
-    public Uni<Enterprise> update(UUID id, long expectedVersion, RegisterEnterpriseRequest request) {
+    public Uni<Enterprise> update(UUID id, long expectedVersion, RegisterEnterpriseRequest request, boolean mayChangeVouchedFacts) {
         requireReferences(request);
         return load(id).chain(enterprise -> {
             Versions.requireCurrent(expectedVersion, enterprise.version);
             if (!enterprise.creditCode.equals(request.creditCode())) {
                 throw ProblemException.invalid("creditCode", "cannot change; it identifies the enterprise (" + enterprise.creditCode + ")");
+            }
+            if (!mayChangeVouchedFacts) {
+                List<Problem.FieldError> changed = ProfileRules.vouchedFactsChanged(enterprise, request);
+                if (!changed.isEmpty()) {
+                    throw ProblemException.forbiddenFields("Kind, tier and region are vouched for by an operator or a "
+                            + "partner acting for the enterprise; the enterprise cannot change them itself", changed);
+                }
             }
             EnterpriseMapper.apply(request, enterprise);
             return changed(enterprise, EventTypes.ENTERPRISE_UPDATED);

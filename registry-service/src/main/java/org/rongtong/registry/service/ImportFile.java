@@ -1,19 +1,19 @@
 package org.rongtong.registry.service;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
@@ -24,17 +24,25 @@ import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.Willingness;
 import org.rongtong.registry.rest.ContactDto;
 import org.rongtong.registry.rest.RegisterEnterpriseRequest;
+import org.rongtong.web.problem.Problem;
 import org.rongtong.web.problem.Problem.FieldError;
+import org.rongtong.web.problem.ProblemException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads a bulk-import file into profiles, one per row, keeping each row's line number and the problems found while
- * reading it. CSV comes in UTF-8 (with or without BOM) or in GBK/GB18030, as spreadsheet software in China saves it;
- * NDJSON is one profile object per line.
+ * Reads a bulk-import file row by row, keeping each row's line number and the problems found while reading it, and
+ * never holding more than one row. CSV has a header naming its columns; NDJSON is one profile object per line. The
+ * text arrives already decoded ({@link ImportUpload} decides the charset).
+ *
+ * <p>Two kinds of trouble: a row that reads but holds wrong values is a {@link Row} with errors (rejected, the file
+ * goes on); a file that cannot be read as rows at all throws {@link Unreadable} with the line (the whole file is
+ * refused with a 400 before anything is written).
  */
 public final class ImportFile {
 
@@ -53,53 +61,104 @@ public final class ImportFile {
     private ImportFile() {
     }
 
-    /** UTF-8 unless the bytes are not valid UTF-8, then GB18030 (a superset of GBK); a BOM is dropped. */
-    public static String decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, Charset.forName("GB18030"));
+    /** A file that cannot be read as rows: refused whole, naming the line. */
+    public static final class Unreadable extends RuntimeException {
+        private final long line;
+
+        public Unreadable(long line, String message) {
+            super(message, null, false, false);
+            this.line = line;
+        }
+
+        public long line() {
+            return line;
+        }
+
+        public ProblemException problem() {
+            return new ProblemException(Problem.of(400, "unreadable-file", "The file cannot be read",
+                    "Line " + line + ": " + getMessage(), List.of(new FieldError("line " + line, getMessage()))));
         }
     }
 
-    public static List<Row> read(String format, byte[] bytes, ObjectMapper mapper) {
-        String text = decode(bytes);
-        return NDJSON.equals(format) ? readNdjson(text, mapper) : readCsv(text);
+    /** Reads the rows one by one into {@code sink}; throws {@link Unreadable} at the first line that breaks the file. */
+    public static void read(String format, Reader text, ObjectMapper mapper, Consumer<Row> sink) throws IOException {
+        if (NDJSON.equals(format)) {
+            readNdjson(text, mapper, sink);
+        } else {
+            readCsv(text, sink);
+        }
     }
 
-    static List<Row> readCsv(String text) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setTrim(true).get();
-        List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = format.parse(new StringReader(text))) {
-            List<String> unknown = parser.getHeaderNames().stream().filter(h -> !COLUMNS.contains(h)).toList();
-            if (!parser.getHeaderNames().contains("name") || !parser.getHeaderNames().contains("creditCode")) {
-                rows.add(new Row(1, null, List.of(new FieldError("header", "must name the columns, at least name and creditCode; known: "
-                        + String.join(",", COLUMNS)))));
-                return rows;
+    static void readCsv(Reader text, Consumer<Row> sink) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
+        try (CSVParser parser = format.parse(text)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            CSVRecord header = next(records, parser);
+            if (header == null) {
+                return;
             }
-            if (!unknown.isEmpty()) {
-                rows.add(new Row(1, null, List.of(new FieldError("header", "unknown column(s) " + unknown + "; known: " + String.join(",", COLUMNS)))));
-                return rows;
-            }
-            for (CSVRecord record : parser) {
+            Map<String, Integer> columns = header(header, parser.getCurrentLineNumber());
+            for (CSVRecord record = next(records, parser); record != null; record = next(records, parser)) {
                 // after a record the parser has read the line it ends on (quoted fields may span lines)
-                rows.add(fromCsv(record, (int) parser.getCurrentLineNumber()));
+                int line = (int) parser.getCurrentLineNumber();
+                if (record.size() > header.size()) {
+                    sink.accept(new Row(line, null, List.of(new FieldError("line", "has " + record.size()
+                            + " cells but the header names " + header.size() + " columns (an unquoted comma?)"))));
+                } else {
+                    sink.accept(fromCsv(record, columns, line));
+                }
             }
-        } catch (IOException | IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
-            // the parser's own message names its internals: say what is wrong in the file instead
-            rows.add(new Row(rows.size() + 2, null, List.of(new FieldError("file",
-                    "is not readable CSV: a header name is empty or repeated, or a quoted field is not closed"))));
         }
-        return rows;
     }
 
-    private static Row fromCsv(CSVRecord r, int line) {
+    private static CSVRecord next(Iterator<CSVRecord> records, CSVParser parser) {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            // broken quoting: the parser stops on the line where it gave up
+            throw new Unreadable(Math.max(1, parser.getCurrentLineNumber()), "is not readable CSV: " + rootMessage(e));
+        }
+    }
+
+    /** The header's columns by name; a blank, repeated or unknown cell, or a missing required column, refuses the file. */
+    private static Map<String, Integer> header(CSVRecord header, long line) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip();
+            if (i == 0 && name.startsWith("\uFEFF")) {
+                name = name.substring(1).strip();
+            }
+            if (name.isEmpty()) {
+                throw new Unreadable(line, "column " + (i + 1) + " of the header is blank; the header must name every column (known: "
+                        + String.join(",", COLUMNS) + ")");
+            }
+            if (!COLUMNS.contains(name)) {
+                throw new Unreadable(line, "unknown column " + name + " in the header; known: " + String.join(",", COLUMNS));
+            }
+            if (columns.putIfAbsent(name, i) != null) {
+                throw new Unreadable(line, "column " + name + " appears twice in the header");
+            }
+        }
+        if (!columns.containsKey("name") || !columns.containsKey("creditCode")) {
+            throw new Unreadable(line, "the header must name the columns, at least name and creditCode; known: " + String.join(",", COLUMNS));
+        }
+        return columns;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    private static Row fromCsv(CSVRecord r, Map<String, Integer> columns, int line) {
         List<FieldError> errors = new ArrayList<>();
-        Function<String, String> cell = name -> r.isMapped(name) && r.isSet(name) && !r.get(name).isBlank() ? r.get(name) : null;
+        Function<String, String> cell = name -> {
+            Integer i = columns.get(name);
+            return i != null && i < r.size() && !r.get(i).isBlank() ? r.get(i) : null;
+        };
         EnterpriseKind kind = parseEnum(cell.apply("kind"), EnterpriseKind.class, "kind", errors);
         Map<CooperationField, Willingness> willingness = parseWillingness(cell.apply("willingness"), errors);
         List<ContactDto> contacts = cell.apply("contactName") == null ? List.of()
@@ -117,24 +176,44 @@ public final class ImportFile {
         return new Row(line, request, errors);
     }
 
-    static List<Row> readNdjson(String text, ObjectMapper mapper) {
+    static void readNdjson(Reader text, ObjectMapper mapper, Consumer<Row> sink) throws IOException {
         ObjectMapper strict = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        List<Row> rows = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
+        BufferedReader lines = text instanceof BufferedReader b ? b : new BufferedReader(text, 1 << 16);
+        int number = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            number++;
+            if (number == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
             }
-            try {
-                rows.add(new Row(i + 1, strict.readValue(lines[i], RegisterEnterpriseRequest.class), List.of()));
-            } catch (JsonProcessingException e) {
-                String field = e instanceof JsonMappingException m ? m.getPath().stream()
-                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("line") : "line";
-                rows.add(new Row(i + 1, null, List.of(new FieldError(field, org.rongtong.web.problem.JsonErrors.message(e)))));
+            if (!line.isBlank()) {
+                sink.accept(ndjsonRow(strict, line, number));
             }
         }
-        return rows;
+    }
+
+    /** One line: an object whose fields may be wrong (a rejected row), or not one object at all (an unreadable file). */
+    private static Row ndjsonRow(ObjectMapper strict, String line, int number) throws IOException {
+        try (JsonParser parser = strict.createParser(line)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new Unreadable(number, "must hold one JSON object, not " + (first == JsonToken.VALUE_NULL ? "null" : parser.getText()));
+            }
+            RegisterEnterpriseRequest request;
+            try {
+                request = strict.readValue(parser, RegisterEnterpriseRequest.class);
+            } catch (JsonMappingException e) {
+                String field = e.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("line");
+                return new Row(number, null, List.of(new FieldError(field, e.getOriginalMessage())));
+            }
+            if (parser.nextToken() != null) {
+                throw new Unreadable(number, "must hold one JSON object and nothing after it");
+            }
+            return new Row(number, request, List.of());
+        } catch (JsonParseException e) {
+            throw new Unreadable(number, "is not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static List<String> list(String cell) {

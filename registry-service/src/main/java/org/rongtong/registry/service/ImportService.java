@@ -1,228 +1,782 @@
 package org.rongtong.registry.service;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 import org.rongtong.events.EventSources;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
-import org.rongtong.outbox.Outbox;
 import org.rongtong.outbox.UuidV7;
-import org.rongtong.persistence.UniqueViolation;
+import org.rongtong.persistence.StringListConverter;
+import org.rongtong.persistence.WillingnessMapConverter;
+import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.registry.model.Enterprise;
 import org.rongtong.registry.model.ImportJob;
+import org.rongtong.registry.model.ImportJob.Registered;
 import org.rongtong.registry.model.ImportJob.Rejection;
 import org.rongtong.web.problem.Problem.FieldError;
 import org.rongtong.web.problem.ProblemException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.smallrye.mutiny.Uni;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 
 /**
- * Bulk registration. Every row is validated first (constraints, reference codes, duplicates in the file); then valid
- * rows are registered in chunks, each chunk one transaction with its events, and the job records progress. With
- * {@code atomic}, one bad row rejects the file and everything is registered in a single transaction or nothing is.
+ * Bulk registration, streamed (ADR 0013). The upload is spooled to disk as it arrives; a first pass reads every row
+ * and checks it (constraints, reference codes, codes repeated in the file) keeping only what it needs to judge later
+ * rows; a file that cannot be read as rows is refused whole (400) before anything is written. Then the job is stored
+ * and a second pass registers the valid rows in chunks, each chunk one transaction holding its enterprises, their
+ * registered events (the outbox) and the job's progress, so that a restart resumes after the last committed line.
+ * With {@code atomic}, one bad row rejects the file and everything is registered in one transaction or nothing is.
+ *
+ * <p>Everything here blocks (disk, JDBC with {@code COPY}): callers run it on worker threads, never on an event loop.
+ * Large jobs run on one background thread of their own.
  */
 @ApplicationScoped
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     static final String IDEMPOTENCY_SCOPE = "import";
-    private static final int CHUNK = 500;
+    static final int CHUNK = 5000;
+    private static final int CHUNK_ATTEMPTS = 3;
+
+    private static final String ENTERPRISE_COPY = "COPY enterprise (id, version, name, english_name, credit_code, kind, tier, "
+            + "tier_level, tier_year, tier_valid_until, region_code, chains, capabilities, description, products, certifications, "
+            + "willingness, employees, revenue, year_founded, contacts, active, registered_at, updated_at) FROM STDIN";
+    private static final String OUTBOX_COPY = "COPY outbox_event (event_id, topic, record_key, type, source, subject, payload, "
+            + "occurred_at) FROM STDIN";
+    private static final String ROW_COPY = "COPY import_job_row (job_id, line, enterprise_id) FROM STDIN";
+    private static final String JOB_COLUMNS = "id, status, format, atomic, total, done, rejected, rejections, failure, created_at, "
+            + "finished_at, owner, charset, last_line, spool_path, node, heartbeat_at";
 
     private final ProfileRules rules;
-    private final Outbox outbox;
-    private final IdempotencyKeys idempotency;
     private final ObjectMapper mapper;
+    private final AgroalDataSource db;
+    private final Path spoolDirectory;
+    private final String node;
+    private final Duration staleAfter;
+    private final Duration heartbeatEvery;
+    private final Vertx vertx;
+    private long timer = -1;
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "import-runner");
+        t.setDaemon(true);
+        return t;
+    });
+    private final StringListConverter lists = new StringListConverter();
+    private final WillingnessMapConverter willingness = new WillingnessMapConverter();
+    private final Enterprise.ContactsConverter contacts = new Enterprise.ContactsConverter();
+    private final ImportJob.RejectionsConverter rejectionsJson = new ImportJob.RejectionsConverter();
+    private volatile boolean stopping;
 
-    public ImportService(ProfileRules rules, Outbox outbox, IdempotencyKeys idempotency, ObjectMapper mapper) {
+    public ImportService(ProfileRules rules, ObjectMapper mapper, AgroalDataSource db,
+            @ConfigProperty(name = "rongtong.registry.import.spool-directory") Optional<String> spoolDirectory,
+            @ConfigProperty(name = "rongtong.registry.import.node") Optional<String> node,
+            @ConfigProperty(name = "rongtong.registry.import.stale-after", defaultValue = "2m") Duration staleAfter,
+            @ConfigProperty(name = "rongtong.registry.import.heartbeat-every", defaultValue = "30s") Duration heartbeatEvery, Vertx vertx) {
         this.rules = rules;
-        this.outbox = outbox;
-        this.idempotency = idempotency;
         this.mapper = mapper;
+        this.db = db;
+        this.spoolDirectory = Path.of(spoolDirectory.orElse(System.getProperty("java.io.tmpdir") + "/rongtong-imports"));
+        this.node = node.orElseGet(ImportService::hostName);
+        this.staleAfter = staleAfter;
+        this.heartbeatEvery = heartbeatEvery;
+        this.vertx = vertx;
     }
 
-    /** A job ready to run: the rows read and checked, the job row stored (or the earlier job for a repeated key). */
-    public record Prepared(ImportJob job, List<ImportFile.Row> valid, boolean replayed) {
+    /** A stored job and whether it is the earlier job of a repeated Idempotency-Key. */
+    public record Started(ImportJob job, boolean replayed) {
     }
 
-    public Uni<Prepared> prepare(String format, byte[] body, boolean atomic, String idempotencyKey) {
-        List<ImportFile.Row> rows = ImportFile.read(format, body, mapper);
-        if (rows.isEmpty()) {
-            throw ProblemException.invalid("file", "has no rows");
-        }
-        List<Rejection> rejections = new ArrayList<>();
-        List<ImportFile.Row> valid = new ArrayList<>();
-        Map<String, Integer> firstLineOfCode = new HashMap<>();
-        for (ImportFile.Row row : rows) {
-            List<FieldError> errors = new ArrayList<>(row.errors());
-            if (row.request() != null && errors.isEmpty()) {
-                errors.addAll(rules.problems(row.request()));
-                Integer earlier = row.request().creditCode() == null ? null : firstLineOfCode.putIfAbsent(row.request().creditCode(), row.line());
-                if (earlier != null) {
-                    errors.add(new FieldError("creditCode", "repeats line " + earlier + " of this file"));
-                }
-            }
-            if (errors.isEmpty()) {
-                valid.add(row);
-            } else {
-                rejections.add(new Rejection(row.line(), errors));
-            }
-        }
-        byte[] fingerprint = (format + "|" + atomic + "|").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] keyed = new byte[fingerprint.length + body.length];
-        System.arraycopy(fingerprint, 0, keyed, 0, fingerprint.length);
-        System.arraycopy(body, 0, keyed, fingerprint.length, body.length);
-        return Panache.withTransaction(() -> idempotency.previous(IDEMPOTENCY_SCOPE, idempotencyKey, keyed).chain(previous -> {
-            if (previous != null) {
-                return ImportJob.<ImportJob>findById(previous).map(job -> new Prepared(job, List.of(), true));
+    /**
+     * Spools the upload, reads and checks every row, and stores the job (RUNNING, or COMPLETED at once when an atomic
+     * file has a bad row). Throws a 400 problem, leaving nothing behind, when the file cannot be read as rows.
+     */
+    public Started start(String owner, String format, String declaredCharset, InputStream body, boolean atomic,
+            String idempotencyKey) throws IOException {
+        ImportUpload upload = ImportUpload.spool(body, declaredCharset, spoolDirectory);
+        UUID id = UuidV7.next();
+        active.add(id);
+        boolean keep = false;
+        try {
+            Checked checked = check(format, upload);
+            if (checked.total == 0) {
+                throw ProblemException.invalid("file", "has no rows");
             }
             ImportJob job = new ImportJob();
-            job.id = UuidV7.next();
+            job.id = id;
             job.status = ImportJob.Status.RUNNING;
             job.format = format;
             job.atomic = atomic;
-            job.total = rows.size();
-            job.rejected = rejections.size();
-            job.rejections = rejections;
+            job.total = checked.total;
+            job.rejected = checked.rejections.size();
+            job.rejections = checked.rejections;
             job.createdAt = Instant.now();
-            boolean refused = atomic && !rejections.isEmpty();
-            if (refused) {
+            job.owner = owner;
+            job.charset = upload.charset().name();
+            job.spoolPath = upload.file().toString();
+            job.node = node;
+            if (atomic && !checked.rejections.isEmpty() || checked.rejections.size() == checked.total) {
                 job.status = ImportJob.Status.COMPLETED;
-                job.finishedAt = Instant.now();
+                job.finishedAt = job.createdAt;
+                job.spoolPath = null;
             }
-            return job.persist().call(() -> idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, keyed, job.id))
-                    .map(ignored -> new Prepared(job, refused ? List.of() : valid, false));
-        })).onFailure(UniqueViolation::in).transform(e -> ProblemException.conflict("Idempotency-Key in use",
-                "Another request with this key is being processed; send it again for its result"));
+            Started started = store(job, idempotencyKey, fingerprint(owner, format, atomic, upload));
+            keep = !started.replayed() && started.job().status == ImportJob.Status.RUNNING;
+            return started;
+        } catch (ImportFile.Unreadable e) {
+            throw e.problem();
+        } finally {
+            if (!keep) {
+                upload.delete();
+                active.remove(id);
+            }
+        }
     }
 
-    /** Registers the valid rows; the job shows progress after every chunk. */
-    public Uni<ImportJob> run(Prepared prepared) {
-        ImportJob job = prepared.job();
-        if (prepared.replayed() || job.status != ImportJob.Status.RUNNING) {
-            return Uni.createFrom().item(job);
+    /** Runs a stored job here and now (small files, answered when done). */
+    public ImportJob runNow(UUID id) {
+        run(id);
+        return find(id, true);
+    }
+
+    /** Runs a stored job on the background thread. */
+    public void submit(UUID id) {
+        active.add(id);
+        runner.execute(() -> run(id));
+    }
+
+    /** The job with the enterprises registered so far (when asked for), or null. */
+    public ImportJob find(UUID id, boolean withRegistered) {
+        try (Connection c = db.getConnection()) {
+            ImportJob job = load(c, id);
+            if (job != null && withRegistered) {
+                job.registered = registered(c, id);
+            }
+            return job;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read import job " + id, e);
         }
-        List<ImportFile.Row> valid = prepared.valid();
-        Uni<Void> work;
-        if (job.atomic) {
-            // a code already registered in the database rejects the whole file: failing inside rolls everything back
-            work = Panache.withTransaction(() -> insertChunks(valid, true).invoke(rejected -> {
-                if (!rejected.isEmpty()) {
-                    throw new AtomicRejection(rejected);
+    }
+
+    // ---------------------------------------------------------------- first pass: read and check every row
+
+    private record Checked(int total, List<Rejection> rejections) {
+    }
+
+    private Checked check(String format, ImportUpload upload) throws IOException {
+        List<Rejection> rejections = new ArrayList<>();
+        Map<String, Integer> firstLineOfCode = new HashMap<>();
+        int[] total = {0};
+        try (BufferedReader text = upload.reader()) {
+            ImportFile.read(format, text, mapper, row -> {
+                total[0]++;
+                List<FieldError> errors = new ArrayList<>(row.errors());
+                if (row.request() != null && errors.isEmpty()) {
+                    errors.addAll(rules.problems(row.request()));
+                    String code = row.request().creditCode();
+                    Integer earlier = code == null ? null : firstLineOfCode.putIfAbsent(code, row.line());
+                    if (earlier != null) {
+                        errors.add(new FieldError("creditCode", "repeats line " + earlier + " of this file"));
+                    }
+                } else if (row.request() == null && errors.isEmpty()) {
+                    errors.add(new FieldError("line", "holds no profile"));
                 }
-            })).chain(() -> progress(job.id, valid.size(), List.of()))
-                    .onFailure(AtomicRejection.class).recoverWithUni(e -> progress(job.id, 0, ((AtomicRejection) e).rejections));
-        } else {
-            work = Uni.createFrom().voidItem();
-            for (int i = 0; i < valid.size(); i += CHUNK) {
-                List<ImportFile.Row> chunk = valid.subList(i, Math.min(valid.size(), i + CHUNK));
-                work = work.chain(() -> Panache.withTransaction(() -> insertChunks(chunk, false))
-                        .chain(rejected -> progress(job.id, chunk.size() - rejected.size(), rejected)));
-            }
+                if (!errors.isEmpty()) {
+                    rejections.add(new Rejection(row.line(), errors));
+                }
+            });
         }
-        return work.chain(() -> finish(job.id, null))
-                .onFailure().recoverWithUni(e -> {
-                    LOG.error("Import " + job.id + " failed", e);
-                    return finish(job.id, e.getMessage());
-                });
+        return new Checked(total[0], rejections);
     }
 
-    @WithSession
-    public Uni<ImportJob> find(UUID id) {
-        return ImportJob.<ImportJob>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Import", id));
-    }
-
-    /** Inserts rows (in chunks within the current transaction); returns the rows refused because the code is taken. */
-    private Uni<List<Rejection>> insertChunks(List<ImportFile.Row> rows, boolean all) {
-        Uni<List<Rejection>> chain = Uni.createFrom().item(new ArrayList<>());
-        for (int i = 0; i < rows.size(); i += CHUNK) {
-            List<ImportFile.Row> chunk = rows.subList(i, Math.min(rows.size(), i + CHUNK));
-            chain = chain.chain(rejected -> insert(chunk).map(more -> {
-                rejected.addAll(more);
-                return rejected;
-            }));
-            if (!all) {
-                break;
-            }
+    private static byte[] fingerprint(String owner, String format, boolean atomic, ImportUpload upload) {
+        // the owner is part of it: another caller reusing a key gets 422, never someone else's job
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((owner + "|" + format + "|" + atomic + "|" + upload.charset().name() + "|").getBytes(StandardCharsets.UTF_8));
+            digest.update(upload.sha256());
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return chain;
     }
 
-    private Uni<List<Rejection>> insert(List<ImportFile.Row> chunk) {
-        List<String> codes = chunk.stream().map(r -> r.request().creditCode()).toList();
-        return Enterprise.<Enterprise>find("active = true and creditCode in ?1", codes).project(CodeOnly.class).list()
-                .chain(taken -> {
-                    Set<String> takenCodes = new HashSet<>();
-                    taken.forEach(t -> takenCodes.add(t.creditCode));
-                    List<Rejection> rejected = new ArrayList<>();
-                    List<Enterprise> fresh = new ArrayList<>();
-                    for (ImportFile.Row row : chunk) {
-                        if (takenCodes.contains(row.request().creditCode())) {
-                            rejected.add(new Rejection(row.line(), List.of(new FieldError("creditCode",
-                                    "an active enterprise with this code is already registered"))));
-                        } else {
-                            fresh.add(EnterpriseService.newEnterprise(row.request()));
+    /** Stores the job and remembers the key in one transaction; a repeated key returns the first job instead. */
+    private Started store(ImportJob job, String key, byte[] fingerprint) {
+        String hash = java.util.HexFormat.of().formatHex(fingerprint);
+        for (int attempt = 1;; attempt++) {
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    if (key != null) {
+                        UUID previous = previous(c, job.owner, key, hash);
+                        if (previous != null) {
+                            c.rollback();
+                            return new Started(load(c, previous), true);
                         }
                     }
-                    List<Outbox.Pending> events = fresh.stream().map(e -> new Outbox.Pending(Topics.ENTERPRISES,
-                            EventTypes.ENTERPRISE_REGISTERED, EventSources.REGISTRY, e.id, EnterpriseMapper.toSnapshot(e))).toList();
-                    return Enterprise.persist(fresh)
-                            .chain(() -> Panache.getSession().chain(s -> s.flush()))
-                            .chain(() -> outbox.appendAll(events))
-                            .replaceWith(rejected);
-                });
-    }
-
-    private Uni<Void> progress(UUID jobId, int done, List<Rejection> rejected) {
-        return Panache.withTransaction(() -> ImportJob.<ImportJob>findById(jobId).invoke(job -> {
-            job.done += done;
-            if (!rejected.isEmpty()) {
-                List<Rejection> all = new ArrayList<>(job.rejections);
-                all.addAll(rejected);
-                all.sort(java.util.Comparator.comparingInt(Rejection::line));
-                job.rejections = all;
-                job.rejected += rejected.size();
+                    insertJob(c, job);
+                    if (key != null) {
+                        // keys are the caller's own (ADR 0015): the job's owner scopes them
+                        try (PreparedStatement s = c.prepareStatement("INSERT INTO idempotent_request (scope, caller, "
+                                + "idempotency_key, request_hash, resource_id, created_at) VALUES (?, ?, ?, ?, ?, now())")) {
+                            s.setString(1, IDEMPOTENCY_SCOPE);
+                            s.setString(2, job.owner);
+                            s.setString(3, key);
+                            s.setString(4, hash);
+                            s.setObject(5, job.id);
+                            s.executeUpdate();
+                        }
+                    }
+                    c.commit();
+                    return new Started(job, false);
+                } catch (SQLException e) {
+                    c.rollback();
+                    // the same key committed by a concurrent request: the next round finds it
+                    if (!"23505".equals(e.getSQLState()) || attempt >= 2) {
+                        throw e;
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot store import job", e);
             }
-        })).replaceWithVoid();
-    }
-
-    private Uni<ImportJob> finish(UUID jobId, String failure) {
-        return Panache.withTransaction(() -> ImportJob.<ImportJob>findById(jobId).invoke(job -> {
-            job.status = failure == null ? ImportJob.Status.COMPLETED : ImportJob.Status.FAILED;
-            job.failure = failure;
-            job.finishedAt = Instant.now();
-        }));
-    }
-
-    /** Just the credit code, for the duplicate check. */
-    @io.quarkus.runtime.annotations.RegisterForReflection
-    public static class CodeOnly {
-        public final String creditCode;
-
-        public CodeOnly(String creditCode) {
-            this.creditCode = creditCode;
         }
     }
 
-    private static final class AtomicRejection extends RuntimeException {
-        private final transient List<Rejection> rejections;
+    private static UUID previous(Connection c, String owner, String key, String hash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT request_hash, resource_id FROM idempotent_request "
+                + "WHERE scope = ? AND caller = ? AND idempotency_key = ?")) {
+            s.setString(1, IDEMPOTENCY_SCOPE);
+            s.setString(2, owner);
+            s.setString(3, key);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                if (!r.getString(1).equals(hash)) {
+                    throw ProblemException.unprocessable("Idempotency-Key reused",
+                            "The key " + key + " was first used with a different request body");
+                }
+                return r.getObject(2, UUID.class);
+            }
+        }
+    }
 
-        AtomicRejection(List<Rejection> rejections) {
-            super("rows refused in atomic mode", null, false, false);
-            this.rejections = rejections;
+    // ---------------------------------------------------------------- second pass: register the valid rows
+
+    /** Signals a shutdown between two chunks: the job stays RUNNING with its file and resumes at the next start. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopping", null, false, false);
+        }
+    }
+
+    private void run(UUID id) {
+        active.add(id);
+        ImportJob job = null;
+        try {
+            job = find(id, false);
+            if (job == null || job.status != ImportJob.Status.RUNNING) {
+                return;
+            }
+            if (job.spoolPath == null || !Files.isReadable(Path.of(job.spoolPath))) {
+                finish(id, ImportJob.Status.FAILED, "The uploaded file is gone (the service restarted without it) after line "
+                        + job.lastLine + "; the rows registered so far are listed, send the others again");
+                return;
+            }
+            ImportUpload upload = ImportUpload.reopen(Path.of(job.spoolPath), Charset.forName(job.charset));
+            if (job.atomic) {
+                registerAtomically(job, upload);
+            } else {
+                registerInChunks(job, upload);
+            }
+            finish(id, ImportJob.Status.COMPLETED, null);
+            upload.delete();
+        } catch (Stopped e) {
+            LOG.infof("Import %s paused by shutdown after line %d; it resumes at the next start", id, job.lastLine);
+        } catch (Exception e) {
+            LOG.error("Import " + id + " failed", e);
+            try {
+                finish(id, ImportJob.Status.FAILED, String.valueOf(e.getMessage()));
+                if (job != null && job.spoolPath != null) {
+                    Files.deleteIfExists(Path.of(job.spoolPath));
+                }
+            } catch (Exception again) {
+                LOG.error("Import " + id + " could not be marked FAILED; recovery will", again);
+            }
+        } finally {
+            active.remove(id);
+        }
+    }
+
+    /** Reads the file again and hands each chunk of rows still to register (valid, after the last committed line). */
+    private void eachChunk(ImportJob job, ImportUpload upload, ChunkHandler handler) throws Exception {
+        Set<Integer> rejected = new HashSet<>();
+        job.rejections.forEach(r -> rejected.add(r.line()));
+        int resumeAfter = job.lastLine;
+        List<ImportFile.Row> chunk = new ArrayList<>(CHUNK);
+        Exception[] failure = {null};
+        try (BufferedReader text = upload.reader()) {
+            ImportFile.read(job.format, text, mapper, row -> {
+                if (failure[0] != null || row.line() <= resumeAfter || rejected.contains(row.line()) || row.request() == null) {
+                    return;
+                }
+                chunk.add(row);
+                if (chunk.size() == CHUNK) {
+                    failure[0] = handle(handler, chunk);
+                    chunk.clear();
+                }
+            });
+        }
+        if (failure[0] == null && !chunk.isEmpty()) {
+            failure[0] = handle(handler, chunk);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    private interface ChunkHandler {
+        void accept(List<ImportFile.Row> chunk) throws Exception;
+    }
+
+    private Exception handle(ChunkHandler handler, List<ImportFile.Row> chunk) {
+        if (stopping) {
+            return new Stopped();
+        }
+        try {
+            handler.accept(chunk);
+            return null;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    /**
+     * Chunk by chunk, each committed on its own. Two threads: this one reads and builds the next chunk's rows while a
+     * writer copies the previous one into the database; at most one chunk waits, so memory stays bounded.
+     */
+    private void registerInChunks(ImportJob job, ImportUpload upload) throws Exception {
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<?>> inFlight = new ArrayList<>(1);
+        try {
+            eachChunk(job, upload, chunk -> {
+                Built built = build(job, List.copyOf(chunk));
+                if (!inFlight.isEmpty()) {
+                    inFlight.remove(0).get();
+                }
+                inFlight.add(writer.submit(() -> {
+                    write(job, built);
+                    return null;
+                }));
+            });
+            if (!inFlight.isEmpty()) {
+                inFlight.remove(0).get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            // a chunk being written when the reading stops (a failure, a shutdown) is finished or rolled back first
+            for (Future<?> f : inFlight) {
+                try {
+                    f.get();
+                } catch (ExecutionException ignored) {
+                    // the job fails with the reading's error; this chunk rolled back on its own
+                }
+            }
+            writer.shutdown();
+        }
+    }
+
+    /** Commits one chunk: its rows, their events, their lines and the job's progress in one transaction. */
+    private void write(ImportJob job, Built built) throws SQLException, IOException {
+        for (int attempt = 1;; attempt++) {
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    List<Rejection> taken = insert(c, built);
+                    List<Rejection> all = taken.isEmpty() ? null : merged(job.rejections, taken);
+                    int last = built.rows().get(built.rows().size() - 1).line();
+                    progress(c, job.id, built.rows().size() - taken.size(), all, last);
+                    c.commit();
+                    job.lastLine = last;
+                    if (all != null) {
+                        job.rejections = all;
+                    }
+                    return;
+                } catch (SQLException e) {
+                    c.rollback();
+                    // a code registered by someone else between the check and the insert: check again
+                    if (!"23505".equals(e.getSQLState()) || attempt >= CHUNK_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    private void registerAtomically(ImportJob job, ImportUpload upload) throws Exception {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            List<Rejection> taken = new ArrayList<>();
+            int[] registered = {0};
+            try {
+                eachChunk(job, upload, chunk -> {
+                    if (taken.isEmpty()) {
+                        List<Rejection> now = insert(c, build(job, chunk));
+                        taken.addAll(now);
+                        registered[0] += chunk.size() - now.size();
+                    } else {
+                        // the file is refused already: only find the other codes that are taken, to list them all
+                        taken.addAll(takenCodes(c, chunk));
+                    }
+                });
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+            if (taken.isEmpty()) {
+                progress(c, job.id, registered[0], null, job.lastLine);
+                c.commit();
+            } else {
+                // everything or nothing: the registered rows go, the taken codes are the job's answer
+                c.rollback();
+                progress(c, job.id, 0, merged(job.rejections, taken), job.lastLine);
+                c.commit();
+            }
+        }
+    }
+
+    private static List<Rejection> merged(List<Rejection> before, List<Rejection> more) {
+        List<Rejection> all = new ArrayList<>(before);
+        all.addAll(more);
+        all.sort(Comparator.comparingInt(Rejection::line));
+        return all;
+    }
+
+    private static final String TAKEN = "an active enterprise with this code is already registered";
+
+    /** A chunk's rows as lines of COPY text, one enterprise, one event and one job line per row. */
+    private record Built(List<ImportFile.Row> rows, String[] enterprises, String[] events, String[] lines) {
+    }
+
+    /** Builds the rows as they will be stored: the same mapper and converters as a single registration. */
+    private Built build(ImportJob job, List<ImportFile.Row> chunk) {
+        int n = chunk.size();
+        String[] enterprises = new String[n];
+        String[] events = new String[n];
+        String[] lines = new String[n];
+        Instant now = Instant.now();
+        StringBuilder out = new StringBuilder(2048);
+        for (int i = 0; i < n; i++) {
+            ImportFile.Row row = chunk.get(i);
+            Enterprise e = EnterpriseService.newEnterprise(row.request());
+            out.setLength(0);
+            copyRow(out, e.id, e.version, e.name, e.englishName, e.creditCode, e.kind, e.tier, e.tierLevel, e.tierYear,
+                    e.tierValidUntil, e.regionCode, lists.convertToDatabaseColumn(e.chains), lists.convertToDatabaseColumn(e.capabilities),
+                    e.description, e.products, lists.convertToDatabaseColumn(e.certifications),
+                    willingness.convertToDatabaseColumn(e.willingness), e.employees, e.revenue == null ? null : e.revenue.toPlainString(),
+                    e.yearFounded, contacts.convertToDatabaseColumn(e.contacts), "t", e.registeredAt, e.updatedAt);
+            enterprises[i] = out.toString();
+            out.setLength(0);
+            copyRow(out, UuidV7.next(), Topics.ENTERPRISES, e.id, EventTypes.ENTERPRISE_REGISTERED, EventSources.REGISTRY, e.id,
+                    json(EnterpriseMapper.toSnapshot(e)), now);
+            events[i] = out.toString();
+            out.setLength(0);
+            copyRow(out, job.id, row.line(), e.id);
+            lines[i] = out.toString();
+        }
+        return new Built(chunk, enterprises, events, lines);
+    }
+
+    /** Copies a built chunk into the database; returns the rows refused because their code is taken. */
+    private List<Rejection> insert(Connection c, Built built) throws SQLException, IOException {
+        List<Rejection> refused = takenCodes(c, built.rows());
+        Set<Integer> skip = new HashSet<>();
+        refused.forEach(r -> skip.add(r.line()));
+        StringBuilder enterprises = new StringBuilder(built.rows().size() * 600);
+        StringBuilder events = new StringBuilder(built.rows().size() * 1200);
+        StringBuilder lines = new StringBuilder(built.rows().size() * 60);
+        for (int i = 0; i < built.rows().size(); i++) {
+            if (!skip.contains(built.rows().get(i).line())) {
+                enterprises.append(built.enterprises()[i]);
+                events.append(built.events()[i]);
+                lines.append(built.lines()[i]);
+            }
+        }
+        if (!lines.isEmpty()) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            pg.getCopyAPI().copyIn(ENTERPRISE_COPY, new StringReader(enterprises.toString()));
+            // COPY fires the outbox's statement trigger too, so the relay wakes at commit
+            pg.getCopyAPI().copyIn(OUTBOX_COPY, new StringReader(events.toString()));
+            pg.getCopyAPI().copyIn(ROW_COPY, new StringReader(lines.toString()));
+        }
+        return refused;
+    }
+
+    private static List<Rejection> takenCodes(Connection c, List<ImportFile.Row> chunk) throws SQLException {
+        Set<String> taken = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT credit_code FROM enterprise WHERE active AND credit_code = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("varchar", chunk.stream().map(r -> r.request().creditCode()).toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    taken.add(r.getString(1).strip());
+                }
+            }
+        }
+        List<Rejection> refused = new ArrayList<>();
+        for (ImportFile.Row row : chunk) {
+            if (taken.contains(row.request().creditCode())) {
+                refused.add(new Rejection(row.line(), List.of(new FieldError("creditCode", TAKEN))));
+            }
+        }
+        return refused;
+    }
+
+    /** The job's progress, in the chunk's transaction; {@code rejections} is the whole new list, or null if unchanged. */
+    private void progress(Connection c, UUID jobId, int done, List<Rejection> rejections, int lastLine) throws SQLException {
+        String sql = rejections == null
+                ? "UPDATE import_job SET done = done + ?, last_line = ?, heartbeat_at = now() WHERE id = ?"
+                : "UPDATE import_job SET done = done + ?, last_line = ?, heartbeat_at = now(), rejected = ?, rejections = ? WHERE id = ?";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setInt(1, done);
+            s.setInt(2, lastLine);
+            if (rejections == null) {
+                s.setObject(3, jobId);
+            } else {
+                s.setInt(3, rejections.size());
+                s.setString(4, rejectionsJson.convertToDatabaseColumn(rejections));
+                s.setObject(5, jobId);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private void finish(UUID id, ImportJob.Status status, String failure) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE import_job SET status = ?, failure = ?, finished_at = now(), spool_path = NULL WHERE id = ? AND status = 'RUNNING'")) {
+            s.setString(1, status.name());
+            s.setString(2, failure);
+            s.setObject(3, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot finish import job " + id, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- recovery after a restart
+
+    /**
+     * Keeps this node's running jobs alive and takes over the others that are RUNNING but no longer run: this node's
+     * from before its restart at once, other nodes' once their heartbeat is older than {@code stale-after}. A job
+     * whose file is still on disk is resumed after its last committed line; one whose file is gone ends FAILED.
+     *
+     * @return the jobs taken over
+     */
+    public List<UUID> recover() {
+        List<UUID> claimed = new ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            UUID[] mine = active.toArray(UUID[]::new);
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE import_job SET heartbeat_at = now() WHERE status = 'RUNNING' AND id = ANY (?)")) {
+                s.setArray(1, c.createArrayOf("uuid", mine));
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE import_job SET node = ?, heartbeat_at = now() "
+                    + "WHERE status = 'RUNNING' AND NOT (id = ANY (?)) AND (node IS NULL OR node = ? OR heartbeat_at IS NULL "
+                    + "OR heartbeat_at < ?) RETURNING id")) {
+                s.setString(1, node);
+                s.setArray(2, c.createArrayOf("uuid", mine));
+                s.setString(3, node);
+                s.setTimestamp(4, Timestamp.from(Instant.now().minus(staleAfter)));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        claimed.add(r.getObject(1, UUID.class));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look for interrupted imports", e);
+        }
+        for (UUID id : claimed) {
+            LOG.infof("Import %s was interrupted; resuming it (or failing it if its file is gone)", id);
+            submit(id);
+        }
+        return claimed;
+    }
+
+    void onStart(@Observes StartupEvent ignored) {
+        recover();
+        timer = vertx.setPeriodic(heartbeatEvery.toMillis(), id -> vertx.executeBlocking(() -> recover(), false)
+                .onFailure(e -> LOG.warn("Looking for interrupted imports failed; the next round retries", e)));
+    }
+
+    void onStop(@Observes ShutdownEvent ignored) throws InterruptedException {
+        vertx.cancelTimer(timer);
+        stopping = true;
+        runner.shutdown();
+        runner.awaitTermination(20, TimeUnit.SECONDS);
+    }
+
+    // ---------------------------------------------------------------- rows of the job table
+
+    private void insertJob(Connection c, ImportJob job) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO import_job (" + JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())")) {
+            s.setObject(1, job.id);
+            s.setString(2, job.status.name());
+            s.setString(3, job.format);
+            s.setBoolean(4, job.atomic);
+            s.setInt(5, job.total);
+            s.setInt(6, job.done);
+            s.setInt(7, job.rejected);
+            s.setString(8, rejectionsJson.convertToDatabaseColumn(job.rejections));
+            s.setString(9, job.failure);
+            s.setTimestamp(10, Timestamp.from(job.createdAt));
+            s.setTimestamp(11, job.finishedAt == null ? null : Timestamp.from(job.finishedAt));
+            s.setString(12, job.owner);
+            s.setString(13, job.charset);
+            s.setInt(14, job.lastLine);
+            s.setString(15, job.spoolPath);
+            s.setString(16, job.node);
+            s.executeUpdate();
+        }
+    }
+
+    private ImportJob load(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + JOB_COLUMNS + " FROM import_job WHERE id = ?")) {
+            s.setObject(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                ImportJob job = new ImportJob();
+                job.id = r.getObject("id", UUID.class);
+                job.status = ImportJob.Status.valueOf(r.getString("status"));
+                job.format = r.getString("format");
+                job.atomic = r.getBoolean("atomic");
+                job.total = r.getInt("total");
+                job.done = r.getInt("done");
+                job.rejected = r.getInt("rejected");
+                List<Rejection> rejections = rejectionsJson.convertToEntityAttribute(r.getString("rejections"));
+                job.rejections = rejections == null ? new ArrayList<>() : new ArrayList<>(rejections);
+                job.failure = r.getString("failure");
+                job.createdAt = instant(r.getTimestamp("created_at"));
+                job.finishedAt = instant(r.getTimestamp("finished_at"));
+                job.owner = r.getString("owner");
+                job.charset = r.getString("charset");
+                job.lastLine = r.getInt("last_line");
+                job.spoolPath = r.getString("spool_path");
+                job.node = r.getString("node");
+                job.heartbeatAt = instant(r.getTimestamp("heartbeat_at"));
+                return job;
+            }
+        }
+    }
+
+    private static List<Registered> registered(Connection c, UUID id) throws SQLException {
+        List<Registered> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT line, enterprise_id FROM import_job_row WHERE job_id = ? ORDER BY line")) {
+            s.setObject(1, id);
+            s.setFetchSize(10_000);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Registered(r.getInt(1), r.getObject(2, UUID.class)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data is not serialisable", e);
+        }
+    }
+
+    /** One row of PostgreSQL's COPY text format: tab-separated, \N for null, backslash escapes. */
+    private static void copyRow(StringBuilder out, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            Object v = values[i];
+            if (v == null) {
+                out.append("\\N");
+                continue;
+            }
+            String s = v instanceof Enum<?> e ? e.name() : v.toString();
+            for (int k = 0; k < s.length(); k++) {
+                char ch = s.charAt(k);
+                switch (ch) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(ch);
+                }
+            }
+        }
+        out.append('\n');
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
         }
     }
 }

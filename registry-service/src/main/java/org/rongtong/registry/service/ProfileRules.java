@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.rongtong.registry.model.Enterprise;
 import org.rongtong.registry.rest.RegisterEnterpriseRequest;
 import org.rongtong.web.problem.Problem.FieldError;
 
@@ -60,5 +61,23 @@ public class ProfileRules {
             }
         }
         return errors;
+    }
+
+    /** The vouched-for facts (kind, tier with its level, year and validity, region) a request would change. */
+    static List<FieldError> vouchedFactsChanged(Enterprise current, RegisterEnterpriseRequest request) {
+        List<FieldError> changed = new ArrayList<>();
+        vouched(changed, "kind", current.kind, request.kind());
+        vouched(changed, "tier", current.tier, request.tier());
+        vouched(changed, "tierLevel", current.tierLevel, request.tierLevel());
+        vouched(changed, "tierYear", current.tierYear, request.tierYear());
+        vouched(changed, "tierValidUntil", current.tierValidUntil, request.tierValidUntil());
+        vouched(changed, "regionCode", current.regionCode, request.regionCode());
+        return changed;
+    }
+
+    private static void vouched(List<FieldError> changed, String field, Object current, Object requested) {
+        if (!java.util.Objects.equals(current, requested)) {
+            changed.add(new FieldError(field, "may be changed only by an operator or a partner acting for the enterprise"));
+        }
     }
 }

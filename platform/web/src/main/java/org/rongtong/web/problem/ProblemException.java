@@ -40,4 +40,9 @@ public class ProblemException extends RuntimeException {
     public static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of(403, "forbidden", "Not allowed", detail, null));
     }
+
+    /** 403 naming the fields the caller may not change. */
+    public static ProblemException forbiddenFields(String detail, List<Problem.FieldError> fields) {
+        return new ProblemException(Problem.of(403, "forbidden", "Not allowed", detail, fields));
+    }
 }

@@ -1,6 +1,9 @@
 package org.rongtong.web.security;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -10,14 +13,17 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.rongtong.web.problem.ProblemException;
 
 /**
- * Who is calling, as the bearer token says: an enterprise names its enterprise id, a bureau its region prefix.
- * Use cases ask it what the caller may do instead of reading claims themselves.
+ * Who is calling, as the bearer token says: an enterprise names its enterprise id, a bureau its region prefix, a
+ * partner the enterprises it was granted ({@value #GRANT_CLAIM}). Use cases ask it (or its {@link Viewer}) what the
+ * caller may do instead of reading claims themselves.
  */
 @RequestScoped
 public class Caller {
 
     public static final String ENTERPRISE_CLAIM = "enterprise_id";
     public static final String REGION_CLAIM = "region";
+    /** A partner token's grant: the ids of the enterprises the partner system acts for. */
+    public static final String GRANT_CLAIM = "acts_for";
 
     private final JsonWebToken token;
 
@@ -33,30 +39,85 @@ public class Caller {
         return is(Roles.OPERATOR);
     }
 
-    /** Operators and partners act for any enterprise. */
-    public boolean actsForAnyEnterprise() {
-        return is(Roles.OPERATOR) || is(Roles.PARTNER);
+    public boolean isPartner() {
+        return is(Roles.PARTNER) && !isOperator();
+    }
+
+    public boolean isBureau() {
+        return is(Roles.BUREAU) && !isOperator();
+    }
+
+    /**
+     * Acts for enterprises named in the request rather than for the one its token names (operator, partner): such
+     * a caller must say which enterprise it acts for, and {@link #actsFor} decides whether it may.
+     */
+    public boolean namesEnterpriseInRequest() {
+        return isOperator() || isPartner();
+    }
+
+    /** The enterprises a partner token was granted; empty for every other role. */
+    public Set<UUID> grantedEnterprises() {
+        if (!isPartner()) {
+            return Set.of();
+        }
+        Object claim = token.getClaim(GRANT_CLAIM);
+        Set<UUID> granted = new LinkedHashSet<>();
+        // a JSON array of strings arrives as a List of JsonString, whose toString keeps the quotes
+        if (claim instanceof Collection<?> values) {
+            values.forEach(v -> parse(String.valueOf(v).replace("\"", "")).ifPresent(granted::add));
+        }
+        return granted;
+    }
+
+    /** This caller as a {@link Viewer}: the one place that says what it may see and change. */
+    public Viewer viewer() {
+        String subject = token.getName() == null ? "" : token.getName();
+        if (isOperator()) {
+            return Viewer.operator(subject);
+        }
+        if (isPartner()) {
+            return Viewer.partner(subject, grantedEnterprises());
+        }
+        if (isBureau()) {
+            return Viewer.bureau(subject, regionPrefix().orElse(null));
+        }
+        return enterpriseId().map(Viewer::enterprise)
+                .orElseGet(() -> new Viewer(Roles.ENTERPRISE, subject, null, Set.of(), null));
+    }
+
+    /** The owner key of what this caller creates (subscriptions, imports, idempotency records). */
+    public String owner() {
+        return viewer().owner();
     }
 
     public Optional<UUID> enterpriseId() {
-        String claim = token.getClaim(ENTERPRISE_CLAIM);
-        if (claim == null) {
+        if (!is(Roles.ENTERPRISE)) {
+            return Optional.empty();
+        }
+        return parse(token.getClaim(ENTERPRISE_CLAIM));
+    }
+
+    private static Optional<UUID> parse(String value) {
+        if (value == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(UUID.fromString(claim));
+            return Optional.of(UUID.fromString(value));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
     public Optional<String> regionPrefix() {
+        if (!is(Roles.BUREAU)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(token.<String>getClaim(REGION_CLAIM)).filter(r -> r.matches("\\d{2,6}"));
     }
 
-    /** May the caller act for this enterprise: itself, or an operator or partner. */
+    /** May the caller act for this enterprise: itself, a partner granted it, or an operator. */
     public boolean actsFor(UUID enterprise) {
-        return actsForAnyEnterprise() || enterpriseId().filter(enterprise::equals).isPresent();
+        return viewer().actsFor(enterprise);
     }
 
     public void requireActsFor(UUID enterprise) {

@@ -1,4 +1,4 @@
-package org.rongtong.registry.model;
+package org.rongtong.persistence.idempotency;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -13,33 +13,39 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A create request already answered: the same Idempotency-Key and body return the first result. */
+/**
+ * A creating request already answered, per (scope, caller, key): the same caller sending the same key and body again
+ * gets the first result. Each service that honours Idempotency-Key has the table {@code idempotent_request}.
+ */
 @Entity
-@Table(name = "idempotency_key")
-public class IdempotencyRecord extends PanacheEntityBase {
+@Table(name = "idempotent_request")
+public class IdempotentRequest extends PanacheEntityBase {
 
     @Embeddable
     public static class Key implements Serializable {
         public String scope;
+        /** Who sent it: the token's roles and subject ({@link IdempotencyKeys#callerIdentity}). */
+        public String caller;
         @Column(name = "idempotency_key")
         public String key;
 
         public Key() {
         }
 
-        public Key(String scope, String key) {
+        public Key(String scope, String caller, String key) {
             this.scope = scope;
+            this.caller = caller;
             this.key = key;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(scope, k.scope) && Objects.equals(key, k.key);
+            return o instanceof Key k && Objects.equals(scope, k.scope) && Objects.equals(caller, k.caller) && Objects.equals(key, k.key);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(scope, key);
+            return Objects.hash(scope, caller, key);
         }
     }
 

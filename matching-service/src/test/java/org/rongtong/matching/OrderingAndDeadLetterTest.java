@@ -1,0 +1,127 @@
+package org.rongtong.matching;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.rongtong.events.CooperationField;
+import org.rongtong.events.DemandSnapshot;
+import org.rongtong.events.DemandStatus;
+import org.rongtong.events.EnterpriseKind;
+import org.rongtong.events.EnterpriseSnapshot;
+import org.rongtong.events.EventTypes;
+import org.rongtong.events.ProposalSnapshot;
+import org.rongtong.events.ProposalStatus;
+import org.rongtong.events.Topics;
+import org.rongtong.events.Willingness;
+import org.rongtong.testing.ConsumerLag;
+import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.KafkaBrokerResource;
+import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TestData;
+import org.rongtong.testing.TopicProbe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Items 9 and 10 in matching-service: ordering between topics waits instead of parking; poison still parks at once. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class OrderingAndDeadLetterTest {
+
+    private static final String DLQ = "matching-service.dlq.v1";
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void aProposalBeforeItsDemandWaitsForItInsteadOfBeingParked() throws Exception {
+        double parkedBefore = parked(Topics.PROPOSALS);
+        UUID proposer = UUID.randomUUID();
+        var enterprise = new EnterpriseSnapshot(proposer, 1, "青岛精工模具", TestData.creditCode("370211"), EnterpriseKind.SME, "SPECIALIZED_SME",
+                "370211", List.of("HOME_APPLIANCES"), List.of("精密注塑", "模具开发"), "", Map.of(CooperationField.PRODUCT_SUPPORTING,
+                Willingness.STRONG), true, Instant.now(), Instant.now());
+        TopicProbe.publish(Topics.ENTERPRISES, proposer.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(enterprise));
+        ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
+
+        UUID publisher = UUID.randomUUID();
+        DemandSnapshot demand = new DemandSnapshot(UUID.randomUUID(), 1, publisher, CooperationField.PRODUCT_SUPPORTING, "HOME_APPLIANCES",
+                "空调压缩机壳体精密注塑", "寻求精密注塑配套", List.of("精密注塑"), List.of("37"), null, null,
+                Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
+        ProposalSnapshot proposal = new ProposalSnapshot(UUID.randomUUID(), 1, demand.id(), publisher, proposer, "精密注塑方案",
+                ProposalStatus.OPEN, Instant.now(), Instant.now());
+        TopicProbe.publish(Topics.PROPOSALS, demand.id().toString(), EventTypes.PROPOSAL_SUBMITTED, JSON.writeValueAsString(proposal));
+        // longer than the old bounded retries (about 1.4 s) took to give up and park the proposal
+        Thread.sleep(5_000);
+        TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "INTERESTED".equals(status(demand.id(), proposer)));
+        assertEquals(parkedBefore, parked(Topics.PROPOSALS), "the proposal waited; nothing parked");
+    }
+
+    @Test
+    void aPoisonRecordIsStillParkedAtOnceAndCountedUnderItsTopic() throws Exception {
+        double parkedBefore = parked(Topics.DEMANDS);
+        String eventId = UUID.randomUUID().toString();
+        try (TopicProbe dlq = TopicProbe.of(DLQ)) {
+            long t0 = System.nanoTime();
+            TopicProbe.publish(Topics.DEMANDS, UUID.randomUUID().toString(), EventTypes.DEMAND_PUBLISHED, "{not json", eventId);
+            var parked = dlq.await(r -> eventId.equals(TopicProbe.header(r, "ce_id")), Duration.ofSeconds(30));
+            long seconds = (System.nanoTime() - t0) / 1_000_000_000;
+            assertTrue(seconds < 10, "parked without retries, in " + seconds + " s");
+            assertEquals(Topics.DEMANDS, TopicProbe.header(parked, "dead-letter-topic"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> parked(Topics.DEMANDS) == parkedBefore + 1);
+            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/dead-letters/" + parked.partition() + "/" + parked.offset())
+                    .then().statusCode(200).body("eventId", org.hamcrest.Matchers.equalTo(eventId));
+        }
+        for (String token : List.of(DevTokens.enterprise(UUID.randomUUID()), DevTokens.bureau("37"), DevTokens.partner())) {
+            given().auth().oauth2(token).when().get("/api/v1/dead-letters").then().statusCode(403);
+            given().auth().oauth2(token).when().post("/api/v1/dead-letters/0/0/replay").then().statusCode(403);
+        }
+        given().auth().oauth2(DevTokens.operator()).when().post("/api/v1/dead-letters/0/999999999/replay")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static String status(UUID demand, UUID enterprise) throws SQLException {
+        var config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+                PreparedStatement s = c.prepareStatement("SELECT status FROM match WHERE demand_id = ? AND enterprise_id = ?")) {
+            s.setObject(1, demand);
+            s.setObject(2, enterprise);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** rongtong_dead_letters_total of one topic on /q/metrics. */
+    private static double parked(String topic) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("^rongtong_dead_letters_total\\{[^}]*topic=\"" + Pattern.quote(topic) + "\"[^}]*} ([0-9.eE+-]+)$",
+                Pattern.MULTILINE).matcher(metrics);
+        assertTrue(m.find(), "rongtong_dead_letters_total{topic=\"" + topic + "\"} on /q/metrics");
+        return Double.parseDouble(m.group(1));
+    }
+}

@@ -1,0 +1,60 @@
+package org.rongtong.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reads /api/v1/stream over real HTTP in the background; closing the returned stream disconnects. */
+final class SseClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One server-sent event: its id and the CloudEvent it carries. */
+    record Event(String id, JsonNode cloudEvent) {
+        String eventId() {
+            return cloudEvent.path("id").asText();
+        }
+    }
+
+    private SseClient() {
+    }
+
+    static Stream<String> open(URI stream, String token, String query, BlockingQueue<Event> into) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stream + query)).header("authorization", "Bearer " + token)
+                .header("accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        assertEquals(200, response.statusCode());
+        Stream<String> lines = response.body();
+        Thread reader = new Thread(() -> {
+            String[] id = {null};
+            try {
+                lines.forEach(line -> {
+                    if (line.startsWith("id:")) {
+                        id[0] = line.substring(3).trim();
+                    } else if (line.startsWith("data:")) {
+                        try {
+                            into.add(new Event(id[0], JSON.readTree(line.substring(5).trim())));
+                        } catch (Exception e) {
+                            into.add(new Event(id[0], JSON.createObjectNode().put("id", "unreadable: " + line)));
+                        }
+                    }
+                });
+            } catch (RuntimeException closed) {
+                // the test closed the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+}
