@@ -1,11 +1,11 @@
 package org.rongtong.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.rongtong.testing.TestDatabase.connect;
+import static org.rongtong.testing.TestDatabase.count;
+import static org.rongtong.testing.TestDatabase.exec;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.rongtong.persistence.retention.RetentionPruner;
 import org.rongtong.testing.KafkaBrokerResource;
@@ -61,34 +60,6 @@ class RetentionTest {
             assertEquals(0, count(c, "SELECT count(*) FROM import_job_row WHERE job_id = ?", oldJob), "its registered lines go with it");
             assertEquals(1, count(c, "SELECT count(*) FROM import_job WHERE id = ?", newJob));
             assertEquals(1, count(c, "SELECT count(*) FROM import_job WHERE id = ?", runningJob), "a running job stays");
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
-    }
-
-    private static void exec(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            s.executeUpdate();
-        }
-    }
-
-    private static long count(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 }

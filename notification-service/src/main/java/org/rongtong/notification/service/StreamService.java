@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -212,7 +213,7 @@ public class StreamService {
                     for (Integer k : row.getArrayOfIntegers("streams")) {
                         Open o = byKey.get(k);
                         if (o != null) {
-                            send(o, row);
+                            sendOrSkip(o, row);
                         }
                     }
                 }
@@ -232,11 +233,21 @@ public class StreamService {
         });
     }
 
+    /** One unreadable row is skipped (and logged), never retried forever: it would stall every open stream behind it. */
+    private static void sendOrSkip(Open o, Row row) {
+        try {
+            send(o, row);
+        } catch (RuntimeException e) {
+            LOG.warnf("Stream event %s skipped: %s", row.getUUID("id"), e.toString());
+        }
+    }
+
     private static void send(Open o, Row row) {
         UUID id = row.getUUID("id");
         String payload = row.getString("payload");
-        UUID[] partyIds = row.getArrayOfUUIDs("party_ids");
-        String[] partyRegions = row.getArrayOfStrings("party_regions");
+        // rows written before the parties were recorded have none: they reach whoever the query chose by publisher
+        UUID[] partyIds = Objects.requireNonNullElse(row.getArrayOfUUIDs("party_ids"), new UUID[0]);
+        String[] partyRegions = Objects.requireNonNullElse(row.getArrayOfStrings("party_regions"), new String[0]);
         List<EventFacts.Party> parties = new ArrayList<>(partyIds.length);
         for (int i = 0; i < partyIds.length; i++) {
             parties.add(new EventFacts.Party(partyIds[i], i < partyRegions.length ? partyRegions[i] : null));
