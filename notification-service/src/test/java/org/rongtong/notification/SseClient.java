@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,10 +30,18 @@ final class SseClient {
     }
 
     static Stream<String> open(URI stream, String token, String query, BlockingQueue<Event> into) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stream + query)).header("authorization", "Bearer " + token)
-                .header("accept", "text/event-stream").build();
+        return open(stream, token, query, null, into::add);
+    }
+
+    /** From after {@code lastEventId} when given (the stream's resumption), each event to {@code into}. */
+    static Stream<String> open(URI stream, String token, String query, String lastEventId, Consumer<Event> into) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stream + query)).header("authorization", "Bearer " + token)
+                .header("accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());
         Stream<String> lines = response.body();
         Thread reader = new Thread(() -> {
@@ -43,9 +52,9 @@ final class SseClient {
                         id[0] = line.substring(3).trim();
                     } else if (line.startsWith("data:")) {
                         try {
-                            into.add(new Event(id[0], JSON.readTree(line.substring(5).trim())));
+                            into.accept(new Event(id[0], JSON.readTree(line.substring(5).trim())));
                         } catch (Exception e) {
-                            into.add(new Event(id[0], JSON.createObjectNode().put("id", "unreadable: " + line)));
+                            into.accept(new Event(id[0], JSON.createObjectNode().put("id", "unreadable: " + line)));
                         }
                     }
                 });

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +20,6 @@ import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,8 +28,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresResource.class)
 class StreamTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/api/v1/stream")
     URI stream;
@@ -45,36 +38,7 @@ class StreamTest {
 
     /** Reads the stream in the background into a queue; closing the returned stream disconnects. */
     private Stream<String> open(String token, String query, String lastEventId, BlockingQueue<Sent> into) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stream + query)).header("authorization", "Bearer " + token)
-                .header("accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-        assertEquals(200, response.statusCode());
-        Stream<String> lines = response.body();
-        Thread reader = new Thread(() -> {
-            String[] id = {null};
-            try {
-                lines.forEach(line -> {
-                    if (line.startsWith("id:")) {
-                        id[0] = line.substring(3).trim();
-                    } else if (line.startsWith("data:")) {
-                        try {
-                            into.add(new Sent(id[0], JSON.readTree(line.substring(5).trim()).get("id").asText()));
-                        } catch (Exception e) {
-                            into.add(new Sent(id[0], "unreadable: " + line));
-                        }
-                    }
-                });
-            } catch (RuntimeException closed) {
-                // the test closed the stream
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
+        return SseClient.open(stream, token, query, lastEventId, e -> into.add(new Sent(e.id(), e.eventId())));
     }
 
     @Test

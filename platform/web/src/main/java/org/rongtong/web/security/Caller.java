@@ -26,6 +26,8 @@ public class Caller {
     public static final String GRANT_CLAIM = "acts_for";
 
     private final JsonWebToken token;
+    // a list answer asks once per item: the claims are read once
+    private Viewer viewer;
 
     public Caller(JsonWebToken token) {
         this.token = token;
@@ -69,8 +71,15 @@ public class Caller {
         return granted;
     }
 
-    /** This caller as a {@link Viewer}: the one place that says what it may see and change. */
+    /** This caller as a {@link Viewer}: the one place that says what it may see and change. Read once per request. */
     public Viewer viewer() {
+        if (viewer == null) {
+            viewer = readViewer();
+        }
+        return viewer;
+    }
+
+    private Viewer readViewer() {
         String subject = token.getName() == null ? "" : token.getName();
         if (isOperator()) {
             return Viewer.operator(subject);
