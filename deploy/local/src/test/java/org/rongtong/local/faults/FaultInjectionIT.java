@@ -69,7 +69,7 @@ class FaultInjectionIT {
                 + "/usr/lib/postgresql/<version>/bin. It restarts a PostgreSQL cluster of its own and needs them: apt-get install postgresql");
         Path root = Path.of(System.getProperty("rongtong.root", "../.."));
         log("starting a private PostgreSQL cluster (" + bin.get() + ")");
-        postgres = PrivatePostgres.create(bin.get(), Path.of("target/faults-pg/data").toAbsolutePath());
+        postgres = PrivatePostgres.create(bin.get(), PrivatePostgres.dataDirectory(Path.of("target/faults-pg/data").toAbsolutePath()));
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
             ports.put(s, EmbeddedKafkaBroker.freePort());

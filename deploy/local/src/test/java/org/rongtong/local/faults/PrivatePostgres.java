@@ -15,7 +15,7 @@ import org.rongtong.testing.EmbeddedKafkaBroker;
 import org.rongtong.testing.PostgresServer;
 
 /**
- * A PostgreSQL cluster of the suite's own (initdb into a directory under target/, a free port, trust auth on loopback),
+ * A PostgreSQL cluster of the suite's own (initdb into a directory of its own, a free port, trust auth on loopback),
  * so that stopping and starting it disturbs no one else: the shared server on 5432 serves other test runs. The binaries
  * are the installed ones ({@code /usr/lib/postgresql/<version>/bin}); PostgreSQL refuses to run as root, so as root they
  * run as the {@code postgres} OS user.
@@ -52,6 +52,28 @@ final class PrivatePostgres implements AutoCloseable {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /**
+     * Where the cluster's files go: under {@code target/} normally; as root, under a directory of its own in the system's
+     * temporary directory, because the postgres OS user may not pass through the checkout's directories (a clone in a
+     * {@code mktemp -d} directory is readable by root only).
+     */
+    static Path dataDirectory(Path underTarget) throws IOException {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return underTarget;
+        }
+        Path own = Files.createTempDirectory("rongtong-faults-pg-");
+        Process chown = new ProcessBuilder("chown", "postgres:postgres", own.toString()).inheritIO().start();
+        try {
+            if (!chown.waitFor(30, TimeUnit.SECONDS) || chown.exitValue() != 0) {
+                throw new IOException("Could not hand " + own + " to the postgres OS user");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return own.resolve("data");
     }
 
     /** A fresh cluster in {@code dataDir} (whatever was there is removed), started. */
@@ -109,7 +131,12 @@ final class PrivatePostgres implements AutoCloseable {
         } catch (Exception e) {
             System.err.println("Could not stop the private PostgreSQL cluster in " + dataDir + ": " + e.getMessage());
         }
+        boolean existed = Files.exists(dataDir);
         deleteRecursively(dataDir);
+        Path own = dataDir.getParent();
+        if (existed && own.getFileName().toString().startsWith("rongtong-faults-pg-")) {
+            deleteRecursively(own); // the directory dataDirectory made for this run
+        }
     }
 
     private void run(int timeoutSeconds, String... command) throws Exception {
@@ -121,7 +148,9 @@ final class PrivatePostgres implements AutoCloseable {
         // output to a file, not a pipe: the server pg_ctl starts must not hold on to our end
         Path output = Files.createTempFile(dataDir.getParent(), "pg-command-", ".log");
         try {
-            Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            // started in the data directory's parent: the postgres OS user may not enter the build's working directory
+            Process p = new ProcessBuilder(full).directory(dataDir.getParent().toFile()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", full) + " did not finish within " + timeoutSeconds + " s");
