@@ -108,6 +108,19 @@ class BulkImportTest {
     }
 
     @Test
+    void textWithEscapesAndCharactersBeyondTheBasicPlaneIsStoredExactly() {
+        String description = "精密注塑 𠀋𩸽 \\ back\\slash, \"quotes\", a\ttab and\na new line";
+        String row = "{\"name\":\"转义测试 𠀋 企业\",\"creditCode\":\"" + TestData.creditCode("370211")
+                + "\",\"kind\":\"SME\",\"regionCode\":\"370211\",\"description\":"
+                + "\"精密注塑 𠀋𩸽 \\\\ back\\\\slash, \\\"quotes\\\", a\\ttab and\\na new line\"}";
+        String id = upload((row + "\n").getBytes(StandardCharsets.UTF_8), "application/x-ndjson", "")
+                .then().statusCode(200).body("done", equalTo(1)).extract().path("registered[0].id");
+
+        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises/" + id)
+                .then().statusCode(200).body("name", equalTo("转义测试 𠀋 企业")).body("description", equalTo(description));
+    }
+
+    @Test
     void ndjsonRowsAreReadOnePerLine() {
         String ok = "{\"name\":\"NDJSON 企业\",\"creditCode\":\"" + TestData.creditCode("370211")
                 + "\",\"kind\":\"SME\",\"regionCode\":\"370211\",\"capabilities\":[\"注塑\"]}";

@@ -71,6 +71,15 @@ class OutboxRelayTest {
     }
 
     @Test
+    void payloadOutsideAsciiArrivesUnchanged() throws Exception {
+        String name = "青岛海尔 𠀋 \\ \"quoted\" tab\there";
+        UUID id = create(name, false);
+
+        ConsumerRecord<String, String> record = awaitRecordFor(id);
+        assertTrue(record.value().contains("青岛海尔 𠀋 \\\\ \\\"quoted\\\" tab\\there"), record.value());
+    }
+
+    @Test
     void rolledBackChangePublishesNothing() throws Exception {
         assertThrows(IllegalStateException.class, () -> create("rolled-back", true));
         UUID marker = create("marker-after-rollback", false);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -49,6 +50,10 @@ public final class ImportFile {
     /** One row: the profile read from it (null when unreadable) and what was wrong while reading it. */
     public record Row(int line, RegisterEnterpriseRequest request, List<FieldError> errors) {
     }
+
+    // compiled once: every cell of a list column of every row is split with them
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；]");
+    private static final Pattern PAIR_SEPARATOR = Pattern.compile("[:：]");
 
     public static final String CSV = "csv";
     public static final String NDJSON = "ndjson";
@@ -220,13 +225,13 @@ public final class ImportFile {
         if (cell == null) {
             return List.of();
         }
-        return Arrays.stream(cell.split("[;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(LIST_SEPARATOR.split(cell)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static Map<CooperationField, Willingness> parseWillingness(String cell, List<FieldError> errors) {
         Map<CooperationField, Willingness> out = new EnumMap<>(CooperationField.class);
         for (String pair : list(cell)) {
-            String[] parts = pair.split("[:：]");
+            String[] parts = PAIR_SEPARATOR.split(pair);
             CooperationField field = parts.length == 2 ? parseEnum(parts[0].strip(), CooperationField.class, "willingness", errors) : null;
             Willingness level = parts.length == 2 ? parseEnum(parts[1].strip(), Willingness.class, "willingness", errors) : null;
             if (parts.length != 2) {

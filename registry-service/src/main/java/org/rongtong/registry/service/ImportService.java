@@ -3,7 +3,6 @@ package org.rongtong.registry.service;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,6 +39,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.rongtong.events.EventSources;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
@@ -502,61 +503,45 @@ public class ImportService {
 
     private static final String TAKEN = "an active enterprise with this code is already registered";
 
-    /** A chunk's rows as lines of COPY text, one enterprise, one event and one job line per row. */
-    private record Built(List<ImportFile.Row> rows, String[] enterprises, String[] events, String[] lines) {
+    /** A chunk's rows as COPY text, one enterprise, one event and one job line per row, in the chunk's order. */
+    private record Built(List<ImportFile.Row> rows, CopyRows enterprises, CopyRows events, CopyRows lines) {
     }
 
     /** Builds the rows as they will be stored: the same mapper and converters as a single registration. */
     private Built build(ImportJob job, List<ImportFile.Row> chunk) {
         int n = chunk.size();
-        String[] enterprises = new String[n];
-        String[] events = new String[n];
-        String[] lines = new String[n];
+        CopyRows enterprises = new CopyRows(n * 700);
+        CopyRows events = new CopyRows(n * 1400);
+        CopyRows lines = new CopyRows(n * 60);
         Instant now = Instant.now();
-        StringBuilder out = new StringBuilder(2048);
-        for (int i = 0; i < n; i++) {
-            ImportFile.Row row = chunk.get(i);
+        for (ImportFile.Row row : chunk) {
             Enterprise e = EnterpriseService.newEnterprise(row.request());
-            out.setLength(0);
-            copyRow(out, e.id, e.version, e.name, e.englishName, e.creditCode, e.kind, e.tier, e.tierLevel, e.tierYear,
+            enterprises.add(e.id, e.version, e.name, e.englishName, e.creditCode, e.kind, e.tier, e.tierLevel, e.tierYear,
                     e.tierValidUntil, e.regionCode, lists.convertToDatabaseColumn(e.chains), lists.convertToDatabaseColumn(e.capabilities),
                     e.description, e.products, lists.convertToDatabaseColumn(e.certifications),
                     willingness.convertToDatabaseColumn(e.willingness), e.employees, e.revenue == null ? null : e.revenue.toPlainString(),
                     e.yearFounded, contacts.convertToDatabaseColumn(e.contacts), "t", e.registeredAt, e.updatedAt);
-            enterprises[i] = out.toString();
-            out.setLength(0);
-            copyRow(out, UuidV7.next(), Topics.ENTERPRISES, e.id, EventTypes.ENTERPRISE_REGISTERED, EventSources.REGISTRY, e.id,
+            events.add(UuidV7.next(), Topics.ENTERPRISES, e.id, EventTypes.ENTERPRISE_REGISTERED, EventSources.REGISTRY, e.id,
                     json(EnterpriseMapper.toSnapshot(e)), now);
-            events[i] = out.toString();
-            out.setLength(0);
-            copyRow(out, job.id, row.line(), e.id);
-            lines[i] = out.toString();
+            lines.add(job.id, row.line(), e.id);
         }
         return new Built(chunk, enterprises, events, lines);
     }
 
     /** Copies a built chunk into the database; returns the rows refused because their code is taken. */
-    private List<Rejection> insert(Connection c, Built built) throws SQLException, IOException {
+    private List<Rejection> insert(Connection c, Built built) throws SQLException {
         List<Rejection> refused = takenCodes(c, built.rows());
-        Set<Integer> skip = new HashSet<>();
-        refused.forEach(r -> skip.add(r.line()));
-        StringBuilder enterprises = new StringBuilder(built.rows().size() * 600);
-        StringBuilder events = new StringBuilder(built.rows().size() * 1200);
-        StringBuilder lines = new StringBuilder(built.rows().size() * 60);
-        for (int i = 0; i < built.rows().size(); i++) {
-            if (!skip.contains(built.rows().get(i).line())) {
-                enterprises.append(built.enterprises()[i]);
-                events.append(built.events()[i]);
-                lines.append(built.lines()[i]);
-            }
+        if (refused.size() == built.rows().size()) {
+            return refused;
         }
-        if (!lines.isEmpty()) {
-            PGConnection pg = c.unwrap(PGConnection.class);
-            pg.getCopyAPI().copyIn(ENTERPRISE_COPY, new StringReader(enterprises.toString()));
-            // COPY fires the outbox's statement trigger too, so the relay wakes at commit
-            pg.getCopyAPI().copyIn(OUTBOX_COPY, new StringReader(events.toString()));
-            pg.getCopyAPI().copyIn(ROW_COPY, new StringReader(lines.toString()));
-        }
+        Set<Integer> refusedLines = new HashSet<>();
+        refused.forEach(r -> refusedLines.add(r.line()));
+        IntPredicate skip = i -> !refusedLines.isEmpty() && refusedLines.contains(built.rows().get(i).line());
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        built.enterprises().copyInto(copy, ENTERPRISE_COPY, skip);
+        // COPY fires the outbox's statement trigger too, so the relay wakes at commit
+        built.events().copyInto(copy, OUTBOX_COPY, skip);
+        built.lines().copyInto(copy, ROW_COPY, skip);
         return refused;
     }
 
@@ -744,32 +729,6 @@ public class ImportService {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event data is not serialisable", e);
         }
-    }
-
-    /** One row of PostgreSQL's COPY text format: tab-separated, \N for null, backslash escapes. */
-    private static void copyRow(StringBuilder out, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append('\t');
-            }
-            Object v = values[i];
-            if (v == null) {
-                out.append("\\N");
-                continue;
-            }
-            String s = v instanceof Enum<?> e ? e.name() : v.toString();
-            for (int k = 0; k < s.length(); k++) {
-                char ch = s.charAt(k);
-                switch (ch) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(ch);
-                }
-            }
-        }
-        out.append('\n');
     }
 
     private static String hostName() {

@@ -23,6 +23,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.postgresql.PGConnection;
 import org.rongtong.local.LocalStack;
@@ -60,9 +61,9 @@ public final class RegistryImportBenchmark {
                 System.getProperty("rongtong.local.heap", "512m"));
         try (LocalStack stack = new LocalStack(root, "rt_bench_" + UUID.randomUUID().toString().substring(0, 8), true, ports,
                 EmbeddedKafkaBroker.freePort()).only(EnumSet.of(Service.REGISTRY)).start();
-                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", stack.bootstrapServers(),
+                KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", stack.bootstrapServers(),
                         "group.id", "bench-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "max.poll.records", "5000"),
-                        new StringDeserializer(), new StringDeserializer())) {
+                        new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of("registry.enterprises.v1"));
             consumer.poll(Duration.ofMillis(500));
             HttpClient http = HttpClient.newHttpClient();
@@ -83,7 +84,7 @@ public final class RegistryImportBenchmark {
             double importedAfter = -1;
             JsonNode job = null;
             while (published.size() < rows || importedAfter < 0) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     published.add(r.key());
                 }
                 if (importedAfter < 0) {

@@ -4,9 +4,13 @@ import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Capability tags compare equal whatever their width (ＡＢＣ/ABC, full-width spaces) and spacing. */
 public final class Tags {
+
+    // compiled once: tags are normalised for every row of a bulk import
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Tags() {
     }
@@ -27,6 +31,6 @@ public final class Tags {
     }
 
     public static String normalise(String tag) {
-        return tag == null ? "" : Normalizer.normalize(tag, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+        return tag == null ? "" : WHITESPACE.matcher(Normalizer.normalize(tag, Normalizer.Form.NFKC).strip()).replaceAll(" ");
     }
 }
