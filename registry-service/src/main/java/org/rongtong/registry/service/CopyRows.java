@@ -1,5 +1,6 @@
 package org.rongtong.registry.service;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
@@ -9,7 +10,7 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Rows of PostgreSQL's COPY text format (tab-separated, {@code \N} for null, backslash escapes), encoded straight
- * into UTF-8 bytes as they are added. A bulk import builds three tables' rows per chunk; building them as bytes
+ * into UTF-8 bytes as they are added (a lone surrogate becomes '?', as {@link String#getBytes} makes it). A bulk import builds three tables' rows per chunk; building them as bytes
  * once, instead of as strings joined and encoded again, halves what the import allocates.
  */
 final class CopyRows {
@@ -76,34 +77,26 @@ final class CopyRows {
     }
 
     private void encode(String s) {
-        for (int k = 0, n = s.length(); k < n; k++) {
-            char ch = s.charAt(k);
-            if (ch < 0x80) {
-                switch (ch) {
-                    case '\\' -> put2('\\', '\\');
-                    case '\t' -> put2('\\', 't');
-                    case '\n' -> put2('\\', 'n');
-                    case '\r' -> put2('\\', 'r');
-                    default -> put((byte) ch);
-                }
-            } else if (ch < 0x800) {
-                put((byte) (0xC0 | ch >> 6));
-                put((byte) (0x80 | ch & 0x3F));
-            } else if (Character.isHighSurrogate(ch) && k + 1 < n && Character.isLowSurrogate(s.charAt(k + 1))) {
-                int cp = Character.toCodePoint(ch, s.charAt(++k));
-                put((byte) (0xF0 | cp >> 18));
-                put((byte) (0x80 | cp >> 12 & 0x3F));
-                put((byte) (0x80 | cp >> 6 & 0x3F));
-                put((byte) (0x80 | cp & 0x3F));
-            } else if (Character.isSurrogate(ch)) {
-                // a lone surrogate has no UTF-8 form: written as '?', as String.getBytes writes it
-                put((byte) '?');
-            } else {
-                put((byte) (0xE0 | ch >> 12));
-                put((byte) (0x80 | ch >> 6 & 0x3F));
-                put((byte) (0x80 | ch & 0x3F));
+        // the JDK's encoder is an intrinsic; the four bytes COPY escapes are ASCII, never inside a multi-byte sequence
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        int from = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            byte b = utf8[i];
+            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
+                put(utf8, from, i - from);
+                put2('\\', b == '\\' ? '\\' : b == '\t' ? 't' : b == '\n' ? 'n' : 'r');
+                from = i + 1;
             }
         }
+        put(utf8, from, utf8.length - from);
+    }
+
+    private void put(byte[] source, int from, int length) {
+        if (size + length > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
+        }
+        System.arraycopy(source, from, bytes, size, length);
+        size += length;
     }
 
     private void put2(char a, char b) {

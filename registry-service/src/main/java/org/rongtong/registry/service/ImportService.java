@@ -78,7 +78,7 @@ public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     static final String IDEMPOTENCY_SCOPE = "import";
-    static final int CHUNK = 5000;
+    static final int CHUNK = 1000;
     private static final int CHUNK_ATTEMPTS = 3;
 
     private static final String ENTERPRISE_COPY = "COPY enterprise (id, version, name, english_name, credit_code, kind, tier, "

@@ -1,12 +1,16 @@
 package org.rongtong.registry.service;
 
+import java.lang.annotation.ElementType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 
 import org.rongtong.registry.model.Enterprise;
 import org.rongtong.registry.rest.RegisterEnterpriseRequest;
@@ -22,10 +26,24 @@ public class ProfileRules {
     private final ReferenceData reference;
     private final Validator validator;
 
-    public ProfileRules(ReferenceData reference, Validator validator) {
+    public ProfileRules(ReferenceData reference, ValidatorFactory validators) {
         this.reference = reference;
-        this.validator = validator;
+        // requests are plain objects, never lazily loaded entities: asking Hibernate whether each property is loaded
+        // (the default resolver) was a hot spot of checking a bulk import
+        this.validator = validators.usingContext().traversableResolver(EVERY_PROPERTY).getValidator();
     }
+
+    private static final TraversableResolver EVERY_PROPERTY = new TraversableResolver() {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
+            return true;
+        }
+    };
 
     /** Every problem with a profile: its constraints, then its reference codes. Empty when it is acceptable. */
     public List<FieldError> problems(RegisterEnterpriseRequest request) {
