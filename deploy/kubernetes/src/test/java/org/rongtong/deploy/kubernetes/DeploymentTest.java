@@ -250,6 +250,38 @@ class DeploymentTest {
         assertEquals(List.of(), problems);
     }
 
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyRongtongPropertyTheConfigMapsSetIsOneTheServiceReads(String overlay) throws Exception {
+        // a misspelt property does nothing and says nothing: each rongtong.* key must be known to the service, as a
+        // property of its packaged configuration or as a method of a @ConfigMapping in its sources
+        Manifests.Rendered r = Manifests.render(overlay);
+        List<String> problems = new ArrayList<>();
+        for (JsonNode d : r.ofKind("Deployment")) {
+            String module = Manifests.Rendered.name(d);
+            Map<String, String> packaged = Services.packaged(module);
+            String sources = Services.sources(module);
+            String rawProperties = Services.read(Manifests.root().resolve(module).resolve("src/main/resources/application.properties"));
+            for (String text : Services.mountedConfig(r, d)) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(new java.io.StringReader(text));
+                for (String key : p.stringPropertyNames()) {
+                    if (!key.startsWith("rongtong.")) {
+                        continue;
+                    }
+                    String last = key.substring(key.lastIndexOf('.') + 1);
+                    String method = java.util.regex.Pattern.compile("-([a-z])").matcher(last).replaceAll(m -> m.group(1).toUpperCase());
+                    boolean known = packaged.containsKey(key) || rawProperties.contains(key + "=")
+                            || sources.contains(" " + method + "()") || sources.contains("\"" + key + "\"");
+                    if (!known) {
+                        problems.add(module + ": " + key + " is read nowhere in the service");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     @Test
     void theServicesServeHealthOnTheManagementInterfaceTheProbesUse() {
         // quarkus.management.enabled is fixed at build time, so the services' own configuration must turn it on; the

@@ -175,6 +175,22 @@ final class Services {
         effective.putAll(prod);
     }
 
+    /** The Java sources of a service and of the platform modules it builds on, as one text (for lookups by name). */
+    static String sources(String module) {
+        StringBuilder all = new StringBuilder();
+        Path root = Manifests.root();
+        for (Path dir : List.of(root.resolve(module).resolve("src/main/java"), root.resolve("platform"))) {
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/")).toList()) {
+                    all.append(read(f)).append('\n');
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all.toString();
+    }
+
     static String read(Path path) {
         try {
             return Files.readString(path);
