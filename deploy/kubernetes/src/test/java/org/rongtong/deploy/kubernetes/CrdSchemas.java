@@ -25,7 +25,7 @@ import com.networknt.schema.ValidationMessage;
 /**
  * The vendored CRDs (deploy/kubernetes/crds) as JSON Schemas, one per group, version and kind. A CRD's openAPIV3Schema is
  * nearly a JSON Schema (draft 4): {@code nullable} becomes a "null" type, {@code x-kubernetes-int-or-string} an
- * integer-or-string, other {@code x-kubernetes-*} keys (CEL rules, list types) are dropped. Objects with declared
+ * integer-or-string, other {@code x-kubernetes-*} keys (CEL rules, list types) and OpenAPI's {@code example} are dropped. Objects with declared
  * properties refuse undeclared ones unless the CRD preserves unknown fields: the API server prunes or (kubectl's strict
  * field validation) refuses them, so a misspelt field must fail here too.
  */
@@ -112,7 +112,9 @@ final class CrdSchemas {
             anyOf.addObject().put("type", "string");
         }
         for (Iterator<String> names = schema.fieldNames(); names.hasNext();) {
-            if (names.next().startsWith("x-kubernetes-")) {
+            String keyword = names.next();
+            // x-kubernetes-* are Kubernetes' extensions; "example" is OpenAPI's annotation, not a JSON Schema keyword
+            if (keyword.startsWith("x-kubernetes-") || keyword.equals("example")) {
                 names.remove();
             }
         }
