@@ -207,12 +207,16 @@ class DeploymentTest {
             String module = d.getMetadata().getName();
             String artifactId = Services.artifactId(module);
             // Quarkus' container-image settings when the module states them; the project's convention otherwise
+            // (Quarkus' defaults: the application's name and version, which are the artifactId and the project version)
+            Map<String, String> props = new java.util.HashMap<>(Services.packaged(module));
+            props.putIfAbsent("quarkus.application.name", artifactId);
+            props.putIfAbsent("quarkus.application.version", Services.projectVersion());
+            props.putIfAbsent("project.version", Services.projectVersion());
+            props.putIfAbsent("project.artifactId", artifactId);
             String group = Services.buildProperty(module, "quarkus.container-image.group").orElse("rongtong");
-            String name = Services.buildProperty(module, "quarkus.container-image.name").orElse(artifactId);
+            String name = Services.buildProperty(module, "quarkus.container-image.name").orElse(props.get("quarkus.application.name"));
             String tag = Services.buildProperty(module, "quarkus.container-image.tag").orElse(Services.projectVersion());
-            Map<String, String> props = Services.packaged(module);
-            String expected = Services.resolve(props, group) + "/" + Services.resolve(props, name) + ":" + Services.resolve(props, tag)
-                    .replace("${project.version}", Services.projectVersion());
+            String expected = Services.resolve(props, group) + "/" + Services.resolve(props, name) + ":" + Services.resolve(props, tag);
             String image = pod(d).getContainers().get(0).getImage();
             if (!expected.equals(image)) {
                 problems.add(module + ": image " + image + ", the build makes " + expected);
