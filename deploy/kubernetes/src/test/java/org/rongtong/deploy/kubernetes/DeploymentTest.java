@@ -242,13 +242,20 @@ class DeploymentTest {
             if (containerPort(container, "management") != management) {
                 problems.add(module + ": container port management " + containerPort(container, "management") + ", the service's is " + management);
             }
-            // what the mounted configuration reads from the environment, the Deployment provides
+            // what the configuration reads from the environment, the Deployment provides (env or envFrom)
+            Map<String, String> environment = Services.environment(r, container);
             for (String value : config.values()) {
                 for (String variable : Services.environmentReferences(value)) {
-                    if (Services.env(container, variable).isMissingNode() && !config.containsKey(variable)) {
+                    if (!environment.containsKey(variable) && !config.containsKey(variable)) {
                         problems.add(module + ": its configuration reads ${" + variable + "}, which the Deployment does not set");
                     }
                 }
+            }
+            // the JWT verification key is the mounted Secret rongtong-jwt
+            String keyLocation = Services.resolve(environment, Services.resolve(config, config.getOrDefault("mp.jwt.verify.publickey.location", "")))
+                    .replaceFirst("^file:", "");
+            if (!KafkaTest.mountedFromSecret(d, keyLocation, "rongtong-jwt")) {
+                problems.add(module + ": mp.jwt.verify.publickey.location " + keyLocation + " is not on the Secret rongtong-jwt");
             }
         }
         assertEquals(List.of(), problems);

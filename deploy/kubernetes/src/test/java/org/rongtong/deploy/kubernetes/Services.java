@@ -102,10 +102,12 @@ final class Services {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String replacement = properties.get(m.group(1));
-            if (replacement == null) {
-                replacement = m.group(2) != null ? m.group(2) : m.group();
+            if (replacement == null && m.group(2) == null) {
+                // unknown here (an environment variable, say): left as it is
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                continue;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(resolve(properties, replacement)));
+            m.appendReplacement(out, Matcher.quoteReplacement(resolve(properties, replacement != null ? replacement : m.group(2))));
         }
         m.appendTail(out);
         return out.toString();
@@ -229,6 +231,21 @@ final class Services {
             contents.add(data.asText());
         }
         return contents;
+    }
+
+    /** The environment a container gets: its env entries and the keys of the ConfigMaps it takes whole (envFrom). */
+    static Map<String, String> environment(Manifests.Rendered r, JsonNode container) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (JsonNode from : container.path("envFrom")) {
+            String configMap = from.path("configMapRef").path("name").asText(null);
+            if (configMap != null) {
+                r.one("ConfigMap", configMap).path("data").fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
+            }
+        }
+        for (JsonNode e : container.path("env")) {
+            names.put(e.path("name").asText(), e.path("value").asText(""));
+        }
+        return names;
     }
 
     static JsonNode env(JsonNode container, String name) {
