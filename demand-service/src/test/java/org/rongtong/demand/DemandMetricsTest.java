@@ -33,7 +33,7 @@ class DemandMetricsTest {
 
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     private PrometheusText scrape() {

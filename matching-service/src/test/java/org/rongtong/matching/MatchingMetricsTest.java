@@ -52,7 +52,7 @@ class MatchingMetricsTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     private PrometheusText scrape() {

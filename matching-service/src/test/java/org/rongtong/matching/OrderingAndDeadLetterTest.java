@@ -51,7 +51,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PostgresResource.class)
 class OrderingAndDeadLetterTest {
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     private static final String DLQ = "matching-service.dlq.v1";

@@ -32,7 +32,7 @@ class NotificationMetricsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     private PrometheusText scrape() {

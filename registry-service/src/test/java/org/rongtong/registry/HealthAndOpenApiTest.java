@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class HealthAndOpenApiTest {
 
     /** Health is on the management interface (docs/adr, metrics-on-management-port), not beside the API. */
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
 
     @Test

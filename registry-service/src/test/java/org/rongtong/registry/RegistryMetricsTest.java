@@ -34,10 +34,11 @@ class RegistryMetricsTest {
 
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    /** The management interface's /q/metrics (paths are relative to its root, /q). */
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
 
     private PrometheusText scrape() {
@@ -100,8 +101,10 @@ class RegistryMetricsTest {
         given().when().get("/q/metrics").then().statusCode(404);
         given().when().get("/q/health/ready").then().statusCode(404);
         assertTrue(metrics.getPort() != io.restassured.RestAssured.port, "a port of its own");
-        given().when().get(metrics).then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/plain"));
+        given().when().get(metrics).then().statusCode(200).body(org.hamcrest.Matchers.containsString("rongtong_enterprises_registered_total"));
+        assertTrue(metrics.getPath().equals("/q/metrics"), metrics.toString());
         // the API's description stays public
         given().when().get("/q/openapi?format=json").then().statusCode(200);
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 }
