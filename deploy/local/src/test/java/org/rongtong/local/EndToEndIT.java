@@ -1,8 +1,13 @@
 package org.rongtong.local;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EmbeddedKafkaBroker;
+import org.rongtong.testing.PrometheusText;
 import org.rongtong.testing.TestData;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,7 +72,7 @@ class EndToEndIT {
     }
 
     @Test
-    void aPublishedDemandReachesMatchingAndNotificationsThroughTheBroker() {
+    void aPublishedDemandReachesMatchingAndNotificationsThroughTheBroker() throws Exception {
         String leader = register("青岛家电链主集团", "CHAIN_LEADER", "370212", List.of("整机装配"), Map.of());
         String best = register("青岛精工模具有限公司", "SME", "370211", List.of("精密注塑", "模具开发"), Map.of("PRODUCT_SUPPORTING", "STRONG"));
         String partial = register("烟台塑业有限公司", "SME", "370602", List.of("注塑"), Map.of("PRODUCT_SUPPORTING", "OPEN"));
@@ -178,5 +184,45 @@ class EndToEndIT {
         JsonNode withdrawn = client.until(() -> client.get(Service.NOTIFICATION, "/api/v1/inbox?eventType=rongtong.matching.match.ended.v1",
                 bestToken), r -> r.status() == 200 && r.body().get("total").asInt() == 2, Duration.ofSeconds(60)).body();
         assertTrue(withdrawn.get("items").get(0).get("title").asText().contains("已撤回"), withdrawn.toString());
+
+        businessMetricsMovedWithTheScenario();
+    }
+
+    /**
+     * Each service's /q/metrics, on its management port (not beside the API), shows what the scenario did
+     * (docs/metrics.md): five registrations, two demands and a proposal, three candidates at least, the answers by status,
+     * the ends, the events relayed; notification-service consumed the match events.
+     */
+    private static void businessMetricsMovedWithTheScenario() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (Service s : Service.values()) {
+            HttpResponse<Void> beside = http.send(HttpRequest.newBuilder(URI.create(stack.url(s) + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertEquals(404, beside.statusCode(), s + " serves no metrics beside its API");
+        }
+        // counted once the events left the outbox: wait for the relays rather than for a fixed time
+        await().atMost(Duration.ofSeconds(30)).until(() -> metrics(Service.MATCHING).value("rongtong_matches_ended_total") >= 2);
+        PrometheusText registry = metrics(Service.REGISTRY);
+        assertTrue(registry.value("rongtong_enterprises_registered_total") >= 5, "registered");
+        assertTrue(registry.value("rongtong_outbox_published_total") >= 6, "five registrations and a deactivation relayed");
+        PrometheusText demand = metrics(Service.DEMAND);
+        assertTrue(demand.value("rongtong_demands_published_total") >= 2, "demands published");
+        assertTrue(demand.value("rongtong_proposals_submitted_total") >= 1, "proposals");
+        PrometheusText matching = metrics(Service.MATCHING);
+        assertTrue(matching.value("rongtong_candidates_proposed_total") >= 3, "two ranked candidates and a later fit");
+        for (String status : List.of("interested", "shortlisted", "confirmed")) {
+            assertTrue(matching.value("rongtong_matches_answered_total", "status", status) >= 1, status);
+        }
+        assertTrue(matching.value("rongtong_matching_index_enterprises") >= 4, "the index holds the active enterprises");
+        assertEquals(0.0, matching.value("rongtong_dead_letters_total"), "nothing parked");
+        PrometheusText notification = metrics(Service.NOTIFICATION);
+        assertTrue(notification.samples().stream().filter(m -> m.name().equals("kafka_consumer_fetch_manager_records_consumed_total")
+                && m.labels().getOrDefault("client_id", "").contains("matches")).mapToDouble(PrometheusText.Sample::value).sum() >= 1,
+                "the match events were consumed (the Kafka client's own metrics)");
+        assertTrue(notification.has("rongtong_webhook_deliveries_succeeded_total"), "delivery counters are exposed");
+    }
+
+    private static PrometheusText metrics(Service service) {
+        return PrometheusText.scrape(URI.create(stack.managementUrl(service) + "/q/metrics"));
     }
 }
