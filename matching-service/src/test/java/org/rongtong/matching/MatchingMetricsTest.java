@@ -96,7 +96,8 @@ class MatchingMetricsTest {
                 .then().statusCode(200).extract().path("find { it.enterpriseId == '" + sme + "' }.id");
         answer(sme, match, "interest", 200);
         answer(leader, match, "shortlist", 200);
-        answer(leader, match, "shortlist", 409); // refused: counts nothing
+        answer(leader, match, "shortlist", 200); // a repeated answer changes nothing and counts nothing
+        answer(sme, match, "interest", 409); // refused: shortlisted already
         answer(leader, match, "confirm", 200);
         OutboxDrain.await(WAIT);
 
