@@ -1,6 +1,7 @@
 package org.rongtong.registry;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.rongtong.outbox.OutboxRelay;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.OutboxDrain;
@@ -40,6 +44,9 @@ class RegistryMetricsTest {
 
     @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
+
+    @Inject
+    OutboxRelay relay;
 
     private PrometheusText scrape() {
         return PrometheusText.parse(given().when().get(metrics).then().statusCode(200).extract().asString());
@@ -94,6 +101,24 @@ class RegistryMetricsTest {
                 .body("checks.name", hasItem("outbox-relay"))
                 .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox-relay' }.data.enabled", equalTo(true));
+    }
+
+    @Test
+    void aStalledRelayShowsAsABacklogThatAgesAndDrainsWhenItResumes() {
+        OutboxDrain.await(DRAIN);
+        relay.stop();
+        try {
+            RegistryTestSupport.registered(profile());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                PrometheusText now = scrape();
+                assertTrue(now.value("rongtong_outbox_backlog") >= 1, "the registration's event waits");
+                assertTrue(now.value("rongtong_outbox_oldest_age_seconds") > 0, "and ages");
+            });
+        } finally {
+            relay.start();
+        }
+        OutboxDrain.await(DRAIN);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(0.0, scrape().value("rongtong_outbox_backlog")));
     }
 
     @Test
