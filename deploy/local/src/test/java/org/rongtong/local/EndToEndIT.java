@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,7 @@ import org.rongtong.testing.PrometheusText;
 import org.rongtong.testing.TestData;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * Four real service JVMs, a real Kafka broker and real PostgreSQL databases: a chain leader and three SMEs register,
@@ -45,7 +47,10 @@ class EndToEndIT {
             ports.put(s, EmbeddedKafkaBroker.freePort());
         }
         Path root = Path.of(System.getProperty("rongtong.root", "../.."));
-        stack = new LocalStack(root, "rt_e2e_" + UUID.randomUUID().toString().substring(0, 8), true, ports, EmbeddedKafkaBroker.freePort()).start();
+        stack = new LocalStack(root, "rt_e2e_" + UUID.randomUUID().toString().substring(0, 8), true, ports, EmbeddedKafkaBroker.freePort())
+                // the metrics check's webhook receiver is plain http on loopback: allowed for this run only
+                .withProperty(Service.NOTIFICATION, "rongtong.webhooks.strict-targets", "false")
+                .start();
         client = new StackClient(stack);
     }
 
@@ -191,7 +196,8 @@ class EndToEndIT {
     /**
      * Each service's /q/metrics, on its management port (not beside the API), shows what the scenario did
      * (docs/metrics.md): five registrations, two demands and a proposal, three candidates at least, the answers by status,
-     * the ends, the events relayed; notification-service consumed the match events.
+     * the ends, the events relayed; notification-service consumed the match events. Then one more demand's candidates
+     * reach an operator's webhook, and the delivery counts.
      */
     private static void businessMetricsMovedWithTheScenario() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
@@ -220,6 +226,35 @@ class EndToEndIT {
                 && m.labels().getOrDefault("client_id", "").contains("matches")).mapToDouble(PrometheusText.Sample::value).sum() >= 1,
                 "the match events were consumed (the Kafka client's own metrics)");
         assertTrue(notification.has("rongtong_webhook_deliveries_succeeded_total"), "delivery counters are exposed");
+
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            double delivered = notification.value("rongtong_webhook_deliveries_succeeded_total");
+            StackClient.Reply subscribed = client.post(Service.NOTIFICATION, "/api/v1/subscriptions", DevTokens.operator(),
+                    Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "description", "end-to-end metrics"));
+            assertEquals(201, subscribed.status(), subscribed.body().toString());
+            String leader = register("青岛计量链主集团", "CHAIN_LEADER", "370212", List.of("整机装配"), Map.of());
+            Map<String, Object> another = new LinkedHashMap<>();
+            another.put("field", "PRODUCT_SUPPORTING");
+            another.put("chain", "HOME_APPLIANCES");
+            another.put("title", "空调面板精密注塑配套");
+            another.put("description", "寻求精密注塑配套企业");
+            another.put("requiredCapabilities", List.of("精密注塑"));
+            another.put("regionCodes", List.of("37"));
+            another.put("deadline", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+            client.until(() -> client.post(Service.DEMAND, "/api/v1/demands", DevTokens.enterprise(UUID.fromString(leader)), another),
+                    r -> r.status() == 201, Duration.ofSeconds(60));
+            await().atMost(Duration.ofSeconds(60)).until(() -> metrics(Service.NOTIFICATION)
+                    .value("rongtong_webhook_deliveries_succeeded_total") >= delivered + 1);
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     private static PrometheusText metrics(Service service) {
