@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,8 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -34,6 +33,7 @@ import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.PrometheusText;
 import org.rongtong.testing.TestData;
 import org.rongtong.testing.TopicProbe;
 
@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Items 9 and 10 in matching-service: ordering between topics waits instead of parking; poison still parks at once. */
@@ -49,6 +50,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresResource.class)
 class OrderingAndDeadLetterTest {
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     private static final String DLQ = "matching-service.dlq.v1";
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -116,12 +120,9 @@ class OrderingAndDeadLetterTest {
         }
     }
 
-    /** rongtong_dead_letters_total of one topic on /q/metrics. */
-    private static double parked(String topic) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("^rongtong_dead_letters_total\\{[^}]*topic=\"" + Pattern.quote(topic) + "\"[^}]*} ([0-9.eE+-]+)$",
-                Pattern.MULTILINE).matcher(metrics);
-        assertTrue(m.find(), "rongtong_dead_letters_total{topic=\"" + topic + "\"} on /q/metrics");
-        return Double.parseDouble(m.group(1));
+    /** rongtong_dead_letters_total of one topic on the management port's /q/metrics. */
+    private double parked(String topic) {
+        String text = given().when().get(metrics).then().statusCode(200).extract().asString();
+        return PrometheusText.parse(text).value("rongtong_dead_letters_total", "topic", topic);
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,6 +36,7 @@ import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.PrometheusText;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +44,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -55,6 +56,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresResource.class)
 class ReliabilityTest {
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     private static final String DLQ = "notification-service.dlq.v1";
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -257,15 +261,10 @@ class ReliabilityTest {
         return given().auth().oauth2(token).when().get("/api/v1/inbox").then().statusCode(200).extract().path("total");
     }
 
-    private static final Pattern PARKED = Pattern.compile("^rongtong_dead_letters_total\\{[^}]*topic=\"" + Pattern.quote(Topics.MATCHES)
-            + "\"[^}]*} ([0-9.eE+-]+)$", Pattern.MULTILINE);
-
-    /** rongtong_dead_letters_total of the match topic on /q/metrics. */
-    private static double parked() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = PARKED.matcher(metrics);
-        assertTrue(m.find(), "rongtong_dead_letters_total{topic=\"" + Topics.MATCHES + "\"} on /q/metrics");
-        return Double.parseDouble(m.group(1));
+    /** rongtong_dead_letters_total of the match topic on the management port's /q/metrics. */
+    private double parked() {
+        String text = given().when().get(metrics).then().statusCode(200).extract().asString();
+        return PrometheusText.parse(text).value("rongtong_dead_letters_total", "topic", Topics.MATCHES);
     }
 
     private static void sql(String statement) throws SQLException {

@@ -5,11 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.net.URL;
+
 import org.junit.jupiter.api.Test;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -17,9 +20,13 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PostgresResource.class)
 class HealthAndOpenApiTest {
 
+    /** Health is on the management interface (docs/adr, metrics-on-management-port), not beside the API. */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
     @Test
     void readinessChecksTheDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
+        given().when().get(ready)
                 .then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Reactive PostgreSQL")))
                 .body("checks.name", hasItem(containsString("Kafka")));

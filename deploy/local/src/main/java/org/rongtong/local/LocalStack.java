@@ -35,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private final String databasePrefix;
     private final boolean dropDatabasesOnClose;
     private final Map<Service, Integer> ports;
+    private final Map<Service, Integer> managementPorts;
     private final int kafkaPort;
     private java.util.Set<Service> services = java.util.EnumSet.allOf(Service.class);
     private PostgresServer postgres = new PostgresServer();
@@ -43,21 +44,41 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
 
+    /** A stack on these public ports; each service's management interface (health, metrics) takes a free port. */
     public LocalStack(Path root, String databasePrefix, boolean dropDatabasesOnClose, Map<Service, Integer> ports, int kafkaPort) {
+        this(root, databasePrefix, dropDatabasesOnClose, ports, freePorts(), kafkaPort);
+    }
+
+    public LocalStack(Path root, String databasePrefix, boolean dropDatabasesOnClose, Map<Service, Integer> ports,
+            Map<Service, Integer> managementPorts, int kafkaPort) {
         this.root = root.toAbsolutePath().normalize();
         this.databasePrefix = databasePrefix;
         this.dropDatabasesOnClose = dropDatabasesOnClose;
         this.ports = new EnumMap<>(ports);
+        this.managementPorts = new EnumMap<>(managementPorts);
         this.kafkaPort = kafkaPort;
     }
 
-    /** The stack a developer runs: ports 8081-8084, Kafka on 9092 when free, databases rongtong_*, kept between runs. */
-    public static LocalStack standard(Path root) {
+    private static Map<Service, Integer> freePorts() {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
-            ports.put(s, s.defaultPort);
+            ports.put(s, EmbeddedKafkaBroker.freePort());
         }
-        return new LocalStack(root, "rongtong", false, ports, portIsFree(9092) ? 9092 : EmbeddedKafkaBroker.freePort());
+        return ports;
+    }
+
+    /**
+     * The stack a developer runs: ports 8081-8084 (health and metrics on 9081-9084), Kafka on 9092 when free, databases
+     * rongtong_*, kept between runs.
+     */
+    public static LocalStack standard(Path root) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        Map<Service, Integer> management = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, s.defaultPort);
+            management.put(s, s.defaultManagementPort);
+        }
+        return new LocalStack(root, "rongtong", false, ports, management, portIsFree(9092) ? 9092 : EmbeddedKafkaBroker.freePort());
     }
 
     /** Runs only these services (benchmarks of one service); all four by default. */
@@ -148,6 +169,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
+    /** The service's management interface: /q/health/* and /q/metrics (not served on {@link #url}). */
+    public String managementUrl(Service service) {
+        return "http://127.0.0.1:" + managementPorts.get(service);
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }
@@ -215,6 +241,8 @@ public final class LocalStack implements AutoCloseable {
                 "-Dquarkus.http.port=" + ports.get(s),
                 // the development key is allowed only on loopback (DevelopmentKeyGuard): nobody else can reach these
                 "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.management.port=" + managementPorts.get(s),
+                "-Dquarkus.management.host=127.0.0.1",
                 "-Drongtong.security.allow-development-key=true",
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database(s)),
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database(s)),
@@ -261,7 +289,7 @@ public final class LocalStack implements AutoCloseable {
 
     private boolean isReady(HttpClient http, Service s) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready"))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl(s) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("\"UP\"");
         } catch (IOException e) {
@@ -325,8 +353,8 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder out = new StringBuilder("\nRongtong is up.\n\n");
         out.append("  Kafka bootstrap      ").append(bootstrapServers).append('\n');
         for (Service s : Service.values()) {
-            out.append(String.format("  %-20s %s   (Swagger UI: %s/q/swagger-ui, health: %s/q/health/ready)%n",
-                    s.directory, url(s), url(s), url(s)));
+            out.append(String.format("  %-20s %s   (Swagger UI: %s/q/swagger-ui; health: %s/q/health/ready, metrics: %s/q/metrics)%n",
+                    s.directory, url(s), url(s), managementUrl(s), managementUrl(s)));
         }
         out.append("\nTokens for trying the APIs (development key, valid 12 h):\n");
         out.append("  operator:  ").append(DevTokens.operator()).append('\n');

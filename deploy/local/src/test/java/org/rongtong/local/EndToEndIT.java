@@ -1,8 +1,14 @@
 package org.rongtong.local;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EmbeddedKafkaBroker;
+import org.rongtong.testing.PrometheusText;
 import org.rongtong.testing.TestData;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * Four real service JVMs, a real Kafka broker and real PostgreSQL databases: a chain leader and three SMEs register,
@@ -39,7 +47,10 @@ class EndToEndIT {
             ports.put(s, EmbeddedKafkaBroker.freePort());
         }
         Path root = Path.of(System.getProperty("rongtong.root", "../.."));
-        stack = new LocalStack(root, "rt_e2e_" + UUID.randomUUID().toString().substring(0, 8), true, ports, EmbeddedKafkaBroker.freePort()).start();
+        stack = new LocalStack(root, "rt_e2e_" + UUID.randomUUID().toString().substring(0, 8), true, ports, EmbeddedKafkaBroker.freePort())
+                // the metrics check's webhook receiver is plain http on loopback: allowed for this run only
+                .withProperty(Service.NOTIFICATION, "rongtong.webhooks.strict-targets", "false")
+                .start();
         client = new StackClient(stack);
     }
 
@@ -66,7 +77,7 @@ class EndToEndIT {
     }
 
     @Test
-    void aPublishedDemandReachesMatchingAndNotificationsThroughTheBroker() {
+    void aPublishedDemandReachesMatchingAndNotificationsThroughTheBroker() throws Exception {
         String leader = register("青岛家电链主集团", "CHAIN_LEADER", "370212", List.of("整机装配"), Map.of());
         String best = register("青岛精工模具有限公司", "SME", "370211", List.of("精密注塑", "模具开发"), Map.of("PRODUCT_SUPPORTING", "STRONG"));
         String partial = register("烟台塑业有限公司", "SME", "370602", List.of("注塑"), Map.of("PRODUCT_SUPPORTING", "OPEN"));
@@ -178,5 +189,75 @@ class EndToEndIT {
         JsonNode withdrawn = client.until(() -> client.get(Service.NOTIFICATION, "/api/v1/inbox?eventType=rongtong.matching.match.ended.v1",
                 bestToken), r -> r.status() == 200 && r.body().get("total").asInt() == 2, Duration.ofSeconds(60)).body();
         assertTrue(withdrawn.get("items").get(0).get("title").asText().contains("已撤回"), withdrawn.toString());
+
+        businessMetricsMovedWithTheScenario();
+    }
+
+    /**
+     * Each service's /q/metrics, on its management port (not beside the API), shows what the scenario did
+     * (docs/metrics.md): five registrations, two demands and a proposal, three candidates at least, the answers by status,
+     * the ends, the events relayed; notification-service consumed the match events. Then one more demand's candidates
+     * reach an operator's webhook, and the delivery counts.
+     */
+    private static void businessMetricsMovedWithTheScenario() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (Service s : Service.values()) {
+            HttpResponse<Void> beside = http.send(HttpRequest.newBuilder(URI.create(stack.url(s) + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertEquals(404, beside.statusCode(), s + " serves no metrics beside its API");
+        }
+        // counted once the events left the outbox: wait for the relays rather than for a fixed time
+        await().atMost(Duration.ofSeconds(30)).until(() -> metrics(Service.MATCHING).value("rongtong_matches_ended_total") >= 2);
+        PrometheusText registry = metrics(Service.REGISTRY);
+        assertTrue(registry.value("rongtong_enterprises_registered_total") >= 5, "registered");
+        assertTrue(registry.value("rongtong_outbox_published_total") >= 6, "five registrations and a deactivation relayed");
+        PrometheusText demand = metrics(Service.DEMAND);
+        assertTrue(demand.value("rongtong_demands_published_total") >= 2, "demands published");
+        assertTrue(demand.value("rongtong_proposals_submitted_total") >= 1, "proposals");
+        PrometheusText matching = metrics(Service.MATCHING);
+        assertTrue(matching.value("rongtong_candidates_proposed_total") >= 3, "two ranked candidates and a later fit");
+        for (String status : List.of("interested", "shortlisted", "confirmed")) {
+            assertTrue(matching.value("rongtong_matches_answered_total", "status", status) >= 1, status);
+        }
+        assertTrue(matching.value("rongtong_matching_index_enterprises") >= 4, "the index holds the active enterprises");
+        assertEquals(0.0, matching.value("rongtong_dead_letters_total"), "nothing parked");
+        PrometheusText notification = metrics(Service.NOTIFICATION);
+        assertTrue(notification.samples().stream().filter(m -> m.name().equals("kafka_consumer_fetch_manager_records_consumed_total")
+                && m.labels().getOrDefault("client_id", "").contains("matches")).mapToDouble(PrometheusText.Sample::value).sum() >= 1,
+                "the match events were consumed (the Kafka client's own metrics)");
+        assertTrue(notification.has("rongtong_webhook_deliveries_succeeded_total"), "delivery counters are exposed");
+
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            double delivered = notification.value("rongtong_webhook_deliveries_succeeded_total");
+            StackClient.Reply subscribed = client.post(Service.NOTIFICATION, "/api/v1/subscriptions", DevTokens.operator(),
+                    Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "description", "end-to-end metrics"));
+            assertEquals(201, subscribed.status(), subscribed.body().toString());
+            String leader = register("青岛计量链主集团", "CHAIN_LEADER", "370212", List.of("整机装配"), Map.of());
+            Map<String, Object> another = new LinkedHashMap<>();
+            another.put("field", "PRODUCT_SUPPORTING");
+            another.put("chain", "HOME_APPLIANCES");
+            another.put("title", "空调面板精密注塑配套");
+            another.put("description", "寻求精密注塑配套企业");
+            another.put("requiredCapabilities", List.of("精密注塑"));
+            another.put("regionCodes", List.of("37"));
+            another.put("deadline", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+            client.until(() -> client.post(Service.DEMAND, "/api/v1/demands", DevTokens.enterprise(UUID.fromString(leader)), another),
+                    r -> r.status() == 201, Duration.ofSeconds(60));
+            await().atMost(Duration.ofSeconds(60)).until(() -> metrics(Service.NOTIFICATION)
+                    .value("rongtong_webhook_deliveries_succeeded_total") >= delivered + 1);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static PrometheusText metrics(Service service) {
+        return PrometheusText.scrape(URI.create(stack.managementUrl(service) + "/q/metrics"));
     }
 }

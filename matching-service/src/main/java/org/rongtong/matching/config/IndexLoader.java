@@ -1,9 +1,12 @@
 package org.rongtong.matching.config;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.rongtong.matching.metrics.MatchingMetrics;
 import org.rongtong.matching.service.MatchingService;
 import org.rongtong.messaging.StartGate;
 
@@ -24,9 +27,10 @@ public class IndexLoader {
 
     private final StartGate gate = new StartGate();
 
-    void onStart(@Observes StartupEvent start, MatchingService matching) throws Throwable {
+    void onStart(@Observes StartupEvent start, MatchingService matching, MatchingMetrics metrics) throws Throwable {
         long t0 = System.nanoTime();
         int n = VertxContextSupport.subscribeAndAwait(matching::rebuildIndex);
+        metrics.indexRebuilt(Duration.ofNanos(System.nanoTime() - t0));
         gate.open();
         LOG.infof("Enterprise index rebuilt: %d active enterprise(s) in %d ms; consumers released", n, (System.nanoTime() - t0) / 1_000_000);
     }

@@ -10,6 +10,7 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.ProposalSnapshot;
 import org.rongtong.events.SessionSnapshot;
 import org.rongtong.matching.config.IndexLoader;
+import org.rongtong.matching.metrics.MatchingMetrics;
 import org.rongtong.matching.service.KpiService;
 import org.rongtong.matching.service.MatchLifecycle;
 import org.rongtong.matching.service.MatchingService;
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The enterprise and demand events that matching-service keeps its projections and matches from. Each waits until the
  * index is built (IndexLoader), then is handled with the retries of docs/adr/0012-retries-dead-letters-retention.md.
+ * Candidates proposed are counted here, after the handling transaction committed (a retried attempt counts once).
  */
 @ApplicationScoped
 public class IncomingEvents {
@@ -28,24 +30,26 @@ public class IncomingEvents {
     private final MatchLifecycle lifecycle;
     private final KpiService kpis;
     private final IndexLoader index;
+    private final MatchingMetrics metrics;
 
-    public IncomingEvents(MatchingService matching, MatchLifecycle lifecycle, KpiService kpis, IndexLoader index) {
+    public IncomingEvents(MatchingService matching, MatchLifecycle lifecycle, KpiService kpis, IndexLoader index, MatchingMetrics metrics) {
         this.matching = matching;
         this.lifecycle = lifecycle;
         this.kpis = kpis;
         this.index = index;
+        this.metrics = metrics;
     }
 
     @Incoming("enterprises")
     public Uni<Void> onEnterpriseEvent(ConsumerRecord<String, String> record) {
         return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
-                (event, snapshot) -> matching.onEnterprise(snapshot)));
+                (event, snapshot) -> matching.onEnterprise(snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
     }
 
     @Incoming("demands")
     public Uni<Void> onDemandEvent(ConsumerRecord<String, String> record) {
         return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.DEMAND_TYPES, DemandSnapshot.class,
-                (event, snapshot) -> matching.onDemand(snapshot)));
+                (event, snapshot) -> matching.onDemand(snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
     }
 
     /** A proposal counts as interest in the match of its proposer and demand. */

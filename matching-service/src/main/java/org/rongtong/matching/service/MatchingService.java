@@ -40,6 +40,7 @@ import io.smallrye.mutiny.Uni;
 public class MatchingService {
 
     private static final Logger LOG = Logger.getLogger(MatchingService.class);
+    private static final Uni<Integer> NONE = Uni.createFrom().item(0);
 
     /** A candidacy that still takes the enterprise's attention. */
     private static final Set<MatchStatus> LIVE = EnumSet.of(MatchStatus.PROPOSED, MatchStatus.INTERESTED, MatchStatus.SHORTLISTED);
@@ -68,12 +69,13 @@ public class MatchingService {
     /**
      * Keeps the enterprise projection and the index; a replayed or stale event changes nothing. When an active
      * enterprise is new or changed what it offers or wants, it is matched against the open demands (reverse matching).
+     * The item is the number of candidates proposed (new matches), known once the transaction committed.
      */
     @WithTransaction
-    public Uni<Void> onEnterprise(EnterpriseSnapshot snapshot) {
+    public Uni<Integer> onEnterprise(EnterpriseSnapshot snapshot) {
         return rankingLock().chain(() -> Candidate.<Candidate>findById(snapshot.id())).chain(known -> {
             if (known != null && known.version >= snapshot.version()) {
-                return Uni.createFrom().voidItem();
+                return NONE;
             }
             // what gates, relevance, roles and stated minimums read: a change to any of them may make a new fit
             boolean offerChanged = known == null || !known.active || !Objects.equals(known.capabilities, snapshot.capabilities())
@@ -90,9 +92,9 @@ public class MatchingService {
             Uni<Void> saved = known != null ? Uni.createFrom().voidItem() : target.persist().replaceWithVoid();
             if (deactivated) {
                 // a candidate that left the programme is no longer waiting on anyone's demand (ADR 0015)
-                return saved.chain(() -> lifecycle.endCandidacies(target.id, CloseReason.ENTERPRISE_DEACTIVATED));
+                return saved.chain(() -> lifecycle.endCandidacies(target.id, CloseReason.ENTERPRISE_DEACTIVATED)).replaceWith(0);
             }
-            return target.active && offerChanged ? saved.chain(() -> reverseMatch(target)) : saved;
+            return target.active && offerChanged ? saved.chain(() -> reverseMatch(target)) : saved.replaceWith(0);
         });
     }
 
@@ -101,12 +103,12 @@ public class MatchingService {
      * for a pair; the list is re-ranked by score), and each such demand gets a new DemandMatched with its full list:
      * that event's contract says a later one replaces the earlier list.
      */
-    private Uni<Void> reverseMatch(Candidate candidate) {
+    private Uni<Integer> reverseMatch(Candidate candidate) {
         return OpenDemand.<OpenDemand>list("status", DemandStatus.PUBLISHED).chain(open -> Match.<Match>list("enterpriseId", candidate.id)
                 .chain(existing -> {
                     Set<UUID> already = new HashSet<>();
                     existing.forEach(m -> already.add(m.demandId));
-                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    Uni<Integer> chain = NONE;
                     for (OpenDemand demand : open) {
                         if (already.contains(demand.id) || candidate.willingness.getOrDefault(demand.field, Willingness.NONE)
                                 == Willingness.NONE) {
@@ -117,23 +119,25 @@ public class MatchingService {
                         var fit = engine.score(demand, publisherRegion, candidate);
                         if (fit.isPresent()) {
                             // counted afresh for each demand: a match appended just before is a live candidacy too
-                            chain = chain.chain(() -> openCandidacies(Set.of(candidate.id))
-                                    .chain(counts -> appendMatch(demand, publisherRegion, engine.exposure().damp(fit.get(), counts))));
+                            chain = chain.chain(proposed -> openCandidacies(Set.of(candidate.id))
+                                    .chain(counts -> appendMatch(demand, publisherRegion, engine.exposure().damp(fit.get(), counts)))
+                                    .map(one -> proposed + one));
                         }
                     }
                     return chain;
                 }));
     }
 
-    private Uni<Void> appendMatch(OpenDemand demand, String publisherRegion, Scorer.Scored fit) {
+    /** One if the fit became a match, else 0. */
+    private Uni<Integer> appendMatch(OpenDemand demand, String publisherRegion, Scorer.Scored fit) {
         if (demand.rankedAt == null) {
-            return Uni.createFrom().voidItem(); // not ranked yet: the demand's own ranking will find it
+            return NONE; // not ranked yet: the demand's own ranking will find it
         }
         return Match.forDemand(demand.id).chain(matches -> {
             // a full list takes a later fit only when it beats the last place (the list is never cut: see issue 13)
             if (matches.size() >= engine.maxCandidates()
                     && matches.stream().allMatch(existing -> existing.score >= fit.score())) {
-                return Uni.createFrom().voidItem();
+                return NONE;
             }
             Match m = newMatch(demand, fit, matches.size() + 1, Match.Origin.REVERSE, Instant.now());
             List<Match> all = new ArrayList<>(matches);
@@ -146,7 +150,7 @@ public class MatchingService {
             LOG.infof("Demand %s: %s proposed later (score %.3f)", demand.id, fit.candidate().id, fit.score());
             String region = MatchMapper.regionOf(demand, publisherRegion);
             return m.persist().chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING,
-                    demand.id, MatchMapper.toEvent(demand, region, publisherRegion, all, this::registeredIn, m.createdAt))).replaceWithVoid();
+                    demand.id, MatchMapper.toEvent(demand, region, publisherRegion, all, this::registeredIn, m.createdAt))).replaceWith(1);
         });
     }
 
@@ -175,13 +179,14 @@ public class MatchingService {
 
     /**
      * Keeps the demand projection and, the first time a demand is seen published, ranks the candidates and
-     * emits one match event with them, in the same transaction (through the outbox).
+     * emits one match event with them, in the same transaction (through the outbox). The item is the number of
+     * candidates proposed, known once the transaction committed.
      */
     @WithTransaction
-    public Uni<Void> onDemand(DemandSnapshot snapshot) {
+    public Uni<Integer> onDemand(DemandSnapshot snapshot) {
         return rankingLock().chain(() -> OpenDemand.<OpenDemand>findById(snapshot.id())).chain(known -> {
             if (known != null && known.version >= snapshot.version()) {
-                return Uni.createFrom().voidItem();
+                return NONE;
             }
             OpenDemand demand = known != null ? known : new OpenDemand();
             MatchMapper.apply(snapshot, demand);
@@ -189,17 +194,17 @@ public class MatchingService {
             CloseReason ended = CloseReason.ofDemand(demand.status);
             if (ended != null) {
                 // the demand closed, was withdrawn or expired: its live matches end with it (ADR 0015)
-                return saved.chain(() -> lifecycle.endLiveMatches(demand, ended));
+                return saved.chain(() -> lifecycle.endLiveMatches(demand, ended)).replaceWith(0);
             }
             if (demand.status != DemandStatus.PUBLISHED) {
-                return saved;
+                return saved.replaceWith(0);
             }
             return saved.chain(() -> Match.existForDemand(demand.id))
-                    .chain(matchedBefore -> matchedBefore || demand.rankedAt != null ? Uni.createFrom().voidItem() : rank(demand));
+                    .chain(matchedBefore -> matchedBefore || demand.rankedAt != null ? NONE : rank(demand));
         });
     }
 
-    private Uni<Void> rank(OpenDemand demand) {
+    private Uni<Integer> rank(OpenDemand demand) {
         // the publisher's region as reverse matching reads it (the index), so a pair scores alike on both paths
         Candidate pub = engine.index().profile(demand.publisherId);
         return Uni.createFrom().voidItem().chain(() -> {
@@ -223,7 +228,7 @@ public class MatchingService {
                         .chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING, demand.id,
                                 MatchMapper.toEvent(demand, MatchMapper.regionOf(demand, publisherRegion), publisherRegion, matches,
                                         this::registeredIn, now)))
-                        .replaceWithVoid();
+                        .replaceWith(matches.size());
             });
         });
     }

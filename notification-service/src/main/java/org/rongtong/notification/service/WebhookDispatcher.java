@@ -25,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.rongtong.notification.config.WebhookConfig;
+import org.rongtong.notification.metrics.NotificationMetrics;
 import org.rongtong.outbox.UuidV7;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -158,6 +159,7 @@ public class WebhookDispatcher {
      * the common pool, which on a two-core machine means a new thread per response.)
      */
     private final HttpClient http;
+    private final NotificationMetrics metrics;
     private final Map<UUID, Target> targets = new ConcurrentHashMap<>();
     private final Semaphore inFlight;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -170,8 +172,10 @@ public class WebhookDispatcher {
     private long lastClaim;
     private volatile boolean running;
 
-    public WebhookDispatcher(Vertx vertx, Pool pool, WebhookConfig config, TargetPolicy targets, SecretBox secrets) {
+    public WebhookDispatcher(Vertx vertx, Pool pool, WebhookConfig config, TargetPolicy targets, SecretBox secrets,
+            NotificationMetrics metrics) {
         this.vertx = vertx;
+        this.metrics = metrics;
         this.secrets = secrets;
         this.pool = pool;
         this.config = config;
@@ -568,6 +572,7 @@ public class WebhookDispatcher {
                 batch.stream().map(Success::at).toArray(OffsetDateTime[]::new),
                 batch.stream().map(Success::subscription).distinct().toArray(UUID[]::new)));
         pool.preparedQuery(SUCCEEDED_MANY).execute(args).replaceWithVoid()
+                .invoke(() -> metrics.succeeded(batch.size()))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("Recording %d deliveries at once failed (%s); recording them one by one", batch.size(), failure.getMessage());
                     return Uni.join().all(batch.stream().map(this::recordAlone).toList()).andCollectFailures().replaceWithVoid();
@@ -577,7 +582,7 @@ public class WebhookDispatcher {
 
     private Uni<Void> recordAlone(Success s) {
         return pool.preparedQuery(SUCCEEDED_ONE).execute(Tuple.of(s.attemptId(), s.delivery(), s.status(), s.latencyMs(), s.subscription()))
-                .replaceWithVoid();
+                .replaceWithVoid().invoke(() -> metrics.succeeded(1));
     }
 
     private void flushed(List<Success> batch, Throwable failure) {
@@ -595,6 +600,9 @@ public class WebhookDispatcher {
     }
 
     private Uni<Void> recordFailure(UUID id, UUID subscription, Outcome outcome, long latencyMs) {
+        // what the transaction decided, counted once it committed
+        boolean[] parked = new boolean[1];
+        boolean[] paused = new boolean[1];
         return pool.withTransaction(conn -> {
             Uni<?> attempt = conn.preparedQuery(ATTEMPT)
                     .execute(Tuple.of(UuidV7.next(), id, outcome.status(), outcome.error(), latencyMs));
@@ -602,6 +610,7 @@ public class WebhookDispatcher {
             return conn.preparedQuery("SELECT attempts FROM delivery WHERE id = $1").execute(Tuple.of(id))
                     .chain(rows -> {
                         int attempts = rows.iterator().hasNext() ? rows.iterator().next().getInteger("attempts") : 0;
+                        parked[0] = attempts + 1 >= config.maxAttempts();
                         return attempt.chain(() -> conn.preparedQuery(FAILED).execute(Tuple.from(Arrays.asList(id, outcome.status(), error,
                                 latencyMs, config.maxAttempts(), backoff(attempts + 1).toMillis() / 1000.0))));
                     })
@@ -612,8 +621,14 @@ public class WebhookDispatcher {
                         }
                         Row s = rows.iterator().next();
                         boolean justPaused = "PAUSED".equals(s.getString("status")) && s.getInteger("consecutive_failures") == config.pauseAfter();
+                        paused[0] = justPaused;
                         return justPaused ? tellOwner(conn, subscription, s) : Uni.createFrom().voidItem();
                     });
+        }).invoke(() -> {
+            metrics.failed(parked[0]);
+            if (paused[0]) {
+                metrics.paused();
+            }
         });
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -56,15 +57,17 @@ public class OutboxRelay {
 
     private final OutboxRelayConfig config;
     private final Config mpConfig;
+    private final Event<OutboxPublished> publishedEvents;
     private final AtomicLong published = new AtomicLong();
     private volatile boolean running;
     private volatile String lastError;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
 
-    public OutboxRelay(OutboxRelayConfig config, Config mpConfig) {
+    public OutboxRelay(OutboxRelayConfig config, Config mpConfig, Event<OutboxPublished> publishedEvents) {
         this.config = config;
         this.mpConfig = mpConfig;
+        this.publishedEvents = publishedEvents;
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -149,12 +152,14 @@ public class OutboxRelay {
                 return 0;
             }
             List<Long> ids = new ArrayList<>();
+            List<OutboxPublished.Event> events = new ArrayList<>();
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
                 select.setInt(1, config.batchSize());
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong("id"));
+                        events.add(new OutboxPublished.Event(rs.getString("topic"), rs.getString("type"), rs.getString("payload")));
                         acks.add(producer().send(toRecord(rs)));
                     }
                 }
@@ -175,6 +180,7 @@ public class OutboxRelay {
             }
             connection.commit();
             published.addAndGet(ids.size());
+            published(events);
             return ids.size();
         } catch (Exception e) {
             try {
@@ -183,6 +189,15 @@ public class OutboxRelay {
                 // the connection is replaced after a failure anyway
             }
             throw e;
+        }
+    }
+
+    /** Tells the service's metrics what left the outbox; a failing observer must not make the round look failed. */
+    private void published(List<OutboxPublished.Event> events) {
+        try {
+            publishedEvents.fire(new OutboxPublished(events));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "An observer of published outbox events failed");
         }
     }
 
