@@ -1,5 +1,6 @@
 package org.rongtong.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -9,8 +10,12 @@ import java.util.List;
  */
 public record OutboxPublished(List<Event> events) {
 
-    /** One published event: its topic, CloudEvents type and JSON data. */
-    public record Event(String topic, String type, String payload) {
+    /** One published event: its topic, CloudEvents type and JSON data as sent (UTF-8). */
+    public record Event(String topic, String type, byte[] payload) {
+
+        public String payloadText() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
     }
 
     /** How many of the round's events have this CloudEvents type. */

@@ -51,7 +51,7 @@ class OutboxPublishedTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> payloads().stream().anyMatch(p -> p.contains(committed)));
         assertEquals(1, payloads().stream().filter(p -> p.contains(committed)).count(), "reported once");
         assertTrue(payloads().stream().noneMatch(p -> p.contains(rolledBack)), "a rolled-back write is never reported");
-        OutboxPublished.Event event = published.seen().stream().filter(e -> e.payload().contains(committed)).findFirst().orElseThrow();
+        OutboxPublished.Event event = published.seen().stream().filter(e -> e.payloadText().contains(committed)).findFirst().orElseThrow();
         assertEquals(WidgetService.TOPIC, event.topic());
         assertEquals(WidgetService.TYPE, event.type());
         assertTrue(relay.publishedCount() >= relayedBefore + 1, "the relay's own count moved too");
@@ -70,6 +70,6 @@ class OutboxPublishedTest {
     }
 
     private List<String> payloads() {
-        return published.seen().stream().map(OutboxPublished.Event::payload).toList();
+        return published.seen().stream().map(OutboxPublished.Event::payloadText).toList();
     }
 }
