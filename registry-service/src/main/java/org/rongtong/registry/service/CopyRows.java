@@ -2,6 +2,7 @@ package org.rongtong.registry.service;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
 
@@ -19,6 +20,9 @@ final class CopyRows {
     private int size;
     private int[] ends = new int[64];
     private int count;
+
+    private Instant lastInstant;
+    private String lastInstantText;
 
     CopyRows(int expectedBytes) {
         bytes = new byte[Math.max(expectedBytes, 1024)];
@@ -39,7 +43,7 @@ final class CopyRows {
                 put((byte) '\\');
                 put((byte) 'N');
             } else {
-                encode(v instanceof Enum<?> e ? e.name() : v.toString());
+                encode(v instanceof Enum<?> e ? e.name() : v instanceof Instant t ? text(t) : v.toString());
             }
         }
         put((byte) '\n');
@@ -74,6 +78,15 @@ final class CopyRows {
                 in.cancelCopy();
             }
         }
+    }
+
+    /** ISO-8601 text of an instant; rows of one chunk share their instant, so it is formatted once. */
+    private String text(Instant t) {
+        if (!t.equals(lastInstant)) {
+            lastInstant = t;
+            lastInstantText = t.toString();
+        }
+        return lastInstantText;
     }
 
     private void encode(String s) {

@@ -69,13 +69,18 @@ public class EnterpriseService {
     }
 
     static Enterprise newEnterprise(RegisterEnterpriseRequest request) {
+        return newEnterprise(request, Instant.now());
+    }
+
+    /** A new enterprise registered at {@code at} (a bulk import registers a chunk's rows at one instant). */
+    static Enterprise newEnterprise(RegisterEnterpriseRequest request, Instant at) {
         Enterprise enterprise = new Enterprise();
         EnterpriseMapper.apply(request, enterprise);
         enterprise.id = UuidV7.next();
         enterprise.version = 1;
         enterprise.active = true;
-        enterprise.registeredAt = Instant.now();
-        enterprise.updatedAt = enterprise.registeredAt;
+        enterprise.registeredAt = at;
+        enterprise.updatedAt = at;
         return enterprise;
     }
 

@@ -515,7 +515,8 @@ public class ImportService {
         CopyRows lines = new CopyRows(n * 60);
         Instant now = Instant.now();
         for (ImportFile.Row row : chunk) {
-            Enterprise e = EnterpriseService.newEnterprise(row.request());
+            // one instant per chunk, as one transaction registers it; formatted once (CopyRows remembers it)
+            Enterprise e = EnterpriseService.newEnterprise(row.request(), now);
             enterprises.add(e.id, e.version, e.name, e.englishName, e.creditCode, e.kind, e.tier, e.tierLevel, e.tierYear,
                     e.tierValidUntil, e.regionCode, lists.convertToDatabaseColumn(e.chains), lists.convertToDatabaseColumn(e.capabilities),
                     e.description, e.products, lists.convertToDatabaseColumn(e.certifications),
