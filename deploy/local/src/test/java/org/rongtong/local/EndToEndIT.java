@@ -11,7 +11,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EmbeddedKafkaBroker;
 import org.rongtong.testing.TestData;
+import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,6 +35,7 @@ class EndToEndIT {
 
     private static LocalStack stack;
     private static StackClient client;
+    private static TraceWitness traces;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -39,7 +44,9 @@ class EndToEndIT {
             ports.put(s, EmbeddedKafkaBroker.freePort());
         }
         Path root = Path.of(System.getProperty("rongtong.root", "../.."));
-        stack = new LocalStack(root, "rt_e2e_" + UUID.randomUUID().toString().substring(0, 8), true, ports, EmbeddedKafkaBroker.freePort()).start();
+        traces = new TraceWitness();
+        stack = traces.tracing(new LocalStack(root, "rt_e2e_" + UUID.randomUUID().toString().substring(0, 8), true, ports,
+                EmbeddedKafkaBroker.freePort())).start();
         client = new StackClient(stack);
     }
 
@@ -47,6 +54,9 @@ class EndToEndIT {
     static void stopStack() {
         if (stack != null) {
             stack.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -178,5 +188,70 @@ class EndToEndIT {
         JsonNode withdrawn = client.until(() -> client.get(Service.NOTIFICATION, "/api/v1/inbox?eventType=rongtong.matching.match.ended.v1",
                 bestToken), r -> r.status() == 200 && r.body().get("total").asInt() == 2, Duration.ofSeconds(60)).body();
         assertTrue(withdrawn.get("items").get(0).get("title").asText().contains("已撤回"), withdrawn.toString());
+    }
+
+    /**
+     * One trace from the REST call that publishes a demand, through the outbox and the broker to matching-service, and
+     * on to notification-service's webhook (ADR traces-across-kafka): the demand is published with a known
+     * {@code traceparent}; its trace id is on the demand event's record, on the candidate list's record and on the
+     * webhook request, and each of the three services exported spans of it.
+     */
+    @Test
+    void aDemandsTraceRunsFromItsPublicationThroughMatchingToTheWebhook() {
+        StackClient.Reply subscription = client.post(Service.NOTIFICATION, "/api/v1/subscriptions", DevTokens.operator(),
+                Map.of("url", traces.webhookUrl(), "description", "end-to-end trace"));
+        assertEquals(201, subscription.status(), subscription.body().toString());
+        String leader = register("青岛链路追踪链主集团", "CHAIN_LEADER", "370212", List.of("整机装配"), Map.of());
+        register("青岛追踪精密注塑有限公司", "SME", "370211", List.of("精密注塑", "模具开发"), Map.of("PRODUCT_SUPPORTING", "STRONG"));
+        String leaderToken = DevTokens.enterprise(UUID.fromString(leader));
+
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Map<String, Object> demand = new LinkedHashMap<>();
+        demand.put("field", "PRODUCT_SUPPORTING");
+        demand.put("chain", "HOME_APPLIANCES");
+        demand.put("title", "冰箱门体精密注塑件配套");
+        demand.put("description", "寻求精密注塑能力的配套企业");
+        demand.put("requiredCapabilities", List.of("精密注塑"));
+        demand.put("regionCodes", List.of("37"));
+        demand.put("deadline", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+        StackClient.Reply published = client.until(() -> client.post(Service.DEMAND, "/api/v1/demands", leaderToken, demand,
+                Map.of("traceparent", "00-" + traceId + "-a1b2c3d4e5f60718-01")), r -> r.status() == 201, Duration.ofSeconds(60));
+        String demandId = published.body().get("id").asText();
+
+        try (TopicProbe demands = new TopicProbe(stack.bootstrapServers(), "demand.demands.v1");
+                TopicProbe matches = new TopicProbe(stack.bootstrapServers(), "matching.matches.v1")) {
+            ConsumerRecord<String, String> demandEvent = demands.awaitKey(demandId, "rongtong.demand.demand.published.v1", Duration.ofSeconds(60));
+            assertEquals(traceId, traceIdOf(TopicProbe.header(demandEvent, "traceparent")), "the demand event continues the REST call's trace");
+            ConsumerRecord<String, String> matched = matches.awaitKey(demandId, "rongtong.matching.demand.matched.v1", Duration.ofSeconds(60));
+            assertEquals(traceId, traceIdOf(TopicProbe.header(matched, "traceparent")), "matching's candidate list continues it");
+        }
+        TraceWitness.Delivery webhook = eventually(() -> traces.deliveries().stream()
+                .filter(d -> d.body().contains(demandId) && d.body().contains("rongtong.matching.demand.matched.v1")).findFirst(), Duration.ofSeconds(60));
+        assertEquals(traceId, traceIdOf(webhook.traceparent()), "the webhook request carries it: " + webhook.traceparent());
+
+        eventually(() -> java.util.Optional.of(traces.servicesIn(traceId)).filter(s -> s.size() >= 3), Duration.ofSeconds(30));
+        assertEquals(Set.of("demand-service", "matching-service", "notification-service"), traces.servicesIn(traceId),
+                "spans exported under the trace id");
+    }
+
+    private static <T> T eventually(java.util.function.Supplier<java.util.Optional<T>> probe, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<T> found = probe.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return probe.get().orElseThrow(() -> new AssertionError("nothing within " + timeout));
+    }
+
+    private static String traceIdOf(String traceparent) {
+        return traceparent == null ? null : traceparent.split("-")[1];
     }
 }
