@@ -61,13 +61,18 @@ class EndToEndIT {
     }
 
     private static String register(String name, String kind, String region, List<String> capabilities, Map<String, String> willingness) {
+        return register(name, kind, region, capabilities, willingness, "HOME_APPLIANCES");
+    }
+
+    private static String register(String name, String kind, String region, List<String> capabilities, Map<String, String> willingness,
+            String chain) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("creditCode", TestData.creditCode(region));
         body.put("kind", kind);
         body.put("tier", "SPECIALIZED_SME");
         body.put("regionCode", region);
-        body.put("chains", List.of("HOME_APPLIANCES"));
+        body.put("chains", List.of(chain));
         body.put("capabilities", capabilities);
         body.put("willingness", willingness);
         StackClient.Reply reply = client.post(Service.REGISTRY, "/api/v1/enterprises", DevTokens.partner(), body);
@@ -201,18 +206,19 @@ class EndToEndIT {
         StackClient.Reply subscription = client.post(Service.NOTIFICATION, "/api/v1/subscriptions", DevTokens.operator(),
                 Map.of("url", traces.webhookUrl(), "description", "end-to-end trace"));
         assertEquals(201, subscription.status(), subscription.body().toString());
-        String leader = register("青岛链路追踪链主集团", "CHAIN_LEADER", "370212", List.of("整机装配"), Map.of());
-        register("青岛追踪精密注塑有限公司", "SME", "370211", List.of("精密注塑", "模具开发"), Map.of("PRODUCT_SUPPORTING", "STRONG"));
+        // another chain and province than the other scenario's, so that neither test's demand matches the other's enterprises
+        String leader = register("厦门海洋装备链主集团", "CHAIN_LEADER", "350203", List.of("船舶总装"), Map.of(), "MARINE_ECONOMY");
+        register("厦门海工防腐涂装有限公司", "SME", "350206", List.of("海洋防腐", "船舶涂装"), Map.of("PRODUCT_SUPPORTING", "STRONG"), "MARINE_ECONOMY");
         String leaderToken = DevTokens.enterprise(UUID.fromString(leader));
 
         String traceId = UUID.randomUUID().toString().replace("-", "");
         Map<String, Object> demand = new LinkedHashMap<>();
         demand.put("field", "PRODUCT_SUPPORTING");
-        demand.put("chain", "HOME_APPLIANCES");
-        demand.put("title", "冰箱门体精密注塑件配套");
-        demand.put("description", "寻求精密注塑能力的配套企业");
-        demand.put("requiredCapabilities", List.of("精密注塑"));
-        demand.put("regionCodes", List.of("37"));
+        demand.put("chain", "MARINE_ECONOMY");
+        demand.put("title", "海上平台钢结构防腐涂装配套");
+        demand.put("description", "寻求海洋防腐与船舶涂装能力的配套企业");
+        demand.put("requiredCapabilities", List.of("海洋防腐"));
+        demand.put("regionCodes", List.of("35"));
         demand.put("deadline", Instant.now().plus(30, ChronoUnit.DAYS).toString());
         StackClient.Reply published = client.until(() -> client.post(Service.DEMAND, "/api/v1/demands", leaderToken, demand,
                 Map.of("traceparent", "00-" + traceId + "-a1b2c3d4e5f60718-01")), r -> r.status() == 201, Duration.ofSeconds(60));
