@@ -531,10 +531,9 @@ public class WebhookDispatcher {
         if (row.trace() == null || !row.trace().present()) {
             return null;
         }
-        Span span = tracer.spanBuilder("POST webhook").setSpanKind(SpanKind.CLIENT).setParent(row.trace().context())
+        return tracer.spanBuilder("POST webhook").setSpanKind(SpanKind.CLIENT).setParent(row.trace().context())
                 .setAttribute("http.request.method", "POST").setAttribute("server.address", target.uri().getHost())
                 .setAttribute("rongtong.webhook.event_id", row.eventId()).startSpan();
-        return span;
     }
 
     private static void ended(Span span, Integer status, Throwable failure) {

@@ -1,6 +1,7 @@
 package org.rongtong.outbox;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.opentelemetry.api.trace.Span;
@@ -21,7 +22,7 @@ public record TraceContext(String traceparent, String tracestate) {
     private static final TextMapGetter<TraceContext> GETTER = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(TraceContext carrier) {
-            return java.util.List.of("traceparent", "tracestate");
+            return List.of("traceparent", "tracestate");
         }
 
         @Override
@@ -52,10 +53,5 @@ public record TraceContext(String traceparent, String tracestate) {
 
     public boolean present() {
         return traceparent != null;
-    }
-
-    /** The trace id (32 hex digits), or null. */
-    public String traceId() {
-        return traceparent != null && traceparent.length() >= 35 ? traceparent.substring(3, 35) : null;
     }
 }
