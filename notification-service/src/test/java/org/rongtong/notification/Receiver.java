@@ -18,7 +18,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class Receiver implements AutoCloseable {
 
-    record Received(int status, String id, String timestamp, String signature, String body, long receivedAtMillis) {
+    record Received(int status, String id, String timestamp, String signature, String body, long receivedAtMillis, String traceparent) {
     }
 
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -48,7 +48,8 @@ final class Receiver implements AutoCloseable {
                 // a hung request the client gave up on is not a delivery; a completed one is
                 received.add(new Received(status, exchange.getRequestHeaders().getFirst("webhook-id"),
                         exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                        exchange.getRequestHeaders().getFirst("webhook-signature"), body, System.currentTimeMillis()));
+                        exchange.getRequestHeaders().getFirst("webhook-signature"), body, System.currentTimeMillis(),
+                        exchange.getRequestHeaders().getFirst("traceparent")));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();

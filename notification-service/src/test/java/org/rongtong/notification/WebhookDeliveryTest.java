@@ -65,17 +65,42 @@ class WebhookDeliveryTest {
     }
 
     static String publish(UUID demandId, UUID publisher, String chain, String region) throws Exception {
+        return publish(demandId, publisher, chain, region, Map.of());
+    }
+
+    static String publish(UUID demandId, UUID publisher, String chain, String region, Map<String, String> headers) throws Exception {
         // published from the demand's region, by a publisher registered there
         DemandMatched event = new DemandMatched(demandId, 1, publisher, CooperationField.TECH_RND, chain, "高端轴承联合研发", region,
                 List.of(new DemandMatched.Candidate(UUID.randomUUID(), UUID.randomUUID(), "洛阳轴研", 1, 0.8, List.of())), Instant.now(), region);
         String eventId = UUID.randomUUID().toString();
-        TopicProbe.publish(Topics.MATCHES, demandId.toString(), EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(event), eventId);
+        TopicProbe.publish(Topics.MATCHES, demandId.toString(), EventTypes.DEMAND_MATCHED, JSON.writeValueAsString(event), eventId, headers);
         return eventId;
     }
 
     static JsonPath log(String token, String subscriptionId) {
         return given().auth().oauth2(token).when().get("/api/v1/subscriptions/" + subscriptionId + "/deliveries")
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** ADR 0021: the request continues the trace of the event it delivers (here with the SDK off, as in every test). */
+    @Test
+    void aDeliveryCarriesTheTraceOfItsEventAndAnUntracedEventSendsNoTraceparent() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 204)) {
+            String chain = uniqueChain();
+            subscribe(DevTokens.operator(), receiver.url(), chain);
+            UUID traced = UUID.randomUUID();
+            publish(traced, UUID.randomUUID(), chain, "44",
+                    Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "tracestate", "rongtong=test"));
+            UUID untraced = UUID.randomUUID();
+            publish(untraced, UUID.randomUUID(), chain, "44");
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 2);
+
+            Receiver.Received withTrace = receiver.succeeded().stream().filter(r -> r.body().contains(traced.toString())).findFirst().orElseThrow();
+            assertTrue(withTrace.traceparent() != null && withTrace.traceparent().startsWith("00-0af7651916cd43dd8448eb211c80319c-"),
+                    "the event's trace id: " + withTrace.traceparent());
+            Receiver.Received withoutTrace = receiver.succeeded().stream().filter(r -> r.body().contains(untraced.toString())).findFirst().orElseThrow();
+            assertEquals(null, withoutTrace.traceparent());
+        }
     }
 
     @Test

@@ -17,7 +17,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +29,7 @@ import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EmbeddedKafkaBroker;
 import org.rongtong.testing.PrometheusText;
 import org.rongtong.testing.TestData;
+import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -39,6 +43,7 @@ class EndToEndIT {
 
     private static LocalStack stack;
     private static StackClient client;
+    private static TraceWitness traces;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -47,9 +52,11 @@ class EndToEndIT {
             ports.put(s, EmbeddedKafkaBroker.freePort());
         }
         Path root = Path.of(System.getProperty("rongtong.root", "../.."));
-        stack = new LocalStack(root, "rt_e2e_" + UUID.randomUUID().toString().substring(0, 8), true, ports, EmbeddedKafkaBroker.freePort())
+        traces = new TraceWitness();
+        stack = traces.tracing(new LocalStack(root, "rt_e2e_" + UUID.randomUUID().toString().substring(0, 8), true, ports,
+                EmbeddedKafkaBroker.freePort())
                 // the metrics check's webhook receiver is plain http on loopback: allowed for this run only
-                .withProperty(Service.NOTIFICATION, "rongtong.webhooks.strict-targets", "false")
+                .withProperty(Service.NOTIFICATION, "rongtong.webhooks.strict-targets", "false"))
                 .start();
         client = new StackClient(stack);
     }
@@ -59,16 +66,24 @@ class EndToEndIT {
         if (stack != null) {
             stack.close();
         }
+        if (traces != null) {
+            traces.close();
+        }
     }
 
     private static String register(String name, String kind, String region, List<String> capabilities, Map<String, String> willingness) {
+        return register(name, kind, region, capabilities, willingness, "HOME_APPLIANCES");
+    }
+
+    private static String register(String name, String kind, String region, List<String> capabilities, Map<String, String> willingness,
+            String chain) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("creditCode", TestData.creditCode(region));
         body.put("kind", kind);
         body.put("tier", "SPECIALIZED_SME");
         body.put("regionCode", region);
-        body.put("chains", List.of("HOME_APPLIANCES"));
+        body.put("chains", List.of(chain));
         body.put("capabilities", capabilities);
         body.put("willingness", willingness);
         StackClient.Reply reply = client.post(Service.REGISTRY, "/api/v1/enterprises", DevTokens.partner(), body);
@@ -259,5 +274,71 @@ class EndToEndIT {
 
     private static PrometheusText metrics(Service service) {
         return PrometheusText.scrape(URI.create(stack.managementUrl(service) + "/q/metrics"));
+    }
+
+    /**
+     * One trace from the REST call that publishes a demand, through the outbox and the broker to matching-service, and
+     * on to notification-service's webhook (ADR traces-across-kafka): the demand is published with a known
+     * {@code traceparent}; its trace id is on the demand event's record, on the candidate list's record and on the
+     * webhook request, and each of the three services exported spans of it.
+     */
+    @Test
+    void aDemandsTraceRunsFromItsPublicationThroughMatchingToTheWebhook() {
+        StackClient.Reply subscription = client.post(Service.NOTIFICATION, "/api/v1/subscriptions", DevTokens.operator(),
+                Map.of("url", traces.webhookUrl(), "description", "end-to-end trace"));
+        assertEquals(201, subscription.status(), subscription.body().toString());
+        // another chain and province than the other scenario's, so that neither test's demand matches the other's enterprises
+        String leader = register("厦门海洋装备链主集团", "CHAIN_LEADER", "350203", List.of("船舶总装"), Map.of(), "MARINE_ECONOMY");
+        register("厦门海工防腐涂装有限公司", "SME", "350206", List.of("海洋防腐", "船舶涂装"), Map.of("PRODUCT_SUPPORTING", "STRONG"), "MARINE_ECONOMY");
+        String leaderToken = DevTokens.enterprise(UUID.fromString(leader));
+
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Map<String, Object> demand = new LinkedHashMap<>();
+        demand.put("field", "PRODUCT_SUPPORTING");
+        demand.put("chain", "MARINE_ECONOMY");
+        demand.put("title", "海上平台钢结构防腐涂装配套");
+        demand.put("description", "寻求海洋防腐与船舶涂装能力的配套企业");
+        demand.put("requiredCapabilities", List.of("海洋防腐"));
+        demand.put("regionCodes", List.of("35"));
+        demand.put("deadline", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+        StackClient.Reply published = client.until(() -> client.post(Service.DEMAND, "/api/v1/demands", leaderToken, demand,
+                Map.of("traceparent", "00-" + traceId + "-a1b2c3d4e5f60718-01")), r -> r.status() == 201, Duration.ofSeconds(60));
+        String demandId = published.body().get("id").asText();
+
+        try (TopicProbe demands = new TopicProbe(stack.bootstrapServers(), "demand.demands.v1");
+                TopicProbe matches = new TopicProbe(stack.bootstrapServers(), "matching.matches.v1")) {
+            ConsumerRecord<String, String> demandEvent = demands.awaitKey(demandId, "rongtong.demand.demand.published.v1", Duration.ofSeconds(60));
+            assertEquals(traceId, traceIdOf(TopicProbe.header(demandEvent, "traceparent")), "the demand event continues the REST call's trace");
+            ConsumerRecord<String, String> matched = matches.awaitKey(demandId, "rongtong.matching.demand.matched.v1", Duration.ofSeconds(60));
+            assertEquals(traceId, traceIdOf(TopicProbe.header(matched, "traceparent")), "matching's candidate list continues it");
+        }
+        TraceWitness.Delivery webhook = eventually(() -> traces.deliveries().stream()
+                .filter(d -> d.body().contains(demandId) && d.body().contains("rongtong.matching.demand.matched.v1")).findFirst(), Duration.ofSeconds(60));
+        assertEquals(traceId, traceIdOf(webhook.traceparent()), "the webhook request carries it: " + webhook.traceparent());
+
+        eventually(() -> java.util.Optional.of(traces.servicesIn(traceId)).filter(s -> s.size() >= 3), Duration.ofSeconds(30));
+        assertEquals(Set.of("demand-service", "matching-service", "notification-service"), traces.servicesIn(traceId),
+                "spans exported under the trace id");
+    }
+
+    private static <T> T eventually(java.util.function.Supplier<java.util.Optional<T>> probe, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<T> found = probe.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return probe.get().orElseThrow(() -> new AssertionError("nothing within " + timeout));
+    }
+
+    private static String traceIdOf(String traceparent) {
+        return traceparent == null ? null : traceparent.split("-")[1];
     }
 }

@@ -55,4 +55,9 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** The trace of the event it delivers (W3C); the request continues it. Null when the event came without one. */
+    public String traceparent;
+
+    public String tracestate;
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.rongtong.notification.model.Delivery;
 import org.rongtong.notification.model.Subscription;
+import org.rongtong.outbox.TraceContext;
 
 /**
  * The deliveries one consumer batch writes already leased to this replica's dispatcher, so that the common case needs
@@ -53,7 +54,8 @@ final class DeliveryHandover {
     /** The insert leased this delivery: it goes to the dispatcher after the commit. */
     void leased(Delivery d, Subscription s) {
         leased.add(new WebhookDispatcher.Due(d.id, d.subscriptionId, d.eventId, d.payload, s.url, s.secret, s.previousSecret,
-                s.previousSecretUntil == null ? null : s.previousSecretUntil.atOffset(ZoneOffset.UTC)));
+                s.previousSecretUntil == null ? null : s.previousSecretUntil.atOffset(ZoneOffset.UTC),
+                d.traceparent == null ? TraceContext.NONE : new TraceContext(d.traceparent, d.tracestate)));
     }
 
     void committed() {

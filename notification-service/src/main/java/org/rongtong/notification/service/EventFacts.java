@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.rongtong.outbox.TraceContext;
+
 /**
  * What filters and scopes look at in an event, whatever its type: where it lands, on which chain and field, who
  * published the demand and where, and the enterprises it names besides (a candidate list's candidates, or the candidate
@@ -13,6 +15,7 @@ import java.util.UUID;
  * list cut to what the receiver may see ({@link Audience}).
  *
  * @param rankedList a candidate list (DemandMatched), whose {@code data.candidates} a receiver may see only in part
+ * @param trace      the producer's trace context from the record's headers: the webhook deliveries continue it
  */
 public record EventFacts(
         String eventId,
@@ -27,7 +30,8 @@ public record EventFacts(
         UUID publisherId,
         String publisherRegion,
         List<Party> parties,
-        boolean rankedList) {
+        boolean rankedList,
+        TraceContext trace) {
 
     /** An enterprise the event names besides the publisher, and where it is registered (null when unknown). */
     public record Party(UUID id, String region) {

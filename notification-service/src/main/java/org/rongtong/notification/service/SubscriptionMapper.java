@@ -17,6 +17,7 @@ import org.rongtong.notification.model.Subscription;
 import org.rongtong.notification.rest.DeliveryView;
 import org.rongtong.notification.rest.SubscriptionFilter;
 import org.rongtong.notification.rest.SubscriptionView;
+import org.rongtong.outbox.TraceContext;
 import org.rongtong.outbox.UuidV7;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,7 +38,7 @@ public final class SubscriptionMapper {
         return new EventFacts(event.id(), event.type(), event.source(),
                 event.subject() != null ? event.subject() : String.valueOf(matched.demandId()), time, event.data(),
                 matched.regionCode(), matched.chain(), matched.field() == null ? null : matched.field().name(),
-                matched.publisherId(), matched.publisherRegionCode(), parties, true);
+                matched.publisherId(), matched.publisherRegionCode(), parties, true, trace(event));
     }
 
     public static EventFacts facts(CloudEvent event, Instant time, MatchChanged change) {
@@ -46,7 +47,11 @@ public final class SubscriptionMapper {
                 event.subject() != null ? event.subject() : String.valueOf(change.demandId()), time, event.data(),
                 change.regionCode(), change.chain(), change.field() == null ? null : change.field().name(),
                 change.publisherId(), change.publisherRegionCode(),
-                List.of(new EventFacts.Party(change.enterpriseId(), change.enterpriseRegionCode())), false);
+                List.of(new EventFacts.Party(change.enterpriseId(), change.enterpriseRegionCode())), false, trace(event));
+    }
+
+    private static TraceContext trace(CloudEvent event) {
+        return event.traceparent() == null ? TraceContext.NONE : new TraceContext(event.traceparent(), event.tracestate());
     }
 
     /**
@@ -107,6 +112,8 @@ public final class SubscriptionMapper {
         d.status = Delivery.PENDING;
         d.nextAttemptAt = now;
         d.createdAt = now;
+        d.traceparent = e.trace() == null ? null : e.trace().traceparent();
+        d.tracestate = e.trace() == null ? null : e.trace().tracestate();
         return d;
     }
 

@@ -71,14 +71,16 @@ public class SubscriptionService {
      * {@code delivery_aggregate} whatever the statistics say. Returns which rows were leased.
      */
     private static final String DELIVER = """
-            INSERT INTO delivery (id, subscription_id, event_id, event_type, aggregate_id, payload, status, attempts, next_attempt_at, created_at)
+            INSERT INTO delivery (id, subscription_id, event_id, event_type, aggregate_id, payload, status, attempts, next_attempt_at, created_at,
+                traceparent, tracestate)
             SELECT id, sub, ev, typ, agg, payload, 'PENDING', 0,
                 CASE WHEN handover AND (SELECT 1 FROM delivery e WHERE e.subscription_id = t.sub AND e.aggregate_id = t.agg
                                                                   AND e.status = 'PENDING' LIMIT 1) IS NULL
-                     THEN now() + make_interval(secs => $9) ELSE at END,
-                at
-            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::bool[])
-                AS t(id, sub, ev, typ, agg, payload, at, handover)
+                     THEN now() + make_interval(secs => $11) ELSE at END,
+                at, tp, ts
+            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::bool[],
+                        $9::text[], $10::text[])
+                AS t(id, sub, ev, typ, agg, payload, at, handover, tp, ts)
             RETURNING id, next_attempt_at > created_at AS leased""";
 
     private static final StringListConverter LISTS = new StringListConverter();
@@ -338,7 +340,8 @@ public class SubscriptionService {
                 UnnestRows.column(UUID.class, d -> d.id), UnnestRows.column(UUID.class, d -> d.subscriptionId),
                 UnnestRows.column(String.class, d -> d.eventId), UnnestRows.column(String.class, d -> d.eventType),
                 UnnestRows.column(String.class, d -> d.aggregateId), UnnestRows.column(String.class, d -> d.payload),
-                UnnestRows.time(d -> d.createdAt), UnnestRows.column(Boolean.class, d -> candidates.contains(d.id)));
+                UnnestRows.time(d -> d.createdAt), UnnestRows.column(Boolean.class, d -> candidates.contains(d.id)),
+                UnnestRows.column(String.class, d -> d.traceparent), UnnestRows.column(String.class, d -> d.tracestate));
         args.addValue(dispatcher.lease().toMillis() / 1000.0);
         return conn.preparedQuery(DELIVER).execute(args).invoke(rows -> rows.forEach(r -> {
             if (r.getBoolean("leased")) {

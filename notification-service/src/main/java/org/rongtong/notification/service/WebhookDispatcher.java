@@ -24,10 +24,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.rongtong.events.CloudEventHeaders;
 import org.rongtong.notification.config.WebhookConfig;
 import org.rongtong.notification.metrics.NotificationMetrics;
+import org.rongtong.outbox.TraceContext;
 import org.rongtong.outbox.UuidV7;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +46,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -92,7 +99,8 @@ public class WebhookDispatcher {
             UPDATE delivery d SET next_attempt_at = now() + make_interval(secs => $4)
             FROM subscription s
             WHERE d.id IN (SELECT id FROM due) AND s.id = d.subscription_id
-            RETURNING d.id, d.subscription_id, d.event_id, d.payload, d.created_at, s.url, s.secret, s.previous_secret, s.previous_secret_until""";
+            RETURNING d.id, d.subscription_id, d.event_id, d.payload, d.created_at, s.url, s.secret, s.previous_secret, s.previous_secret_until,
+                d.traceparent, d.tracestate""";
 
     /** Ends the lease of deliveries this dispatcher holds but has not sent (at stop). */
     private static final String GIVE_BACK = """
@@ -154,6 +162,7 @@ public class WebhookDispatcher {
     private final TargetPolicy policy;
     private final SecretBox secrets;
     private final Vertx vertx;
+    private final Tracer tracer;
     /**
      * Vert.x's client, on the event loops: no thread per exchange. (The JDK client completes every {@code sendAsync} on
      * the common pool, which on a two-core machine means a new thread per response.)
@@ -173,9 +182,10 @@ public class WebhookDispatcher {
     private volatile boolean running;
 
     public WebhookDispatcher(Vertx vertx, Pool pool, WebhookConfig config, TargetPolicy targets, SecretBox secrets,
-            NotificationMetrics metrics) {
+            NotificationMetrics metrics, Tracer tracer) {
         this.vertx = vertx;
         this.metrics = metrics;
+        this.tracer = tracer;
         this.secrets = secrets;
         this.pool = pool;
         this.config = config;
@@ -184,7 +194,10 @@ public class WebhookDispatcher {
         this.lastClaim = System.nanoTime() - config.pollInterval().toNanos();
         // each subscription bounds its own requests (perTargetConcurrency); the pool only caps connections in all
         this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) config.timeout().toMillis())
-                .setKeepAlive(true).setMaxRedirects(0), new PoolOptions().setHttp1MaxSize(config.maxInFlight()));
+                .setKeepAlive(true).setMaxRedirects(0)
+                // traced here, from the delivery's stored context: the consumer's context, current when a batch hands
+                // deliveries over, is not the one each delivery belongs to
+                .setTracingPolicy(TracingPolicy.IGNORE), new PoolOptions().setHttp1MaxSize(config.maxInFlight()));
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -298,12 +311,14 @@ public class WebhookDispatcher {
 
     /** A delivery ready to send: read by the claim, or handed over by the consumer that has just committed it. */
     public record Due(UUID id, UUID subscriptionId, String eventId, String payload, String url, String secret, String previousSecret,
-            OffsetDateTime previousSecretUntil) {
+            OffsetDateTime previousSecretUntil, TraceContext trace) {
 
         static Due of(Row row, SecretBox secrets) {
+            String traceparent = row.getString("traceparent");
             return new Due(row.getUUID("id"), row.getUUID("subscription_id"), row.getString("event_id"), row.getString("payload"),
                     row.getString("url"), secrets.open(row.getString("secret")), secrets.open(row.getString("previous_secret")),
-                    row.getOffsetDateTime("previous_secret_until"));
+                    row.getOffsetDateTime("previous_secret_until"),
+                    traceparent == null ? TraceContext.NONE : new TraceContext(traceparent, row.getString("tracestate")));
         }
     }
 
@@ -493,13 +508,49 @@ public class WebhookDispatcher {
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", signature)
                 .putHeader("user-agent", "rongtong-webhooks/1");
+        Span span = span(row, target);
+        if (span != null) {
+            // the span's own context when tracing is on; with the SDK off the no-op span carries the event's ids on unchanged
+            TraceContext sent = TraceContext.of(row.trace().context().with(span));
+            options.putHeader(CloudEventHeaders.TRACEPARENT, sent.traceparent());
+            if (sent.tracestate() != null) {
+                options.putHeader(CloudEventHeaders.TRACESTATE, sent.tracestate());
+            }
+        }
         return http.request(options).compose(request -> {
             // the idle timeout alone would let a receiver that trickles bytes hold the slot for ever
             long deadline = vertx.setTimer(timeout, t -> request.reset(0, new TimeoutException("timed out")));
             return request.send(Buffer.buffer(body))
                     .compose(response -> response.end().map(ended -> new Outcome(response.statusCode(), null)))
                     .onComplete(done -> vertx.cancelTimer(deadline));
-        });
+        }).onComplete(done -> ended(span, done.succeeded() ? done.result().status() : null, done.cause()));
+    }
+
+    /**
+     * The delivery's client span, a child of the event's trace (the REST call that began it, through matching), and its
+     * {@code traceparent} on the request so the receiver can continue it (ADR traces-across-kafka). None for an event
+     * that came without a trace: a new trace per webhook would tell nobody anything.
+     */
+    private Span span(Due row, TargetPolicy.Target target) {
+        if (row.trace() == null || !row.trace().present()) {
+            return null;
+        }
+        return tracer.spanBuilder("POST webhook").setSpanKind(SpanKind.CLIENT).setParent(row.trace().context())
+                .setAttribute("http.request.method", "POST").setAttribute("server.address", target.uri().getHost())
+                .setAttribute("rongtong.webhook.event_id", row.eventId()).startSpan();
+    }
+
+    private static void ended(Span span, Integer status, Throwable failure) {
+        if (span == null) {
+            return;
+        }
+        if (status != null) {
+            span.setAttribute("http.response.status_code", status);
+        }
+        if (failure != null || status == null || status >= 400) {
+            span.setStatus(StatusCode.ERROR);
+        }
+        span.end();
     }
 
     private record Outcome(Integer status, String error) {

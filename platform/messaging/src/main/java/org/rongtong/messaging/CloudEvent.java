@@ -14,9 +14,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * A CloudEvent read from a Kafka record in binary mode: attributes from the {@code ce_*} headers, data as JSON.
- * Unknown fields in the data are ignored, as the contract rules require of consumers.
+ * Unknown fields in the data are ignored, as the contract rules require of consumers. {@code traceparent} and
+ * {@code tracestate} are the W3C trace context the producer sent (null without one), for work that leaves the
+ * consumer's own span behind, such as a webhook delivery sent later (ADR traces-across-kafka).
  */
-public record CloudEvent(String id, String type, String source, String subject, String data) {
+public record CloudEvent(String id, String type, String source, String subject, String data, String traceparent, String tracestate) {
+
+    public CloudEvent(String id, String type, String source, String subject, String data) {
+        this(id, type, source, subject, data, null, null);
+    }
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -31,7 +37,7 @@ public record CloudEvent(String id, String type, String source, String subject, 
                     + record.topic() + "-" + record.partition() + "@" + record.offset());
         }
         return new CloudEvent(id, type, header(record, CloudEventHeaders.SOURCE), header(record, CloudEventHeaders.SUBJECT),
-                record.value());
+                record.value(), header(record, CloudEventHeaders.TRACEPARENT), header(record, CloudEventHeaders.TRACESTATE));
     }
 
     /** The data as a contract record; unreadable data is a poison event, not worth retrying. */

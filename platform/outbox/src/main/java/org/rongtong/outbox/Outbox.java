@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 public class Outbox {
 
     private static final int BULK_CHUNK = 500;
+    private static final int COLUMNS = 10;
 
     private final ObjectMapper mapper;
 
@@ -44,6 +45,10 @@ public class Outbox {
         event.recordKey = aggregateId.toString();
         event.subject = aggregateId.toString();
         event.occurredAt = Instant.now();
+        // the caller's trace (the REST call, the consumed record) travels with the event: the relay sends it as headers
+        TraceContext trace = TraceContext.current();
+        event.traceparent = trace.traceparent();
+        event.tracestate = trace.tracestate();
         try {
             event.payload = mapper.writeValueAsString(data);
         } catch (JsonProcessingException e) {
@@ -68,28 +73,32 @@ public class Outbox {
         for (int i = 0; i < events.size(); i += BULK_CHUNK) {
             chunks.add(events.subList(i, Math.min(events.size(), i + BULK_CHUNK)));
         }
+        // read now, on the caller's context: the chunks are inserted later in the chain
+        TraceContext trace = TraceContext.current();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (List<Pending> chunk : chunks) {
-            chain = chain.chain(() -> insert(chunk));
+            chain = chain.chain(() -> insert(chunk, trace));
         }
         return chain;
     }
 
-    private Uni<Void> insert(List<Pending> chunk) {
+    private Uni<Void> insert(List<Pending> chunk, TraceContext trace) {
         StringBuilder sql = new StringBuilder(
-                "INSERT INTO outbox_event (event_id, topic, record_key, type, source, subject, payload, occurred_at) VALUES ");
+                "INSERT INTO outbox_event (event_id, topic, record_key, type, source, subject, payload, occurred_at, traceparent, tracestate) VALUES ");
         for (int i = 0; i < chunk.size(); i++) {
-            int p = i * 8;
-            sql.append(i == 0 ? "" : ",").append("(?").append(p + 1).append(",?").append(p + 2).append(",?").append(p + 3)
-                    .append(",?").append(p + 4).append(",?").append(p + 5).append(",?").append(p + 6).append(",?").append(p + 7)
-                    .append(",?").append(p + 8).append(')');
+            int p = i * COLUMNS;
+            sql.append(i == 0 ? "" : ",").append('(');
+            for (int c = 1; c <= COLUMNS; c++) {
+                sql.append(c == 1 ? "?" : ",?").append(p + c);
+            }
+            sql.append(')');
         }
         Instant now = Instant.now();
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql.toString());
             for (int i = 0; i < chunk.size(); i++) {
                 Pending e = chunk.get(i);
-                int p = i * 8;
+                int p = i * COLUMNS;
                 query.setParameter(p + 1, UuidV7.next());
                 query.setParameter(p + 2, e.topic());
                 query.setParameter(p + 3, e.aggregateId().toString());
@@ -98,6 +107,8 @@ public class Outbox {
                 query.setParameter(p + 6, e.aggregateId().toString());
                 query.setParameter(p + 7, json(e.data(), e.type()));
                 query.setParameter(p + 8, now);
+                query.setParameter(p + 9, trace.traceparent());
+                query.setParameter(p + 10, trace.tracestate());
             }
             return query.executeUpdate();
         }).replaceWithVoid();

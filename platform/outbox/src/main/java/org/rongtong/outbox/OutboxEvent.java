@@ -44,4 +44,9 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
+    /** The W3C trace context of the transaction that wrote the event; null when tracing is off. */
+    public String traceparent;
+
+    public String tracestate;
 }

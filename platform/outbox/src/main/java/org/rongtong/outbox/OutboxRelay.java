@@ -13,8 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,7 +54,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CHANNEL = "rongtong_outbox";
     private static final String SELECT_BATCH = """
-            SELECT id, event_id, topic, record_key, type, source, subject, payload, occurred_at
+            SELECT id, event_id, topic, record_key, type, source, subject, payload, occurred_at, traceparent, tracestate
             FROM outbox_event ORDER BY id LIMIT ?""";
 
     private final OutboxRelayConfig config;
@@ -221,6 +223,15 @@ public class OutboxRelay {
         header(record, CloudEventHeaders.SUBJECT, rs.getString("subject"));
         header(record, CloudEventHeaders.TIME, time);
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        // the writer's trace: the consumer's span continues it (ADR traces-across-kafka)
+        String traceparent = rs.getString("traceparent");
+        if (traceparent != null) {
+            header(record, CloudEventHeaders.TRACEPARENT, traceparent);
+            String tracestate = rs.getString("tracestate");
+            if (tracestate != null) {
+                header(record, CloudEventHeaders.TRACESTATE, tracestate);
+            }
+        }
         return record;
     }
 
@@ -235,21 +246,45 @@ public class OutboxRelay {
 
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            Map<String, Object> props = new HashMap<>();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, mpConfig.getValue("kafka.bootstrap.servers", String.class));
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-            props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-            props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.deliveryTimeout().toMillis());
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.deliveryTimeout().toMillis());
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.deliveryTimeout().toMillis() / 2, 10_000));
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + mpConfig.getOptionalValue("quarkus.application.name", String.class).orElse("app"));
-            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(producerConfig(mpConfig, config.deliveryTimeout()), new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
+    }
+
+    /**
+     * The service's own {@code kafka.*} settings (bootstrap servers, {@code security.protocol}, {@code sasl.*},
+     * {@code ssl.*}, …, also given as {@code KAFKA_*} environment variables), as far as a producer knows them, so the
+     * relay reaches a secured cluster exactly as the service's consumers do; then what the relay's guarantees need
+     * (idempotent, {@code acks=all}, ordered retries, bounded waits), which no setting may weaken.
+     */
+    static Map<String, Object> producerConfig(Config mpConfig, Duration deliveryTimeout) {
+        Map<String, Object> props = new HashMap<>();
+        Set<String> known = ProducerConfig.configNames();
+        for (String name : mpConfig.getPropertyNames()) {
+            String key = name.startsWith("kafka.") ? name.substring("kafka.".length())
+                    : name.startsWith("KAFKA_") ? name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.') : null;
+            if (key != null && known.contains(key)) {
+                // read under the dotted name: the configuration decides which source wins
+                mpConfig.getOptionalValue("kafka." + key, String.class).ifPresent(value -> props.put(key, value));
+            }
+        }
+        // a bulk import relays 100,000 events of ~1.3 KB: fewer, compressed requests (unless the service says otherwise)
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, mpConfig.getValue("kafka.bootstrap.servers", String.class));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryTimeout.toMillis());
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(deliveryTimeout.toMillis() / 2, 10_000));
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + mpConfig.getOptionalValue("quarkus.application.name", String.class).orElse("app"));
+        // the serializers are given to the constructor
+        props.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        props.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return props;
     }
 
     private void closeProducer() {

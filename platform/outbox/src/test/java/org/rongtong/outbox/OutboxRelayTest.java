@@ -26,6 +26,12 @@ import org.rongtong.events.CloudEventHeaders;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +44,9 @@ class OutboxRelayTest {
 
     @Inject
     WidgetService widgets;
+
+    @Inject
+    Outbox outbox;
 
     private KafkaConsumer<String, String> consumer;
 
@@ -120,6 +129,43 @@ class OutboxRelayTest {
         // at-least-once: a retried batch may repeat events, but never reorders them
         assertEquals(names, published.stream().distinct().toList(), "every offline event, in order");
         await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
+    }
+
+    @Test
+    void theWritersTraceContextTravelsAsTraceparentHeaderOfEveryEvent() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        SpanContext writer = SpanContext.createFromRemoteParent(traceId, "00f067aa0ba902b7", TraceFlags.getSampled(),
+                TraceState.builder().put("rongtong", "test").build());
+        Context traced = Context.root().with(Span.wrap(writer));
+        UUID single = UUID.randomUUID();
+        UUID bulk = UUID.randomUUID();
+        onVertx(() -> Panache.withTransaction(() -> {
+            // as a REST call's or a consumed record's span would be: current while the use case appends
+            try (Scope ignored = traced.makeCurrent()) {
+                return outbox.append(WidgetService.TOPIC, WidgetService.TYPE, "/test", single, Map.of("id", single))
+                        .chain(() -> {
+                            try (Scope again = traced.makeCurrent()) {
+                                return outbox.appendAll(List.of(new Outbox.Pending(WidgetService.TOPIC, WidgetService.TYPE, "/test", bulk, Map.of("id", bulk))));
+                            }
+                        });
+            }
+        }));
+        UUID untraced = create("untraced", false);
+
+        // keys land on different partitions: read until each has come
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!List.of(single, bulk, untraced).stream().allMatch(k -> seen.stream().anyMatch(r -> k.toString().equals(r.key())))
+                && System.currentTimeMillis() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        for (UUID key : List.of(single, bulk)) {
+            ConsumerRecord<String, String> record = seen.stream().filter(r -> key.toString().equals(r.key())).findFirst().orElseThrow();
+            assertEquals("00-" + traceId + "-00f067aa0ba902b7-01", header(record, CloudEventHeaders.TRACEPARENT));
+            assertEquals("rongtong=test", header(record, CloudEventHeaders.TRACESTATE));
+        }
+        ConsumerRecord<String, String> plain = seen.stream().filter(r -> untraced.toString().equals(r.key())).findFirst().orElseThrow();
+        assertEquals(null, header(plain, CloudEventHeaders.TRACEPARENT), "no trace, no header");
     }
 
     private UUID create(String name, boolean fail) {

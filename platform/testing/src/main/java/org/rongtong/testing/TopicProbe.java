@@ -75,6 +75,11 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Publishes with a given CloudEvents id: the same id twice is how a redelivery looks to a consumer. */
     public static void publish(String topic, String key, String type, String data, String eventId) {
+        publish(topic, key, type, data, eventId, Map.of());
+    }
+
+    /** With more headers, such as the {@code traceparent} the outbox relay sends for a traced writer. */
+    public static void publish(String topic, String key, String type, String data, String eventId, Map<String, String> headers) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", KafkaBrokerResource.bootstrapServers(),
                 "acks", "all"), new StringSerializer(), new StringSerializer())) {
             var record = new ProducerRecord<>(topic, key, data);
@@ -84,6 +89,7 @@ public final class TopicProbe implements AutoCloseable {
             record.headers().add(new RecordHeader("ce_type", type.getBytes(StandardCharsets.UTF_8)));
             record.headers().add(new RecordHeader("ce_subject", key.getBytes(StandardCharsets.UTF_8)));
             record.headers().add(new RecordHeader("content-type", "application/json".getBytes(StandardCharsets.UTF_8)));
+            headers.forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish a test event", e);
