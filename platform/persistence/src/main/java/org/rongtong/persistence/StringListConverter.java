@@ -16,7 +16,7 @@ public class StringListConverter implements AttributeConverter<List<String>, Str
 
     @Override
     public String convertToDatabaseColumn(List<String> values) {
-        return Json.write(values == null ? List.of() : values);
+        return Json.strings(values == null ? List.of() : values);
     }
 
     @Override

@@ -20,7 +20,7 @@ public class WillingnessMapConverter implements AttributeConverter<Map<Cooperati
 
     @Override
     public String convertToDatabaseColumn(Map<CooperationField, Willingness> values) {
-        return Json.write(copyOf(values));
+        return Json.names(copyOf(values));
     }
 
     /** A sorted, mutable copy; null and empty maps are fine (unlike {@code new EnumMap<>(Map)} with an empty map). */

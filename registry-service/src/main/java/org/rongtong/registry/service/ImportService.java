@@ -40,6 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventSources;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
@@ -56,6 +57,7 @@ import org.rongtong.web.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -92,6 +94,7 @@ public class ImportService {
 
     private final ProfileRules rules;
     private final ObjectMapper mapper;
+    private final ObjectWriter snapshots;
     private final AgroalDataSource db;
     private final Path spoolDirectory;
     private final String node;
@@ -118,6 +121,7 @@ public class ImportService {
             @ConfigProperty(name = "rongtong.registry.import.heartbeat-every", defaultValue = "30s") Duration heartbeatEvery, Vertx vertx) {
         this.rules = rules;
         this.mapper = mapper;
+        this.snapshots = mapper.writerFor(EnterpriseSnapshot.class);
         this.db = db;
         this.spoolDirectory = Path.of(spoolDirectory.orElse(System.getProperty("java.io.tmpdir") + "/rongtong-imports"));
         this.node = node.orElseGet(ImportService::hostName);
@@ -523,7 +527,7 @@ public class ImportService {
                     willingness.convertToDatabaseColumn(e.willingness), e.employees, e.revenue == null ? null : e.revenue.toPlainString(),
                     e.yearFounded, contacts.convertToDatabaseColumn(e.contacts), "t", e.registeredAt, e.updatedAt);
             events.add(UuidV7.next(), Topics.ENTERPRISES, e.id, EventTypes.ENTERPRISE_REGISTERED, EventSources.REGISTRY, e.id,
-                    json(EnterpriseMapper.toSnapshot(e)), now);
+                    snapshot(EnterpriseMapper.toSnapshot(e)), now);
             lines.add(job.id, row.line(), e.id);
         }
         return new Built(chunk, enterprises, events, lines);
@@ -724,13 +728,15 @@ public class ImportService {
         return t == null ? null : t.toInstant();
     }
 
-    private String json(Object value) {
+    /** The event's data, through a writer prepared once for the snapshot type (no serializer lookup per row). */
+    private String snapshot(EnterpriseSnapshot value) {
         try {
-            return mapper.writeValueAsString(value);
+            return snapshots.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event data is not serialisable", e);
         }
     }
+
 
     private static String hostName() {
         try {
