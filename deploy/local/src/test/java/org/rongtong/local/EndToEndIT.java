@@ -99,14 +99,8 @@ class EndToEndIT {
         String unwilling = register("潍坊精密部件有限公司", "SME", "370705", List.of("精密注塑", "模具开发"), Map.of("TECH_RND", "STRONG"));
         String leaderToken = DevTokens.enterprise(UUID.fromString(leader));
 
-        Map<String, Object> demand = new LinkedHashMap<>();
-        demand.put("field", "PRODUCT_SUPPORTING");
-        demand.put("chain", "HOME_APPLIANCES");
-        demand.put("title", "洗衣机内桶精密注塑件配套");
-        demand.put("description", "寻求精密注塑与模具开发能力的配套企业");
-        demand.put("requiredCapabilities", List.of("精密注塑", "模具开发"));
-        demand.put("regionCodes", List.of("37"));
-        demand.put("deadline", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+        Map<String, Object> demand = demandBody("HOME_APPLIANCES", "洗衣机内桶精密注塑件配套", "寻求精密注塑与模具开发能力的配套企业",
+                List.of("精密注塑", "模具开发"), List.of("37"));
         // demand-service knows the leader only once the registry's event has reached it
         StackClient.Reply published = client.until(() -> client.post(Service.DEMAND, "/api/v1/demands", leaderToken, demand),
                 r -> r.status() == 201, Duration.ofSeconds(60));
@@ -255,14 +249,8 @@ class EndToEndIT {
                     Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "description", "end-to-end metrics"));
             assertEquals(201, subscribed.status(), subscribed.body().toString());
             String leader = register("青岛计量链主集团", "CHAIN_LEADER", "370212", List.of("整机装配"), Map.of());
-            Map<String, Object> another = new LinkedHashMap<>();
-            another.put("field", "PRODUCT_SUPPORTING");
-            another.put("chain", "HOME_APPLIANCES");
-            another.put("title", "空调面板精密注塑配套");
-            another.put("description", "寻求精密注塑配套企业");
-            another.put("requiredCapabilities", List.of("精密注塑"));
-            another.put("regionCodes", List.of("37"));
-            another.put("deadline", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+            Map<String, Object> another = demandBody("HOME_APPLIANCES", "空调面板精密注塑配套", "寻求精密注塑配套企业",
+                    List.of("精密注塑"), List.of("37"));
             client.until(() -> client.post(Service.DEMAND, "/api/v1/demands", DevTokens.enterprise(UUID.fromString(leader)), another),
                     r -> r.status() == 201, Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(60)).until(() -> metrics(Service.NOTIFICATION)
@@ -270,6 +258,20 @@ class EndToEndIT {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    /** A product-supporting demand open for 30 days. */
+    private static Map<String, Object> demandBody(String chain, String title, String description, List<String> capabilities,
+            List<String> regionCodes) {
+        Map<String, Object> demand = new LinkedHashMap<>();
+        demand.put("field", "PRODUCT_SUPPORTING");
+        demand.put("chain", chain);
+        demand.put("title", title);
+        demand.put("description", description);
+        demand.put("requiredCapabilities", capabilities);
+        demand.put("regionCodes", regionCodes);
+        demand.put("deadline", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+        return demand;
     }
 
     private static PrometheusText metrics(Service service) {
@@ -293,14 +295,8 @@ class EndToEndIT {
         String leaderToken = DevTokens.enterprise(UUID.fromString(leader));
 
         String traceId = UUID.randomUUID().toString().replace("-", "");
-        Map<String, Object> demand = new LinkedHashMap<>();
-        demand.put("field", "PRODUCT_SUPPORTING");
-        demand.put("chain", "MARINE_ECONOMY");
-        demand.put("title", "海上平台钢结构防腐涂装配套");
-        demand.put("description", "寻求海洋防腐与船舶涂装能力的配套企业");
-        demand.put("requiredCapabilities", List.of("海洋防腐"));
-        demand.put("regionCodes", List.of("35"));
-        demand.put("deadline", Instant.now().plus(30, ChronoUnit.DAYS).toString());
+        Map<String, Object> demand = demandBody("MARINE_ECONOMY", "海上平台钢结构防腐涂装配套", "寻求海洋防腐与船舶涂装能力的配套企业",
+                List.of("海洋防腐"), List.of("35"));
         StackClient.Reply published = client.until(() -> client.post(Service.DEMAND, "/api/v1/demands", leaderToken, demand,
                 Map.of("traceparent", "00-" + traceId + "-a1b2c3d4e5f60718-01")), r -> r.status() == 201, Duration.ofSeconds(60));
         String demandId = published.body().get("id").asText();
