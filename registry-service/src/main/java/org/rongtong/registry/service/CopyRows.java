@@ -28,10 +28,6 @@ final class CopyRows {
         bytes = new byte[Math.max(expectedBytes, 1024)];
     }
 
-    int count() {
-        return count;
-    }
-
     /** Appends one row; enums are written by name, everything else by {@code toString()}. */
     CopyRows add(Object... values) {
         for (int i = 0; i < values.length; i++) {

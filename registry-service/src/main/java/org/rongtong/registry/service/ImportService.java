@@ -737,7 +737,6 @@ public class ImportService {
         }
     }
 
-
     private static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
