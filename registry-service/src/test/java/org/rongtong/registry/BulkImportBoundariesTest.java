@@ -12,10 +12,12 @@ import static org.rongtong.registry.BulkImportTest.HEADER;
 import static org.rongtong.registry.BulkImportTest.row;
 import static org.rongtong.registry.BulkImportTest.upload;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -174,10 +176,13 @@ class BulkImportBoundariesTest {
         String fourth = TestData.creditCode("370211");
         String csv = String.join("\n", HEADER, row("已在重启前登记", done, "370211", "a@example.cn"),
                 row("重启后续登甲", third, "370211", "b@example.cn"), row("重启后续登乙", fourth, "370211", "c@example.cn")) + "\n";
-        Path spool = Files.createTempFile("import-", ".upload");
-        Files.writeString(spool, csv);
-        // as a node that died after committing line 2
-        UUID job = insertRunningJob(spool.toString(), 2, 3, "a-node-that-restarted");
+        // checked and prepared as an upload is; its rows then left by a node that died after committing line 2
+        ImportService.Started started = imports.start("partner", "csv", "UTF-8",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false, null);
+        Path prepared = Files.createTempFile("import-", ".rows");
+        Files.move(Path.of(started.job().spoolPath), prepared, StandardCopyOption.REPLACE_EXISTING);
+        forget(started.job().id);
+        UUID job = insertRunningJob(prepared.toString(), 2, 3, "a-node-that-restarted");
         imports.recover();
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(status(job)));
         given().auth().oauth2(DevTokens.operator()).when().get(IMPORTS + "/" + job)
@@ -186,7 +191,30 @@ class BulkImportBoundariesTest {
                 .then().body("items.creditCode", hasItem(third)).body("items.creditCode", hasItem(fourth));
         given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=已在重启前登记&size=10")
                 .then().body("items.creditCode", not(hasItem(done)));
+        assertEquals(false, Files.exists(prepared));
+    }
+
+    @Test
+    void aRunningJobWhoseFileIsNotPreparedRowsEndsFailedAndNamesTheLineToResendFrom() throws Exception {
+        // a raw upload, as a job interrupted under an earlier version left it: never read as prepared rows
+        Path spool = Files.createTempFile("import-", ".upload");
+        Files.writeString(spool, String.join("\n", HEADER, row("旧版本留下的行", TestData.creditCode("370211"), "370211", "d@example.cn")));
+        UUID job = insertRunningJob(spool.toString(), 1, 2, "a-node-that-restarted");
+        imports.recover();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !"RUNNING".equals(status(job)));
+        given().auth().oauth2(DevTokens.operator()).when().get(IMPORTS + "/" + job)
+                .then().statusCode(200).body("status", equalTo("FAILED")).body("failure", containsString("after line 1"))
+                .body("failure", containsString("another version"));
+        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=旧版本留下的行&size=10")
+                .then().body("items.size()", equalTo(0));
         assertEquals(false, Files.exists(spool));
+    }
+
+    private void forget(UUID job) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM import_job WHERE id = ?")) {
+            s.setObject(1, job);
+            s.executeUpdate();
+        }
     }
 
     private UUID insertRunningJob(String spool, int lastLine, int total, String node) throws SQLException {

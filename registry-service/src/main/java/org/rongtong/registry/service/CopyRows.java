@@ -1,5 +1,8 @@
 package org.rongtong.registry.service;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -74,6 +77,30 @@ final class CopyRows {
                 in.cancelCopy();
             }
         }
+    }
+
+    /** Writes the rows as built (bytes and row ends), for {@link #readFrom} to restore. */
+    void writeTo(DataOutputStream out) throws IOException {
+        out.writeInt(count);
+        for (int i = 0; i < count; i++) {
+            out.writeInt(ends[i]);
+        }
+        out.writeInt(size);
+        out.write(bytes, 0, size);
+    }
+
+    static CopyRows readFrom(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        CopyRows rows = new CopyRows(0);
+        rows.ends = new int[Math.max(count, 1)];
+        for (int i = 0; i < count; i++) {
+            rows.ends[i] = in.readInt();
+        }
+        rows.count = count;
+        rows.size = in.readInt();
+        rows.bytes = new byte[Math.max(rows.size, 1)];
+        in.readFully(rows.bytes, 0, rows.size);
+        return rows;
     }
 
     /** ISO-8601 text of an instant; rows of one chunk share their instant, so it is formatted once. */

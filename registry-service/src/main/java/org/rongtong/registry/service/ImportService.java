@@ -3,7 +3,7 @@ package org.rongtong.registry.service;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 
@@ -108,6 +106,13 @@ public class ImportService {
         t.setDaemon(true);
         return t;
     });
+    // builds the rows the first pass accepts while it goes on checking; one builder per core, shared by all uploads
+    private final int builderCount = Math.min(4, Runtime.getRuntime().availableProcessors());
+    private final ExecutorService builders = Executors.newFixedThreadPool(builderCount, r -> {
+        Thread t = new Thread(r, "import-builder");
+        t.setDaemon(true);
+        return t;
+    });
     private final StringListConverter lists = new StringListConverter();
     private final WillingnessMapConverter willingness = new WillingnessMapConverter();
     private final Enterprise.ContactsConverter contacts = new Enterprise.ContactsConverter();
@@ -135,17 +140,25 @@ public class ImportService {
     }
 
     /**
-     * Spools the upload, reads and checks every row, and stores the job (RUNNING, or COMPLETED at once when an atomic
-     * file has a bad row). Throws a 400 problem, leaving nothing behind, when the file cannot be read as rows.
+     * Spools the upload, reads and checks every row while the valid ones are built into prepared chunks, and stores
+     * the job (RUNNING, or COMPLETED at once when an atomic file has a bad row). Throws a 400 problem, leaving nothing
+     * behind, when the file cannot be read as rows. The upload itself is deleted once read: the job runs from its
+     * prepared rows, which hold each row's registration time as the moment the check accepted it.
      */
     public Started start(String owner, String format, String declaredCharset, InputStream body, boolean atomic,
             String idempotencyKey) throws IOException {
         ImportUpload upload = ImportUpload.spool(body, declaredCharset, spoolDirectory);
         UUID id = UuidV7.next();
         active.add(id);
+        Path prepared = spoolDirectory.resolve("import-" + id + ".rows");
         boolean keep = false;
         try {
-            Checked checked = check(format, upload);
+            Checked checked;
+            try (PreparedRows.Writer<ImportFile.Row> rows = new PreparedRows.Writer<>(prepared, builders, builderCount, CHUNK,
+                    this::build)) {
+                checked = check(format, upload, rows, atomic);
+                rows.finish();
+            }
             if (checked.total == 0) {
                 throw ProblemException.invalid("file", "has no rows");
             }
@@ -160,7 +173,7 @@ public class ImportService {
             job.createdAt = Instant.now();
             job.owner = owner;
             job.charset = upload.charset().name();
-            job.spoolPath = upload.file().toString();
+            job.spoolPath = prepared.toString();
             job.node = node;
             if (atomic && !checked.rejections.isEmpty() || checked.rejections.size() == checked.total) {
                 job.status = ImportJob.Status.COMPLETED;
@@ -173,8 +186,9 @@ public class ImportService {
         } catch (ImportFile.Unreadable e) {
             throw e.problem();
         } finally {
+            upload.delete();
             if (!keep) {
-                upload.delete();
+                Files.deleteIfExists(prepared);
                 active.remove(id);
             }
         }
@@ -210,7 +224,8 @@ public class ImportService {
     private record Checked(int total, List<Rejection> rejections) {
     }
 
-    private Checked check(String format, ImportUpload upload) throws IOException {
+    /** Checks every row; hands the valid ones to {@code valid} (an atomic file's, only while none was bad). */
+    private Checked check(String format, ImportUpload upload, PreparedRows.Writer<ImportFile.Row> valid, boolean atomic) throws IOException {
         List<Rejection> rejections = new ArrayList<>();
         Map<String, Integer> firstLineOfCode = new HashMap<>();
         int[] total = {0};
@@ -230,8 +245,16 @@ public class ImportService {
                 }
                 if (!errors.isEmpty()) {
                     rejections.add(new Rejection(row.line(), errors));
+                } else if (!atomic || rejections.isEmpty()) {
+                    try {
+                        valid.add(row);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
             });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return new Checked(total[0], rejections);
     }
@@ -327,26 +350,27 @@ public class ImportService {
                 return;
             }
             if (job.spoolPath == null || !Files.isReadable(Path.of(job.spoolPath))) {
-                finish(id, ImportJob.Status.FAILED, "The uploaded file is gone (the service restarted without it) after line "
-                        + job.lastLine + "; the rows registered so far are listed, send the others again");
+                finish(id, ImportJob.Status.FAILED, gone(job, "is gone (the service restarted without it)"));
                 return;
             }
-            ImportUpload upload = ImportUpload.reopen(Path.of(job.spoolPath), Charset.forName(job.charset));
             if (job.atomic) {
-                registerAtomically(job, upload);
+                registerAtomically(job);
             } else {
-                registerInChunks(job, upload);
+                registerInChunks(job);
             }
             finish(id, ImportJob.Status.COMPLETED, null);
-            upload.delete();
+            Files.deleteIfExists(Path.of(job.spoolPath));
+        } catch (PreparedRows.NotPrepared e) {
+            finish(id, ImportJob.Status.FAILED, gone(job, e.getMessage()));
+            deleteQuietly(job.spoolPath);
         } catch (Stopped e) {
             LOG.infof("Import %s paused by shutdown after line %d; it resumes at the next start", id, job.lastLine);
         } catch (Exception e) {
             LOG.error("Import " + id + " failed", e);
             try {
                 finish(id, ImportJob.Status.FAILED, String.valueOf(e.getMessage()));
-                if (job != null && job.spoolPath != null) {
-                    Files.deleteIfExists(Path.of(job.spoolPath));
+                if (job != null) {
+                    deleteQuietly(job.spoolPath);
                 }
             } catch (Exception again) {
                 LOG.error("Import " + id + " could not be marked FAILED; recovery will", again);
@@ -356,99 +380,60 @@ public class ImportService {
         }
     }
 
-    /** Reads the file again and hands each chunk of rows still to register (valid, after the last committed line). */
-    private void eachChunk(ImportJob job, ImportUpload upload, ChunkHandler handler) throws Exception {
-        Set<Integer> rejected = new HashSet<>();
-        job.rejections.forEach(r -> rejected.add(r.line()));
+    private static String gone(ImportJob job, String why) {
+        return "The uploaded file " + why + " after line " + job.lastLine + "; the rows registered so far are listed, send the others again";
+    }
+
+    private static void deleteQuietly(String path) {
+        try {
+            if (path != null) {
+                Files.deleteIfExists(Path.of(path));
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot delete " + path, e);
+        }
+    }
+
+    /** Hands each prepared chunk still to register (rows after the last committed line) to {@code handler}. */
+    private void eachChunk(ImportJob job, ChunkHandler handler) throws Exception {
         int resumeAfter = job.lastLine;
-        List<ImportFile.Row> chunk = new ArrayList<>(CHUNK);
-        Exception[] failure = {null};
-        try (BufferedReader text = upload.reader()) {
-            ImportFile.read(job.format, text, mapper, row -> {
-                if (failure[0] != null || row.line() <= resumeAfter || rejected.contains(row.line()) || row.request() == null) {
-                    return;
+        try (PreparedRows.Reader chunks = new PreparedRows.Reader(Path.of(job.spoolPath))) {
+            for (PreparedRows.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                if (chunk.lastLine() <= resumeAfter) {
+                    continue;
                 }
-                chunk.add(row);
-                if (chunk.size() == CHUNK) {
-                    failure[0] = handle(handler, chunk);
-                    chunk.clear();
+                if (stopping) {
+                    throw new Stopped();
                 }
-            });
-        }
-        if (failure[0] == null && !chunk.isEmpty()) {
-            failure[0] = handle(handler, chunk);
-        }
-        if (failure[0] != null) {
-            throw failure[0];
+                handler.accept(new Pending(chunk, resumeAfter));
+            }
         }
     }
 
     private interface ChunkHandler {
-        void accept(List<ImportFile.Row> chunk) throws Exception;
+        void accept(Pending chunk) throws Exception;
     }
 
-    private Exception handle(ChunkHandler handler, List<ImportFile.Row> chunk) {
-        if (stopping) {
-            return new Stopped();
-        }
-        try {
-            handler.accept(chunk);
-            return null;
-        } catch (Exception e) {
-            return e;
-        }
+    /** A prepared chunk and which of its rows go in: those after {@code resumeAfter} whose code is not taken. */
+    private record Pending(PreparedRows.Chunk rows, int resumeAfter) {
     }
 
-    /**
-     * Chunk by chunk, each committed on its own. Two threads: this one reads and builds the next chunk's rows while a
-     * writer copies the previous one into the database; at most one chunk waits, so memory stays bounded.
-     */
-    private void registerInChunks(ImportJob job, ImportUpload upload) throws Exception {
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "import-writer");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<?>> inFlight = new ArrayList<>(1);
-        try {
-            eachChunk(job, upload, chunk -> {
-                Built built = build(job, List.copyOf(chunk));
-                if (!inFlight.isEmpty()) {
-                    inFlight.remove(0).get();
-                }
-                inFlight.add(writer.submit(() -> {
-                    write(job, built);
-                    return null;
-                }));
-            });
-            if (!inFlight.isEmpty()) {
-                inFlight.remove(0).get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } finally {
-            // a chunk being written when the reading stops (a failure, a shutdown) is finished or rolled back first
-            for (Future<?> f : inFlight) {
-                try {
-                    f.get();
-                } catch (ExecutionException ignored) {
-                    // the job fails with the reading's error; this chunk rolled back on its own
-                }
-            }
-            writer.shutdown();
-        }
+    /** Chunk by chunk, each committed on its own; the chunks were built in the first pass, so this only copies. */
+    private void registerInChunks(ImportJob job) throws Exception {
+        eachChunk(job, chunk -> write(job, chunk));
     }
 
     /** Commits one chunk: its rows, their events, their lines and the job's progress in one transaction. */
-    private void write(ImportJob job, Built built) throws SQLException, IOException {
+    private void write(ImportJob job, Pending chunk) throws SQLException {
         for (int attempt = 1;; attempt++) {
             try (Connection c = db.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    List<Rejection> taken = insert(c, built);
+                    Inserted inserted = insert(c, job, chunk);
+                    List<Rejection> taken = inserted.taken();
                     List<Rejection> all = taken.isEmpty() ? null : merged(job.rejections, taken);
-                    int last = built.rows().get(built.rows().size() - 1).line();
-                    progress(c, job.id, built.rows().size() - taken.size(), all, last);
+                    int last = chunk.rows().lastLine();
+                    progress(c, job.id, inserted.registered(), all, last);
                     c.commit();
                     job.lastLine = last;
                     if (all != null) {
@@ -466,17 +451,17 @@ public class ImportService {
         }
     }
 
-    private void registerAtomically(ImportJob job, ImportUpload upload) throws Exception {
+    private void registerAtomically(ImportJob job) throws Exception {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             List<Rejection> taken = new ArrayList<>();
             int[] registered = {0};
             try {
-                eachChunk(job, upload, chunk -> {
+                eachChunk(job, chunk -> {
                     if (taken.isEmpty()) {
-                        List<Rejection> now = insert(c, build(job, chunk));
-                        taken.addAll(now);
-                        registered[0] += chunk.size() - now.size();
+                        Inserted now = insert(c, job, chunk);
+                        taken.addAll(now.taken());
+                        registered[0] += now.registered();
                     } else {
                         // the file is refused already: only find the other codes that are taken, to list them all
                         taken.addAll(takenCodes(c, chunk));
@@ -507,18 +492,20 @@ public class ImportService {
 
     private static final String TAKEN = "an active enterprise with this code is already registered";
 
-    /** A chunk's rows as COPY text, one enterprise, one event and one job line per row, in the chunk's order. */
-    private record Built(List<ImportFile.Row> rows, CopyRows enterprises, CopyRows events, CopyRows lines) {
-    }
-
-    /** Builds the rows as they will be stored: the same mapper and converters as a single registration. */
-    private Built build(ImportJob job, List<ImportFile.Row> chunk) {
+    /**
+     * Builds a chunk of accepted rows as they will be stored: the same mapper and converters as a single registration.
+     * Runs on the builders, while the first pass goes on checking.
+     */
+    private PreparedRows.Chunk build(List<ImportFile.Row> chunk) {
         int n = chunk.size();
+        int[] lines = new int[n];
+        String[] codes = new String[n];
+        UUID[] ids = new UUID[n];
         CopyRows enterprises = new CopyRows(n * 700);
         CopyRows events = new CopyRows(n * 1400);
-        CopyRows lines = new CopyRows(n * 60);
         Instant now = Instant.now();
-        for (ImportFile.Row row : chunk) {
+        for (int i = 0; i < n; i++) {
+            ImportFile.Row row = chunk.get(i);
             // one instant per chunk, as one transaction registers it; formatted once (CopyRows remembers it)
             Enterprise e = EnterpriseService.newEnterprise(row.request(), now);
             enterprises.add(e.id, e.version, e.name, e.englishName, e.creditCode, e.kind, e.tier, e.tierLevel, e.tierYear,
@@ -528,32 +515,45 @@ public class ImportService {
                     e.yearFounded, contacts.convertToDatabaseColumn(e.contacts), "t", e.registeredAt, e.updatedAt);
             events.add(UuidV7.next(), Topics.ENTERPRISES, e.id, EventTypes.ENTERPRISE_REGISTERED, EventSources.REGISTRY, e.id,
                     snapshot(EnterpriseMapper.toSnapshot(e)), now);
-            lines.add(job.id, row.line(), e.id);
+            lines[i] = row.line();
+            codes[i] = e.creditCode;
+            ids[i] = e.id;
         }
-        return new Built(chunk, enterprises, events, lines);
+        return new PreparedRows.Chunk(lines, codes, ids, enterprises, events);
     }
 
-    /** Copies a built chunk into the database; returns the rows refused because their code is taken. */
-    private List<Rejection> insert(Connection c, Built built) throws SQLException {
-        List<Rejection> refused = takenCodes(c, built.rows());
-        if (refused.size() == built.rows().size()) {
-            return refused;
-        }
+    private record Inserted(int registered, List<Rejection> taken) {
+    }
+
+    /** Copies a chunk's rows still to register into the database, leaving out those whose code is taken. */
+    private Inserted insert(Connection c, ImportJob job, Pending pending) throws SQLException {
+        PreparedRows.Chunk chunk = pending.rows();
+        List<Rejection> refused = takenCodes(c, pending);
         Set<Integer> refusedLines = new HashSet<>();
         refused.forEach(r -> refusedLines.add(r.line()));
-        IntPredicate skip = i -> !refusedLines.isEmpty() && refusedLines.contains(built.rows().get(i).line());
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        built.enterprises().copyInto(copy, ENTERPRISE_COPY, skip);
-        // COPY fires the outbox's statement trigger too, so the relay wakes at commit
-        built.events().copyInto(copy, OUTBOX_COPY, skip);
-        built.lines().copyInto(copy, ROW_COPY, skip);
-        return refused;
+        IntPredicate skip = i -> chunk.lines()[i] <= pending.resumeAfter() || refusedLines.contains(chunk.lines()[i]);
+        CopyRows lines = new CopyRows(chunk.size() * 60);
+        int registered = 0;
+        for (int i = 0; i < chunk.size(); i++) {
+            lines.add(job.id, chunk.lines()[i], chunk.ids()[i]);
+            registered += skip.test(i) ? 0 : 1;
+        }
+        if (registered > 0) {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            chunk.enterprises().copyInto(copy, ENTERPRISE_COPY, skip);
+            // COPY fires the outbox's statement trigger too, so the relay wakes at commit
+            chunk.events().copyInto(copy, OUTBOX_COPY, skip);
+            lines.copyInto(copy, ROW_COPY, skip);
+        }
+        return new Inserted(registered, refused);
     }
 
-    private static List<Rejection> takenCodes(Connection c, List<ImportFile.Row> chunk) throws SQLException {
+    /** The rows (after the resume point) whose code an active enterprise holds already. */
+    private static List<Rejection> takenCodes(Connection c, Pending pending) throws SQLException {
+        PreparedRows.Chunk chunk = pending.rows();
         Set<String> taken = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("SELECT credit_code FROM enterprise WHERE active AND credit_code = ANY (?)")) {
-            s.setArray(1, c.createArrayOf("varchar", chunk.stream().map(r -> r.request().creditCode()).toArray()));
+            s.setArray(1, c.createArrayOf("varchar", chunk.codes()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     taken.add(r.getString(1).strip());
@@ -561,9 +561,9 @@ public class ImportService {
             }
         }
         List<Rejection> refused = new ArrayList<>();
-        for (ImportFile.Row row : chunk) {
-            if (taken.contains(row.request().creditCode())) {
-                refused.add(new Rejection(row.line(), List.of(new FieldError("creditCode", TAKEN))));
+        for (int i = 0; i < chunk.size(); i++) {
+            if (chunk.lines()[i] > pending.resumeAfter() && taken.contains(chunk.codes()[i])) {
+                refused.add(new Rejection(chunk.lines()[i], List.of(new FieldError("creditCode", TAKEN))));
             }
         }
         return refused;
@@ -653,6 +653,7 @@ public class ImportService {
         stopping = true;
         runner.shutdown();
         runner.awaitTermination(20, TimeUnit.SECONDS);
+        builders.shutdown();
     }
 
     // ---------------------------------------------------------------- rows of the job table

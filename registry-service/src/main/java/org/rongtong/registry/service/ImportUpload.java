@@ -99,11 +99,6 @@ public final class ImportUpload {
         return check.failedAtLine == 0;
     }
 
-    /** Re-opens an upload spooled earlier (a job resumed after a restart). */
-    public static ImportUpload reopen(Path file, Charset charset) {
-        return new ImportUpload(file, charset, null, -1);
-    }
-
     public Path file() {
         return file;
     }
