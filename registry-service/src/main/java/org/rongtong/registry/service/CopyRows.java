@@ -31,7 +31,7 @@ final class CopyRows {
         bytes = new byte[Math.max(expectedBytes, 1024)];
     }
 
-    /** Appends one row; enums are written by name, everything else by {@code toString()}. */
+    /** Appends one row; enums are written by name, byte arrays as UTF-8 text already encoded, the rest by {@code toString()}. */
     CopyRows add(Object... values) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
@@ -41,8 +41,10 @@ final class CopyRows {
             if (v == null) {
                 put((byte) '\\');
                 put((byte) 'N');
+            } else if (v instanceof byte[] utf8) {
+                escape(utf8);
             } else {
-                encode(v instanceof Enum<?> e ? e.name() : v instanceof Instant t ? text(t) : v.toString());
+                escape((v instanceof Enum<?> e ? e.name() : v instanceof Instant t ? text(t) : v.toString()).getBytes(StandardCharsets.UTF_8));
             }
         }
         put((byte) '\n');
@@ -112,9 +114,8 @@ final class CopyRows {
         return lastInstantText;
     }
 
-    private void encode(String s) {
-        // the JDK's encoder is an intrinsic; the four bytes COPY escapes are ASCII, never inside a multi-byte sequence
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    private void escape(byte[] utf8) {
+        // the four bytes COPY escapes are ASCII, never inside a multi-byte sequence
         int from = 0;
         for (int i = 0; i < utf8.length; i++) {
             byte b = utf8[i];

@@ -729,10 +729,13 @@ public class ImportService {
         return t == null ? null : t.toInstant();
     }
 
-    /** The event's data, through a writer prepared once for the snapshot type (no serializer lookup per row). */
-    private String snapshot(EnterpriseSnapshot value) {
+    /**
+     * The event's data as UTF-8, through a writer prepared once for the snapshot type (no serializer lookup per row);
+     * written as bytes, it is never held as a string and encoded again.
+     */
+    private byte[] snapshot(EnterpriseSnapshot value) {
         try {
-            return snapshots.writeValueAsString(value);
+            return snapshots.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event data is not serialisable", e);
         }
