@@ -221,11 +221,20 @@ public final class LocalStack implements AutoCloseable {
             }
             return;
         }
-        PostgresServer.Chosen chosen = PostgresServer.choose(postgres, PostgresServer.configured(),
-                root.resolve(".local-stack/postgres/data"), portIsFree(15432) ? 15432 : EmbeddedKafkaBroker.freePort());
+        // the developer's stack keeps its cluster in .local-stack; a test's stack uses a throw-away one
+        Path dataDir = keepKafka ? root.resolve(".local-stack/postgres/data")
+                : Files.createTempDirectory("rongtong-stack-pg-", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"))).resolve("data");
+        PostgresServer.Chosen chosen = PostgresServer.choose(postgres, PostgresServer.configured(), dataDir,
+                keepKafka && portIsFree(15432) ? 15432 : EmbeddedKafkaBroker.freePort());
         postgres = chosen.server();
         bundled = chosen.bundled();
         postgresChosen = true;
+    }
+
+    /** Whether the stack runs on a bundled PostgreSQL (no server answered). */
+    public boolean onBundledPostgres() {
+        return bundled != null;
     }
 
     /** Whether the stack runs on a bundled PostgreSQL (no server answered), and where. */
@@ -382,6 +391,13 @@ public final class LocalStack implements AutoCloseable {
         }
         if (bundled != null) {
             bundled.close();
+            if (!keepKafka) {
+                try {
+                    deleteRecursively(bundled.dataDirectory().getParent());
+                } catch (IOException ignored) {
+                    // a temporary directory left behind is harmless
+                }
+            }
             bundled = null;
         }
     }
