@@ -93,6 +93,11 @@ public final class DemoProgramme {
         for (JsonNode indicator : kpis.get("indicators")) {
             out.printf("  %-28s %s%n", indicator.get("name").asText(), indicator.get("value").asText());
         }
+        out.println("Where to look (with the bureau 37 token below):");
+        out.println("  KPIs        " + client.url(Service.MATCHING) + "/api/v1/kpis?region=37   (the Qingdao session's year: &year=2022)");
+        out.println("  sessions    " + client.url(Service.DEMAND) + "/api/v1/sessions?region=37");
+        out.println("  demands     " + client.url(Service.DEMAND) + "/api/v1/demands?publisher=" + ids.get(0) + "   (the appliance chain leader's)");
+        out.println("  live feed   " + client.url(Service.NOTIFICATION) + "/api/v1/stream   (server-sent events)");
         out.println("  appliance chain leader (" + profiles.get(0).name() + ") token:\n    " + DevTokens.enterprise(UUID.fromString(ids.get(0))));
         return new Loaded(ids.get(0), ids.size(), demands.size(), answered[0], answered[2], sessions, kpis);
     }
