@@ -42,7 +42,8 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres = new PostgresServer();
     private boolean postgresChosen;
     private BundledPostgres bundled;
-    private boolean keepKafka;
+    // the developer's stack (run.sh) keeps its cluster and topics in .local-stack; a test's stack throws them away
+    private boolean developerStack;
     private boolean fresh;
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final Map<Service, Map<String, String>> properties = new EnumMap<>(Service.class);
@@ -84,7 +85,7 @@ public final class LocalStack implements AutoCloseable {
             management.put(s, s.defaultManagementPort);
         }
         LocalStack stack = new LocalStack(root, "rongtong", false, ports, management, portIsFree(9092) ? 9092 : EmbeddedKafkaBroker.freePort());
-        stack.keepKafka = true;
+        stack.developerStack = true;
         return stack;
     }
 
@@ -222,11 +223,11 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         // the developer's stack keeps its cluster in .local-stack; a test's stack uses a throw-away one
-        Path dataDir = keepKafka ? root.resolve(".local-stack/postgres/data")
+        Path dataDir = developerStack ? root.resolve(".local-stack/postgres/data")
                 : Files.createTempDirectory("rongtong-stack-pg-", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"))).resolve("data");
         PostgresServer.Chosen chosen = PostgresServer.choose(postgres, PostgresServer.configured(), dataDir,
-                keepKafka && portIsFree(15432) ? 15432 : EmbeddedKafkaBroker.freePort());
+                developerStack && portIsFree(15432) ? 15432 : EmbeddedKafkaBroker.freePort());
         postgres = chosen.server();
         bundled = chosen.bundled();
         postgresChosen = true;
@@ -263,7 +264,7 @@ public final class LocalStack implements AutoCloseable {
             bootstrapServers = external;
         } else {
             // the developer's stack keeps its topics between runs, as it keeps its databases
-            broker = (keepKafka ? new EmbeddedKafkaBroker(kafkaDirectory(), kafkaPort, 3) : new EmbeddedKafkaBroker(kafkaPort, 3)).start();
+            broker = (developerStack ? new EmbeddedKafkaBroker(kafkaDirectory(), kafkaPort, 3) : new EmbeddedKafkaBroker(kafkaPort, 3)).start();
             bootstrapServers = broker.bootstrapServers();
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
@@ -391,7 +392,7 @@ public final class LocalStack implements AutoCloseable {
         }
         if (bundled != null) {
             bundled.close();
-            if (!keepKafka) {
+            if (!developerStack) {
                 try {
                     deleteRecursively(bundled.dataDirectory().getParent());
                 } catch (IOException ignored) {
