@@ -124,6 +124,15 @@ class SessionTest {
     }
 
     @Test
+    void anOperatorRecordsASessionHeldBeforeTheProgrammeCameOnThePlatformButABureauDoesNot() {
+        LocalDate qingdao = LocalDate.of(2022, 6, 27);
+        assertProblem(post(DevTokens.bureau("3702"), "/api/v1/sessions", session("3702", qingdao)), 400);
+        String id = post(DevTokens.operator(), "/api/v1/sessions", session("3702", qingdao)).then().statusCode(201)
+                .body("date", equalTo("2022-06-27")).body("status", equalTo("SCHEDULED")).extract().path("id");
+        post(DevTokens.operator(), "/api/v1/sessions/" + id + "/hold").then().statusCode(200).body("status", equalTo("HELD"));
+    }
+
+    @Test
     void participantsMustBeActiveChainLeadersBringingTheirOwnPublishedDemands() {
         UUID sme = Fixtures.enterprise(EnterpriseKind.SME, "370211");
         UUID otherLeader = Fixtures.enterprise(EnterpriseKind.CHAIN_LEADER, "370213");

@@ -84,7 +84,7 @@ class RestartWithBacklogTest {
     /** The state a restart finds: a migrated database whose projection holds the enterprises, and demands queued on the topic. */
     public static class BacklogResource implements QuarkusTestResourceLifecycleManager {
 
-        private final PostgresServer server = new PostgresServer();
+        private final PostgresServer server = org.rongtong.testing.PostgresResource.server();
         private String database;
 
         @Override
@@ -133,7 +133,7 @@ class RestartWithBacklogTest {
 
     @Test
     void aRestartWithOneHundredQueuedDemandsRanksAllOfThemAgainstTheFullIndex() throws Exception {
-        PostgresServer server = new PostgresServer();
+        PostgresServer server = org.rongtong.testing.PostgresResource.server();
         String database = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
         database = database.substring(database.lastIndexOf('/') + 1);
         UUID[] ids = QUEUED.toArray(UUID[]::new);

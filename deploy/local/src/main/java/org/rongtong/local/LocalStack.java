@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.rongtong.testing.BundledPostgres;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EmbeddedKafkaBroker;
 import org.rongtong.testing.PostgresServer;
@@ -39,6 +40,11 @@ public final class LocalStack implements AutoCloseable {
     private final int kafkaPort;
     private java.util.Set<Service> services = java.util.EnumSet.allOf(Service.class);
     private PostgresServer postgres = new PostgresServer();
+    private boolean postgresChosen;
+    private BundledPostgres bundled;
+    // the developer's stack (run.sh) keeps its cluster and topics in .local-stack; a test's stack throws them away
+    private boolean developerStack;
+    private boolean fresh;
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final Map<Service, Map<String, String>> properties = new EnumMap<>(Service.class);
     private EmbeddedKafkaBroker broker;
@@ -78,7 +84,15 @@ public final class LocalStack implements AutoCloseable {
             ports.put(s, s.defaultPort);
             management.put(s, s.defaultManagementPort);
         }
-        return new LocalStack(root, "rongtong", false, ports, management, portIsFree(9092) ? 9092 : EmbeddedKafkaBroker.freePort());
+        LocalStack stack = new LocalStack(root, "rongtong", false, ports, management, portIsFree(9092) ? 9092 : EmbeddedKafkaBroker.freePort());
+        stack.developerStack = true;
+        return stack;
+    }
+
+    /** Starts clean: drops the stack's databases and deletes its topics (.local-stack/kafka) before starting. */
+    public LocalStack fresh() {
+        this.fresh = true;
+        return this;
     }
 
     /** Runs only these services (benchmarks of one service); all four by default. */
@@ -90,6 +104,7 @@ public final class LocalStack implements AutoCloseable {
     /** Uses this PostgreSQL server instead of the one PGHOST/PGPORT name (the fault-injection suite's private cluster). */
     public LocalStack using(PostgresServer server) {
         this.postgres = server;
+        this.postgresChosen = true;
         return this;
     }
 
@@ -108,14 +123,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public LocalStack start() throws Exception {
-        if (!postgres.isReachable()) {
-            throw new IllegalStateException(PostgresServer.HOW_TO_GET_ONE.formatted(postgres.host(), postgres.port(), postgres.user()));
-        }
+        choosePostgres();
         for (Service s : services) {
             Path jar = runner(s);
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
             }
+        }
+        if (fresh) {
+            for (Service s : Service.values()) {
+                postgres.dropDatabase(database(s));
+            }
+            deleteRecursively(kafkaDirectory());
         }
         startKafka();
         for (Service s : Service.values()) {
@@ -192,12 +211,60 @@ public final class LocalStack implements AutoCloseable {
         return root.resolve(".local-stack/logs/" + service.directory + ".log");
     }
 
+    /**
+     * The configured server (PGHOST/PGPORT), else the one on 127.0.0.1:5432 when it answers, else a bundled PostgreSQL
+     * over the cluster in .local-stack/postgres, kept between runs like the databases on a real server (ADR 0025).
+     */
+    private void choosePostgres() throws IOException {
+        if (postgresChosen) {
+            if (!postgres.isReachable()) {
+                throw new IllegalStateException("No PostgreSQL server answers at " + postgres.host() + ":" + postgres.port());
+            }
+            return;
+        }
+        // the developer's stack keeps its cluster in .local-stack; a test's stack uses a throw-away one
+        Path dataDir = developerStack ? root.resolve(".local-stack/postgres/data")
+                : Files.createTempDirectory("rongtong-stack-pg-", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"))).resolve("data");
+        PostgresServer.Chosen chosen = PostgresServer.choose(postgres, PostgresServer.configured(), dataDir,
+                developerStack && portIsFree(15432) ? 15432 : EmbeddedKafkaBroker.freePort());
+        postgres = chosen.server();
+        bundled = chosen.bundled();
+        postgresChosen = true;
+    }
+
+    /** Whether the stack runs on a bundled PostgreSQL (no server answered). */
+    public boolean onBundledPostgres() {
+        return bundled != null;
+    }
+
+    /** Whether the stack runs on a bundled PostgreSQL (no server answered), and where. */
+    public String postgresDescription() {
+        return (bundled != null ? "bundled PostgreSQL (data in " + bundled.dataDirectory() + ") at " : "PostgreSQL at ")
+                + postgres.host() + ":" + postgres.port();
+    }
+
+    private Path kafkaDirectory() {
+        return root.resolve(".local-stack/kafka");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     private void startKafka() throws Exception {
         String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         if (external != null && !external.isBlank()) {
             bootstrapServers = external;
         } else {
-            broker = new EmbeddedKafkaBroker(kafkaPort, 3).start();
+            // the developer's stack keeps its topics between runs, as it keeps its databases
+            broker = (developerStack ? new EmbeddedKafkaBroker(kafkaDirectory(), kafkaPort, 3) : new EmbeddedKafkaBroker(kafkaPort, 3)).start();
             bootstrapServers = broker.bootstrapServers();
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
@@ -318,10 +385,21 @@ public final class LocalStack implements AutoCloseable {
             broker.close();
             broker = null;
         }
-        if (dropDatabasesOnClose) {
+        if (dropDatabasesOnClose && postgresChosen) {
             for (Service s : Service.values()) {
                 postgres.dropDatabase(database(s));
             }
+        }
+        if (bundled != null) {
+            bundled.close();
+            if (!developerStack) {
+                try {
+                    deleteRecursively(bundled.dataDirectory().getParent());
+                } catch (IOException ignored) {
+                    // a temporary directory left behind is harmless
+                }
+            }
+            bundled = null;
         }
     }
 
@@ -330,6 +408,10 @@ public final class LocalStack implements AutoCloseable {
         boolean demo = List.of(args).contains("--demo");
         Path root = Path.of(System.getProperty("rongtong.root", "."));
         LocalStack stack = standard(root);
+        if (List.of(args).contains("--fresh")) {
+            stack.fresh();
+        }
+        long began = System.nanoTime();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the Rongtong local stack…");
             stack.close();
@@ -338,6 +420,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("Starting Kafka and the four services (logs in " + root.toAbsolutePath().normalize().resolve(".local-stack/logs") + ") …");
         try {
             stack.start();
+            System.out.printf("The four services are ready after %.0f s.%n", (System.nanoTime() - began) / 1e9);
             if (demo) {
                 new DemoProgramme(new StackClient(stack)).load(System.out);
             }
@@ -346,12 +429,14 @@ public final class LocalStack implements AutoCloseable {
             System.exit(1);
         }
         stack.printWelcome();
+        System.out.printf("Up%s after %.0f s.%n", demo ? " with the demonstration programme" : "", (System.nanoTime() - began) / 1e9);
         Thread.currentThread().join();
     }
 
     void printWelcome() {
         StringBuilder out = new StringBuilder("\nRongtong is up.\n\n");
         out.append("  Kafka bootstrap      ").append(bootstrapServers).append('\n');
+        out.append("  Databases            ").append(postgresDescription()).append('\n');
         for (Service s : Service.values()) {
             out.append(String.format("  %-20s %s   (Swagger UI: %s/q/swagger-ui; health: %s/q/health/ready, metrics: %s/q/metrics)%n",
                     s.directory, url(s), url(s), managementUrl(s), managementUrl(s)));

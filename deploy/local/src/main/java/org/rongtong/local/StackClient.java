@@ -26,6 +26,11 @@ public final class StackClient {
     public record Reply(int status, JsonNode body) {
     }
 
+    /** The service's base URL. */
+    public String url(Service service) {
+        return stack.url(service);
+    }
+
     public Reply post(Service service, String path, String token, Object body) {
         return post(service, path, token, body, java.util.Map.of());
     }

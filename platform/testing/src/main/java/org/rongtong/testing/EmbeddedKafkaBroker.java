@@ -34,6 +34,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int brokerPort;
     private final int controllerPort;
     private final int partitions;
+    private final boolean keepData;
     private KafkaRaftServer server;
 
     public EmbeddedKafkaBroker() {
@@ -49,7 +50,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.brokerPort = brokerPort;
         this.controllerPort = freePort();
         this.partitions = defaultPartitions;
+        this.keepData = false;
         format();
+    }
+
+    /**
+     * A broker whose topics live in {@code logDir} and outlive it (the local stack's {@code .local-stack/kafka}):
+     * formatted when the directory holds no cluster yet, reused as it is otherwise, never deleted on {@link #close()}.
+     */
+    public EmbeddedKafkaBroker(Path logDir, int brokerPort, int defaultPartitions) {
+        this.logDir = logDir.toAbsolutePath().normalize();
+        this.brokerPort = brokerPort;
+        this.controllerPort = freePort();
+        this.partitions = defaultPartitions;
+        this.keepData = true;
+        if (!Files.isRegularFile(this.logDir.resolve("meta.properties"))) {
+            try {
+                Files.createDirectories(this.logDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            format();
+        }
     }
 
     public String bootstrapServers() {
@@ -80,7 +102,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        deleteRecursively(logDir);
+        if (!keepData) {
+            deleteRecursively(logDir);
+        }
     }
 
     private void format() {

@@ -15,11 +15,12 @@ import java.util.UUID;
 public final class PostgresServer {
 
     public static final String HOW_TO_GET_ONE = """
-            No PostgreSQL server answers at %s:%s and no Docker engine is available for Dev Services.
-            Rongtong's tests need one of them:
-              - install and start PostgreSQL (Debian/Ubuntu: apt-get install -y postgresql && pg_ctlcluster 15 main start),
-                with trust or password auth for user '%s' on 127.0.0.1 (set PGHOST/PGPORT/PGUSER/PGPASSWORD to point elsewhere), or
-              - start a Docker engine: the tests then start a PostgreSQL container themselves (Testcontainers).""";
+            No PostgreSQL server answers at %s:%s, which PGHOST/PGPORT name explicitly.
+            Start that server (with trust or password auth for user '%s' on that address), or unset PGHOST and PGPORT:
+            with no server configured and none on 127.0.0.1:5432, Rongtong starts a bundled PostgreSQL (ADR 0025).""";
+
+    /** The default port, 5432; a test may point the default elsewhere with this property (a port where nothing listens). */
+    public static final String DEFAULT_PORT_PROPERTY = "rongtong.postgres.default-port";
 
     private final String host;
     private final String port;
@@ -27,7 +28,32 @@ public final class PostgresServer {
     private final String password;
 
     public PostgresServer() {
-        this(env("PGHOST", "127.0.0.1"), env("PGPORT", "5432"), env("PGUSER", "postgres"), env("PGPASSWORD", ""));
+        this(env("PGHOST", "127.0.0.1"), env("PGPORT", System.getProperty(DEFAULT_PORT_PROPERTY, "5432")), env("PGUSER", "postgres"),
+                env("PGPASSWORD", ""));
+    }
+
+    /** Whether PGHOST or PGPORT names a server explicitly: then it is that server or none, never a bundled one. */
+    public static boolean configured() {
+        return !env("PGHOST", "").isEmpty() || !env("PGPORT", "").isEmpty();
+    }
+
+    /** The server to use and, when it had to be started, the bundled server behind it (to close). */
+    public record Chosen(PostgresServer server, BundledPostgres bundled) {
+    }
+
+    /**
+     * {@code candidate} when it answers; otherwise, unless it was configured explicitly (then: an error saying so), a
+     * bundled PostgreSQL over the cluster in {@code dataDir} on {@code port} (ADR 0025).
+     */
+    public static Chosen choose(PostgresServer candidate, boolean configured, java.nio.file.Path dataDir, int port) throws java.io.IOException {
+        if (candidate.isReachable()) {
+            return new Chosen(candidate, null);
+        }
+        if (configured) {
+            throw new IllegalStateException(HOW_TO_GET_ONE.formatted(candidate.host(), candidate.port(), candidate.user()));
+        }
+        BundledPostgres bundled = BundledPostgres.start(dataDir, port);
+        return new Chosen(bundled.server(), bundled);
     }
 
     public PostgresServer(String host, String port, String user, String password) {
@@ -106,16 +132,6 @@ public final class PostgresServer {
         }
         props.setProperty("connectTimeout", "3");
         return DriverManager.getConnection(jdbcUrl(database), props);
-    }
-
-    public static boolean dockerAvailable() {
-        try {
-            Process p = new ProcessBuilder("docker", "info").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private static void requireSafeName(String name) {

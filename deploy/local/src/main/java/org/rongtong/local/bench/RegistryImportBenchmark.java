@@ -17,7 +17,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,7 +29,8 @@ import org.rongtong.local.LocalStack;
 import org.rongtong.local.Service;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EmbeddedKafkaBroker;
-import org.rongtong.testing.TestData;
+import org.rongtong.local.generator.ImportFiles;
+import org.rongtong.local.generator.ProgrammeGenerator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,10 +43,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * with the ratio of the two. Run it with bench/registry-import.sh.
  */
 public final class RegistryImportBenchmark {
-
-    private static final String[] COUNTIES = {"370102", "370211", "370212", "370602", "370705", "370811", "371002", "371311", "371402"};
-    private static final String[] CAPABILITIES = {"精密注塑", "模具开发", "ABS改性", "变频控制板", "嵌入式软件", "电机驱动", "钣金冲压",
-            "表面处理", "工业视觉检测", "数字孪生", "再生塑料", "锂电池模组", "热管理", "传感器", "工业软件"};
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -180,23 +176,12 @@ public final class RegistryImportBenchmark {
         return -1;
     }
 
+    /** The rows from the programme generator (seed 42): every kind, every prefecture of Shandong, valid credit codes. */
     private static Path generate(int rows) throws java.io.IOException {
-        Random random = new Random(42);
         Path file = Files.createTempFile("registry-import-", ".csv");
         file.toFile().deleteOnExit();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("name,creditCode,kind,tier,regionCode,chains,capabilities,description,willingness,employees,yearFounded\n");
-            StringBuilder csv = new StringBuilder();
-            for (int i = 0; i < rows; i++) {
-                String region = COUNTIES[random.nextInt(COUNTIES.length)];
-                csv.setLength(0);
-                csv.append("山东测试企业").append(i).append("有限公司,").append(TestData.creditCode(region)).append(",SME,SPECIALIZED_SME,")
-                        .append(region).append(",HOME_APPLIANCES,")
-                        .append(CAPABILITIES[random.nextInt(CAPABILITIES.length)]).append(';').append(CAPABILITIES[random.nextInt(CAPABILITIES.length)])
-                        .append(",专注家电配套的专精特新企业,PRODUCT_SUPPORTING:STRONG;TECH_RND:OPEN,")
-                        .append(50 + random.nextInt(900)).append(',').append(1990 + random.nextInt(34)).append('\n');
-                out.append(csv);
-            }
+            ImportFiles.csv(new ProgrammeGenerator(42).enterprises(rows), out);
         }
         return file;
     }
