@@ -96,7 +96,7 @@ public class ReverseMatching {
                 "select count(d) from OpenDemand d where d.id = :id and d.status = :published and d.rankedAt is not null", Long.class)
                 .setParameter("id", demand.id).setParameter("published", DemandStatus.PUBLISHED).getSingleResult()
                 .chain(ranked -> ranked == 0 ? NONE // not ranked yet (or no longer open): its own ranking finds the fits
-                        : session.createSelectionQuery("select m.id, m.enterpriseId, m.score, m.status, m.answeredAt from Match m where m.demandId = :id",
+                        : session.createSelectionQuery("select m.id, m.enterpriseId, m.score, m.status, m.answeredAt, m.rank from Match m where m.demandId = :id",
                                 Object[].class).setParameter("id", demand.id).getResultList()
                                 .chain(rows -> apply(demand, fits, counts, rows))));
     }
@@ -153,15 +153,50 @@ public class ReverseMatching {
             counts.merge(e.enterpriseId(), -1, Integer::sum);
             deltas.add(delta(demand.id, e.matchId(), e.enterpriseId(), false, now));
         });
+        String reranked = rerank(rows, added, gone(displaced));
         LOG.debugf("Demand %s: %d candidate(s) added later, %d displaced", demand.id, added.size(), displaced.size());
         Uni<Void> removed = displaced.isEmpty() ? Uni.createFrom().voidItem()
                 : Match.delete("id in ?1", displaced.stream().map(Entry::matchId).toList()).replaceWithVoid();
-        return removed.chain(() -> Match.persist(added)).chain(() -> MatchDelta.persist(deltas))
-                .chain(() -> Match.getSession()).chain(session -> session.flush().chain(() -> session.createNativeQuery("""
-                        UPDATE match m SET rank = r.rn FROM (
-                            SELECT id, row_number() OVER (ORDER BY score DESC, enterprise_id) AS rn FROM match WHERE demand_id = ?1) r
-                        WHERE m.id = r.id AND m.rank <> r.rn""").setParameter(1, demand.id).executeUpdate()))
-                .replaceWith(added.size());
+        Uni<Void> written = removed.chain(() -> Match.persist(added)).chain(() -> MatchDelta.persist(deltas));
+        if (reranked != null) {
+            written = written.chain(() -> Match.getSession()).chain(session -> session.createNativeQuery(reranked).executeUpdate())
+                    .replaceWithVoid();
+        }
+        return written.replaceWith(added.size());
+    }
+
+    private static Set<UUID> gone(List<Entry> displaced) {
+        Set<UUID> ids = new HashSet<>();
+        displaced.forEach(e -> ids.add(e.matchId()));
+        return ids;
+    }
+
+    /**
+     * Ranks follow scores, ties by enterprise id, as the first ranking orders them (MatchEngine.select): the newcomers get
+     * theirs before they are written; the rows already listed whose rank moved are updated by one statement (null: none).
+     */
+    private static String rerank(List<Object[]> rows, List<Match> added, Set<UUID> displaced) {
+        record Ranked(UUID matchId, UUID enterpriseId, double score, int rank, Match fresh) {
+        }
+        List<Ranked> all = new ArrayList<>();
+        for (Object[] r : rows) {
+            if (!displaced.contains((UUID) r[0])) {
+                all.add(new Ranked((UUID) r[0], (UUID) r[1], ((Number) r[2]).doubleValue(), ((Number) r[5]).intValue(), null));
+            }
+        }
+        added.forEach(m -> all.add(new Ranked(m.id, m.enterpriseId, m.score, 0, m)));
+        all.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::enterpriseId));
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < all.size(); i++) {
+            Ranked r = all.get(i);
+            if (r.fresh() != null) {
+                r.fresh().rank = i + 1;
+            } else if (r.rank() != i + 1) {
+                values.append(values.isEmpty() ? "" : ", ").append("('").append(r.matchId()).append("'::uuid, ").append(i + 1).append(')');
+            }
+        }
+        return values.isEmpty() ? null
+                : "UPDATE match m SET rank = v.r FROM (VALUES " + values + ") AS v(id, r) WHERE m.id = v.id";
     }
 
     private MatchDelta delta(UUID demandId, UUID matchId, UUID enterpriseId, boolean added, Instant now) {
