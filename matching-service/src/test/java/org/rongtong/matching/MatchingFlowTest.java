@@ -130,10 +130,11 @@ class MatchingFlowTest {
             String json = JSON.writeValueAsString(snapshot);
             TopicProbe.publish(Topics.ENTERPRISES, later.toString(), EventTypes.ENTERPRISE_REGISTERED, json);
 
-            // matched without a request: a new match row and a new DemandMatched carrying the full list
+            // matched without a request: a new match row and a delta naming the newcomer only (ADR 0022)
             ConsumerRecord<String, String> event = matches.await(r -> demand.id().toString().equals(r.key())
                     && r.value().contains(later.toString()), Duration.ofSeconds(30));
-            assertTrue(event.value().contains(first.toString()), event.value());
+            assertEquals(EventTypes.DEMAND_CANDIDATES_CHANGED, TopicProbe.header(event, "ce_type"));
+            assertTrue(!event.value().contains(first.toString()), event.value());
             given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
                     .then().statusCode(200).body("$", hasSize(2))
                     .body("find { it.enterpriseId == '" + later + "' }.reasons[1].component", equalTo("text"))

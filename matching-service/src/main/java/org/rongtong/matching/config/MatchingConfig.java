@@ -28,6 +28,13 @@ public interface MatchingConfig {
     @WithDefault("50")
     int maxCandidates();
 
+    /**
+     * How long reverse matching's changes to a demand's list gather before they go out as one
+     * demand.candidates-changed event (ADR 0022).
+     */
+    @WithDefault("500ms")
+    java.time.Duration deltaWindow();
+
     /** Chinese analysis of the index: {@code cjk} (bigrams) or {@code smartcn} (dictionary words); see ADR 0006. */
     @WithDefault("cjk")
     String analyzer();

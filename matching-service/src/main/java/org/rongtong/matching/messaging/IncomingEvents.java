@@ -2,7 +2,12 @@ package org.rongtong.matching.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.EnterpriseSnapshot;
@@ -14,6 +19,8 @@ import org.rongtong.matching.metrics.MatchingMetrics;
 import org.rongtong.matching.service.KpiService;
 import org.rongtong.matching.service.MatchLifecycle;
 import org.rongtong.matching.service.MatchingService;
+import org.rongtong.messaging.CloudEvent;
+import org.rongtong.messaging.DeadLetters;
 import org.rongtong.messaging.EventRetry;
 
 import io.smallrye.mutiny.Uni;
@@ -25,6 +32,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class IncomingEvents {
+
+    private static final Logger LOG = Logger.getLogger(IncomingEvents.class);
 
     private final MatchingService matching;
     private final MatchLifecycle lifecycle;
@@ -40,10 +49,42 @@ public class IncomingEvents {
         this.metrics = metrics;
     }
 
+    /**
+     * A poll's worth of enterprise events in one transaction, reverse-matched together (ADR 0022). A batch that fails
+     * for a reason other than a transient one is gone through record by record, each with its retries; a record that
+     * still fails fails the batch, which the channel's dead-letter strategy then parks.
+     */
     @Incoming("enterprises")
-    public Uni<Void> onEnterpriseEvent(ConsumerRecord<String, String> record) {
-        return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
-                (event, snapshot) -> matching.onEnterprise(snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
+    public Uni<Void> onEnterpriseEvents(ConsumerRecords<String, String> records) {
+        return index.indexed().chain(() -> {
+            List<EnterpriseSnapshot> batch = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : records) {
+                try {
+                    CloudEvent event = CloudEvent.of(record);
+                    if (EventTypes.ENTERPRISE_TYPES.contains(event.type())) {
+                        batch.add(event.dataAs(EnterpriseSnapshot.class));
+                    }
+                } catch (RuntimeException poison) {
+                    DeadLetters.counted(record.topic());
+                    LOG.warnf("Skipping unreadable %s: %s", EventRetry.describe(record), poison.getMessage());
+                }
+            }
+            if (batch.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return EventRetry.handleBatch("batch of " + batch.size() + " enterprise event(s)",
+                            () -> matching.onEnterprises(batch).invoke(metrics::candidatesProposed).replaceWithVoid())
+                    .onFailure().recoverWithUni(failure -> oneByOne(records));
+        });
+    }
+
+    private Uni<Void> oneByOne(ConsumerRecords<String, String> records) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ConsumerRecord<String, String> record : records) {
+            chain = chain.chain(() -> EventRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
+                    (event, snapshot) -> matching.onEnterprise(snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
+        }
+        return chain;
     }
 
     @Incoming("demands")

@@ -295,6 +295,25 @@ public class MatchEngine {
     }
 
     /**
+     * Several candidates against one demand whose terms were worked out once, with one index query for their BM25
+     * scores: reverse matching of a batch. Each gets the score {@link #score} would give it.
+     */
+    public List<Scorer.Scored> scoreAll(OpenDemand d, String publisherRegion, DemandTerms terms, List<Candidate> candidates) {
+        List<Candidate> eligible = candidates.stream().filter(c -> scorer.eligible(d, c)).toList();
+        if (eligible.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Float> bm25 = index.scoresOf(query(d, terms), eligible.stream().map(c -> c.id).toList());
+        List<Scorer.Scored> out = new ArrayList<>();
+        for (Candidate c : eligible) {
+            EnterpriseIndex.Profile profile = index.indexed(c.id);
+            scorer.score(d, publisherRegion, c, relevance(d, terms, profile == null ? index.profileOf(c) : profile,
+                    bm25.getOrDefault(c.id, 0f))).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
      * The evidence of capability fit: each asked capability met by a tag, by a thesaurus concept (credited by field and
      * by synonym or near-term) or by similar wording; the demand's terms found in the profile; and whether the profile
      * only looks like a fit (a distinct process, a lookalike pair, or the concept offered in a business role the demand

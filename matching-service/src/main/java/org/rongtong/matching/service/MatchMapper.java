@@ -77,6 +77,25 @@ public final class MatchMapper {
         return copy;
     }
 
+    /** A detached copy of a demand for the in-memory board (DemandBoard). */
+    static OpenDemand copy(OpenDemand d) {
+        OpenDemand copy = new OpenDemand();
+        copy.id = d.id;
+        copy.version = d.version;
+        copy.publisherId = d.publisherId;
+        copy.field = d.field;
+        copy.chain = d.chain;
+        copy.title = d.title;
+        copy.description = d.description;
+        copy.requiredCapabilities = d.requiredCapabilities;
+        copy.regionCodes = d.regionCodes;
+        copy.status = d.status;
+        copy.deadline = d.deadline;
+        copy.rankedAt = d.rankedAt;
+        copy.preferences = d.preferences;
+        return copy;
+    }
+
     /**
      * @param registeredIn where an enterprise is registered (null if unknown): the event carries the publisher's and each
      *                     candidate's region, from which consumers decide what each bureau may see (ADR 0017)

@@ -2,9 +2,9 @@ package org.rongtong.matching.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +23,6 @@ import org.rongtong.events.EventSources;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.MatchStatus;
 import org.rongtong.events.Topics;
-import org.rongtong.events.Willingness;
 import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.Match;
 import org.rongtong.matching.model.OpenDemand;
@@ -42,17 +41,18 @@ public class MatchingService {
     private static final Logger LOG = Logger.getLogger(MatchingService.class);
     private static final Uni<Integer> NONE = Uni.createFrom().item(0);
 
-    /** A candidacy that still takes the enterprise's attention. */
-    private static final Set<MatchStatus> LIVE = EnumSet.of(MatchStatus.PROPOSED, MatchStatus.INTERESTED, MatchStatus.SHORTLISTED);
-
     private final MatchEngine engine;
     private final Outbox outbox;
     private final MatchLifecycle lifecycle;
+    private final ReverseMatching reverse;
+    private final DemandBoard board;
 
-    public MatchingService(MatchEngine engine, Outbox outbox, MatchLifecycle lifecycle) {
+    public MatchingService(MatchEngine engine, Outbox outbox, MatchLifecycle lifecycle, ReverseMatching reverse, DemandBoard board) {
         this.engine = engine;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
+        this.reverse = reverse;
+        this.board = board;
     }
 
     /** Rebuilds the index from the projection (at startup: the index lives in memory only). */
@@ -63,95 +63,72 @@ public class MatchingService {
             index.addAll(all.stream().map(MatchMapper::copy).toList());
             index.compact();
             return index.size();
-        });
+        }).chain(n -> OpenDemand.<OpenDemand>list("status", DemandStatus.PUBLISHED).map(open -> {
+            board.clear();
+            open.forEach(board::put);
+            return n;
+        }));
     }
 
     /**
-     * Keeps the enterprise projection and the index; a replayed or stale event changes nothing. When an active
-     * enterprise is new or changed what it offers or wants, it is matched against the open demands (reverse matching).
-     * The item is the number of candidates proposed (new matches), known once the transaction committed.
+     * Keeps the enterprise projection and the index for a batch of enterprise events (a Kafka poll); a replayed or stale
+     * event changes nothing. The enterprises that are new or changed what they offer or want are then reverse-matched
+     * together against the open demands (ReverseMatching). The item is the number of candidates proposed, known once
+     * the transaction committed.
      */
     @WithTransaction
-    public Uni<Integer> onEnterprise(EnterpriseSnapshot snapshot) {
-        return rankingLock().chain(() -> Candidate.<Candidate>findById(snapshot.id())).chain(known -> {
-            if (known != null && known.version >= snapshot.version()) {
-                return NONE;
+    public Uni<Integer> onEnterprises(List<EnterpriseSnapshot> snapshots) {
+        Map<UUID, EnterpriseSnapshot> latest = new LinkedHashMap<>();
+        snapshots.forEach(s -> latest.merge(s.id(), s, (a, b) -> b.version() > a.version() ? b : a));
+        return Candidate.<Candidate>list("id in ?1", latest.keySet()).chain(found -> {
+            Map<UUID, Candidate> known = new HashMap<>();
+            found.forEach(c -> known.put(c.id, c));
+            List<Candidate> fresh = new ArrayList<>();
+            List<Candidate> toMatch = new ArrayList<>();
+            List<UUID> deactivated = new ArrayList<>();
+            for (EnterpriseSnapshot snapshot : latest.values()) {
+                Candidate k = known.get(snapshot.id());
+                if (k != null && k.version >= snapshot.version()) {
+                    continue;
+                }
+                boolean offerChanged = offerChanged(k, snapshot);
+                boolean leaves = k != null && k.active && !snapshot.active();
+                Candidate target = k != null ? k : new Candidate();
+                MatchMapper.apply(snapshot, target);
+                Candidate copy = MatchMapper.copy(target);
+                engine.index().put(copy);
+                if (k == null) {
+                    fresh.add(target);
+                }
+                if (leaves) {
+                    deactivated.add(target.id);
+                } else if (target.active && offerChanged) {
+                    toMatch.add(copy);
+                }
             }
-            // what gates, relevance, roles and stated minimums read: a change to any of them may make a new fit
-            boolean offerChanged = known == null || !known.active || !Objects.equals(known.capabilities, snapshot.capabilities())
-                    || !Objects.equals(known.willingness, snapshot.willingness())
-                    || !Objects.equals(known.products, snapshot.products())
-                    || !Objects.equals(known.description, snapshot.description())
-                    || !Objects.equals(known.name, snapshot.name()) || known.kind != snapshot.kind()
-                    || !Objects.equals(known.regionCode, snapshot.regionCode()) || !Objects.equals(known.tier, snapshot.tier())
-                    || !Objects.equals(known.employees, snapshot.employees()) || !Objects.equals(known.revenue, snapshot.revenue());
-            boolean deactivated = known != null && known.active && !snapshot.active();
-            Candidate target = known != null ? known : new Candidate();
-            MatchMapper.apply(snapshot, target);
-            engine.index().put(MatchMapper.copy(target));
-            Uni<Void> saved = known != null ? Uni.createFrom().voidItem() : target.persist().replaceWithVoid();
-            if (deactivated) {
+            Uni<Void> saved = fresh.isEmpty() ? Uni.createFrom().voidItem() : Candidate.persist(fresh);
+            for (UUID id : deactivated) {
                 // a candidate that left the programme is no longer waiting on anyone's demand (ADR 0015)
-                return saved.chain(() -> lifecycle.endCandidacies(target.id, CloseReason.ENTERPRISE_DEACTIVATED)).replaceWith(0);
+                saved = saved.chain(() -> lifecycle.endCandidacies(id, CloseReason.ENTERPRISE_DEACTIVATED));
             }
-            return target.active && offerChanged ? saved.chain(() -> reverseMatch(target)) : saved.replaceWith(0);
+            return saved.chain(() -> reverse.match(toMatch));
         });
     }
 
-    /**
-     * New good fits of one enterprise among the open demands that were already ranked become matches (never twice
-     * for a pair; the list is re-ranked by score), and each such demand gets a new DemandMatched with its full list:
-     * that event's contract says a later one replaces the earlier list.
-     */
-    private Uni<Integer> reverseMatch(Candidate candidate) {
-        return OpenDemand.<OpenDemand>list("status", DemandStatus.PUBLISHED).chain(open -> Match.<Match>list("enterpriseId", candidate.id)
-                .chain(existing -> {
-                    Set<UUID> already = new HashSet<>();
-                    existing.forEach(m -> already.add(m.demandId));
-                    Uni<Integer> chain = NONE;
-                    for (OpenDemand demand : open) {
-                        if (already.contains(demand.id) || candidate.willingness.getOrDefault(demand.field, Willingness.NONE)
-                                == Willingness.NONE) {
-                            continue;
-                        }
-                        Candidate publisher = engine.index().profile(demand.publisherId);
-                        String publisherRegion = publisher == null ? null : publisher.regionCode;
-                        var fit = engine.score(demand, publisherRegion, candidate);
-                        if (fit.isPresent()) {
-                            // counted afresh for each demand: a match appended just before is a live candidacy too
-                            chain = chain.chain(proposed -> openCandidacies(Set.of(candidate.id))
-                                    .chain(counts -> appendMatch(demand, publisherRegion, engine.exposure().damp(fit.get(), counts)))
-                                    .map(one -> proposed + one));
-                        }
-                    }
-                    return chain;
-                }));
+    /** One enterprise event (tests, and a batch that failed and is gone through record by record). */
+    public Uni<Integer> onEnterprise(EnterpriseSnapshot snapshot) {
+        return onEnterprises(List.of(snapshot));
     }
 
-    /** One if the fit became a match, else 0. */
-    private Uni<Integer> appendMatch(OpenDemand demand, String publisherRegion, Scorer.Scored fit) {
-        if (demand.rankedAt == null) {
-            return NONE; // not ranked yet: the demand's own ranking will find it
-        }
-        return Match.forDemand(demand.id).chain(matches -> {
-            // a full list takes a later fit only when it beats the last place (the list is never cut: see issue 13)
-            if (matches.size() >= engine.maxCandidates()
-                    && matches.stream().allMatch(existing -> existing.score >= fit.score())) {
-                return NONE;
-            }
-            Match m = newMatch(demand, fit, matches.size() + 1, Match.Origin.REVERSE, Instant.now());
-            List<Match> all = new ArrayList<>(matches);
-            all.add(m);
-            // ranks follow scores whatever order the candidates arrived in (the existing rows are managed: updated at commit)
-            all.sort(java.util.Comparator.comparingDouble((Match x) -> x.score).reversed().thenComparing(x -> x.enterpriseId));
-            for (int i = 0; i < all.size(); i++) {
-                all.get(i).rank = i + 1;
-            }
-            LOG.infof("Demand %s: %s proposed later (score %.3f)", demand.id, fit.candidate().id, fit.score());
-            String region = MatchMapper.regionOf(demand, publisherRegion);
-            return m.persist().chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING,
-                    demand.id, MatchMapper.toEvent(demand, region, publisherRegion, all, this::registeredIn, m.createdAt))).replaceWith(1);
-        });
+    /** What gates, relevance, roles and stated minimums read: a change to any of them may make a new fit. */
+    private static boolean offerChanged(Candidate known, EnterpriseSnapshot snapshot) {
+        return known == null || !known.active || !Objects.equals(known.capabilities, snapshot.capabilities())
+                || !Objects.equals(known.willingness, snapshot.willingness())
+                || !Objects.equals(known.products, snapshot.products())
+                || !Objects.equals(known.description, snapshot.description())
+                || !Objects.equals(known.name, snapshot.name()) || known.kind != snapshot.kind()
+                || !Objects.equals(known.regionCode, snapshot.regionCode()) || !Objects.equals(known.tier, snapshot.tier())
+                || !Objects.equals(known.employees, snapshot.employees()) || !Objects.equals(known.revenue, snapshot.revenue());
     }
 
     /** Where an enterprise is registered, as the index knows it (null if unknown). */
@@ -160,7 +137,7 @@ public class MatchingService {
         return c == null ? null : c.regionCode;
     }
 
-    private static Match newMatch(OpenDemand demand, Scorer.Scored s, int rank, Match.Origin origin, Instant now) {
+    static Match newMatch(OpenDemand demand, Scorer.Scored s, int rank, Match.Origin origin, Instant now) {
         Match m = new Match();
         m.id = UuidV7.next();
         m.demandId = demand.id;
@@ -184,7 +161,7 @@ public class MatchingService {
      */
     @WithTransaction
     public Uni<Integer> onDemand(DemandSnapshot snapshot) {
-        return rankingLock().chain(() -> OpenDemand.<OpenDemand>findById(snapshot.id())).chain(known -> {
+        return ReverseMatching.lockDemand(snapshot.id()).chain(() -> OpenDemand.<OpenDemand>findById(snapshot.id())).chain(known -> {
             if (known != null && known.version >= snapshot.version()) {
                 return NONE;
             }
@@ -192,6 +169,9 @@ public class MatchingService {
             MatchMapper.apply(snapshot, demand);
             Uni<Void> saved = known != null ? Uni.createFrom().voidItem() : demand.persist().replaceWithVoid();
             CloseReason ended = CloseReason.ofDemand(demand.status);
+            if (demand.status != DemandStatus.PUBLISHED) {
+                board.remove(demand.id);
+            }
             if (ended != null) {
                 // the demand closed, was withdrawn or expired: its live matches end with it (ADR 0015)
                 return saved.chain(() -> lifecycle.endLiveMatches(demand, ended)).replaceWith(0);
@@ -199,6 +179,8 @@ public class MatchingService {
             if (demand.status != DemandStatus.PUBLISHED) {
                 return saved.replaceWith(0);
             }
+            // on the board before its ranking reads the index: an enterprise indexed meanwhile is found by one or the other
+            board.put(demand);
             return saved.chain(() -> Match.existForDemand(demand.id))
                     .chain(matchedBefore -> matchedBefore || demand.rankedAt != null ? NONE : rank(demand));
         });
@@ -212,10 +194,11 @@ public class MatchingService {
             List<Scorer.Scored> candidates = engine.candidates(demand, publisherRegion);
             Set<UUID> ids = new HashSet<>();
             candidates.forEach(c -> ids.add(c.candidate().id));
-            return openCandidacies(ids).chain(open -> {
+            return ReverseMatching.exposure(ids).chain(open -> {
                 List<Scorer.Scored> ranked = engine.select(candidates, open);
                 Instant now = Instant.now();
                 demand.rankedAt = now;
+                board.put(demand);
                 List<Match> matches = new ArrayList<>();
                 for (int i = 0; i < ranked.size(); i++) {
                     matches.add(newMatch(demand, ranked.get(i), i + 1, Match.Origin.RANKED, now));
@@ -231,39 +214,6 @@ public class MatchingService {
                         .replaceWith(matches.size());
             });
         });
-    }
-
-    /**
-     * Ranking a new demand and matching a new enterprise against the open demands run one at a time, until commit.
-     * Without it a fit could be lost: the demand's ranking read the index just before the enterprise was put into it,
-     * and the enterprise's reverse matching listed the open demands just before the demand's transaction committed
-     * (seen in EndToEndIT: the second candidate never proposed). A transaction-scoped advisory lock, so replicas take
-     * turns as well; enterprise events are otherwise short, so the wait is too.
-     */
-    private static Uni<Void> rankingLock() {
-        return Candidate.getSession().chain(session -> session
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('rongtong-matching-rank'))", Integer.class)
-                .getSingleResult()).replaceWithVoid();
-    }
-
-    /** Per enterprise: the open demands it is a live candidate for (proposed, interested or shortlisted), for fair exposure. */
-    private static Uni<Map<UUID, Integer>> openCandidacies(Set<UUID> enterpriseIds) {
-        if (enterpriseIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Match.getSession().chain(session -> session.createSelectionQuery("""
-                select m.enterpriseId, count(m) from Match m, OpenDemand d
-                where d.id = m.demandId and d.status = :published and m.status in :live and m.enterpriseId in :ids
-                group by m.enterpriseId""", Object[].class)
-                .setParameter("published", DemandStatus.PUBLISHED)
-                .setParameter("live", LIVE)
-                .setParameter("ids", enterpriseIds)
-                .getResultList())
-                .map(rows -> {
-                    Map<UUID, Integer> counts = new HashMap<>();
-                    rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).intValue()));
-                    return counts;
-                });
     }
 
     @WithSession

@@ -80,6 +80,7 @@ public final class TestConfig {
             public double structureShare() { return t.structureShare; }
             public double belowMinimumPenalty() { return t.belowMinimumPenalty; }
             public int maxCandidates() { return t.maxCandidates; }
+            public java.time.Duration deltaWindow() { return java.time.Duration.ofMillis(500); }
             public String analyzer() { return t.analyzer; }
             public int rerankWindow() { return t.rerankWindow; }
             public Optional<List<String>> thesaurusFiles() { return Optional.empty(); }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.rongtong.events.CloudEventHeaders;
+import org.rongtong.events.DemandCandidatesChanged;
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.MatchChanged;
@@ -68,6 +69,11 @@ public class MatchEventsConsumer {
                 if (EventTypes.DEMAND_MATCHED.equals(event.type())) {
                     DemandMatched matched = event.dataAs(DemandMatched.class);
                     batch.add(new Read(record, new InboxService.Matched(event.id(), matched, SubscriptionMapper.facts(event, time(record), matched))));
+                } else if (EventTypes.DEMAND_CANDIDATES_CHANGED.equals(event.type())) {
+                    // a delta (ADR 0022): its added candidates are handled as a candidate list of newcomers
+                    DemandCandidatesChanged delta = event.dataAs(DemandCandidatesChanged.class);
+                    batch.add(new Read(record, new InboxService.Matched(event.id(), delta.asMatched(),
+                            SubscriptionMapper.facts(event, time(record), delta))));
                 } else if (EventTypes.MATCH_MOVE_TYPES.contains(event.type())) {
                     MatchChanged change = event.dataAs(MatchChanged.class);
                     batch.add(new Read(record, new InboxService.Moved(event.id(), event.type(), change,

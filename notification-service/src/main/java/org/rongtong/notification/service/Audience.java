@@ -56,19 +56,24 @@ final class Audience {
         return e.rankedList() && visible != null;
     }
 
-    /** The CloudEvent (JSON structured mode) with {@code data.candidates} cut to the given enterprises. */
+    /** The CloudEvent (JSON structured mode) with {@code data.candidates} (and a delta's {@code data.displaced}) cut to the given enterprises. */
     static String keepCandidates(String structured, Set<UUID> keep) {
         try {
             ObjectNode event = (ObjectNode) JSON.readTree(structured);
             JsonNode data = event.get("data");
-            if (data instanceof ObjectNode d && d.get("candidates") instanceof ArrayNode all) {
-                ArrayNode kept = JSON.createArrayNode();
-                for (JsonNode c : all) {
-                    if (keep.contains(uuid(c.path("enterpriseId").asText()))) {
-                        kept.add(c);
+            if (data instanceof ObjectNode d) {
+                // a delta's displaced candidates (ADR 0022) are cut by the same rule as its added ones
+                for (String list : new String[] {"candidates", "displaced"}) {
+                    if (d.get(list) instanceof ArrayNode all) {
+                        ArrayNode kept = JSON.createArrayNode();
+                        for (JsonNode c : all) {
+                            if (keep.contains(uuid(c.path("enterpriseId").asText()))) {
+                                kept.add(c);
+                            }
+                        }
+                        d.set(list, kept);
                     }
                 }
-                d.set("candidates", kept);
             }
             return JSON.writeValueAsString(event);
         } catch (JsonProcessingException | ClassCastException e) {

@@ -257,7 +257,9 @@ public class StreamService {
         if (!Audience.sees(visible)) {
             return;
         }
-        boolean rankedList = org.rongtong.events.EventTypes.DEMAND_MATCHED.equals(row.getString("event_type"));
+        String type = row.getString("event_type");
+        boolean rankedList = org.rongtong.events.EventTypes.DEMAND_MATCHED.equals(type)
+                || org.rongtong.events.EventTypes.DEMAND_CANDIDATES_CHANGED.equals(type);
         String body = rankedList && visible != null ? Audience.keepCandidates(payload, visible) : payload;
         o.out.emit(new Item(id, row.getString("event_type"), body));
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.rongtong.events.CooperationField;
+import org.rongtong.events.DemandCandidatesChanged;
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.MatchChanged;
 import org.rongtong.messaging.CloudEvent;
@@ -39,6 +40,17 @@ public final class SubscriptionMapper {
                 event.subject() != null ? event.subject() : String.valueOf(matched.demandId()), time, event.data(),
                 matched.regionCode(), matched.chain(), matched.field() == null ? null : matched.field().name(),
                 matched.publisherId(), matched.publisherRegionCode(), parties, true, trace(event));
+    }
+
+    /** A delta names the candidates added and displaced; receivers see it cut to theirs, like a candidate list. */
+    public static EventFacts facts(CloudEvent event, Instant time, DemandCandidatesChanged delta) {
+        List<EventFacts.Party> parties = new java.util.ArrayList<>();
+        delta.candidates().forEach(c -> parties.add(new EventFacts.Party(c.enterpriseId(), c.regionCode())));
+        delta.displaced().forEach(d -> parties.add(new EventFacts.Party(d.enterpriseId(), d.regionCode())));
+        return new EventFacts(event.id(), event.type(), event.source(),
+                event.subject() != null ? event.subject() : String.valueOf(delta.demandId()), time, event.data(),
+                delta.regionCode(), delta.chain(), delta.field() == null ? null : delta.field().name(),
+                delta.publisherId(), delta.publisherRegionCode(), List.copyOf(parties), true, trace(event));
     }
 
     public static EventFacts facts(CloudEvent event, Instant time, MatchChanged change) {

@@ -27,6 +27,8 @@ public final class EventTypes {
     public static final String SESSION_CANCELLED = "rongtong.demand.session.cancelled.v1";
 
     public static final String DEMAND_MATCHED = "rongtong.matching.demand.matched.v1";
+    /** Candidates added to (and displaced from) a ranked demand's list by reverse matching ({@link DemandCandidatesChanged}). */
+    public static final String DEMAND_CANDIDATES_CHANGED = "rongtong.matching.demand.candidates-changed.v1";
     public static final String MATCH_INTERESTED = "rongtong.matching.match.interested.v1";
     public static final String MATCH_DECLINED = "rongtong.matching.match.declined.v1";
     public static final String MATCH_SHORTLISTED = "rongtong.matching.match.shortlisted.v1";
@@ -42,6 +44,8 @@ public final class EventTypes {
     public static final List<String> PROPOSAL_TYPES = List.of(PROPOSAL_SUBMITTED, PROPOSAL_WITHDRAWN, PROPOSAL_CLOSED);
     public static final List<String> SESSION_TYPES = List.of(SESSION_SCHEDULED, SESSION_UPDATED, SESSION_HELD, SESSION_CANCELLED);
     public static final List<String> MATCH_TYPES = List.of(DEMAND_MATCHED);
+    /** The deltas of a candidate list after its first ranking; on the same topic as {@link #DEMAND_MATCHED}. */
+    public static final List<String> MATCH_DELTA_TYPES = List.of(DEMAND_CANDIDATES_CHANGED);
     /** The moves of a match's lifecycle, each carrying {@link MatchChanged}; on the same topic as {@link #DEMAND_MATCHED}. */
     public static final List<String> MATCH_MOVE_TYPES = List.of(
             MATCH_INTERESTED, MATCH_DECLINED, MATCH_SHORTLISTED, MATCH_REJECTED, MATCH_CONFIRMED, MATCH_ENDED);

@@ -53,6 +53,7 @@ class EventSchemasTest {
                 EventTypes.PROPOSAL_TYPES.stream().map(type -> Arguments.of(type, sampleProposal())),
                 EventTypes.SESSION_TYPES.stream().map(type -> Arguments.of(type, sampleSession())),
                 EventTypes.MATCH_TYPES.stream().map(type -> Arguments.of(type, sampleMatch())),
+                EventTypes.MATCH_DELTA_TYPES.stream().map(type -> Arguments.of(type, sampleDelta())),
                 EventTypes.MATCH_MOVE_TYPES.stream().map(type -> Arguments.of(type, sampleMove())))
                 .flatMap(arguments -> arguments);
     }
@@ -337,6 +338,14 @@ class EventSchemasTest {
         return new DemandMatched(UUID.fromString("01956a3c-0000-7000-8000-000000000002"), 1,
                 UUID.fromString("01956a3c-0000-7000-8000-000000000003"), CooperationField.PRODUCT_SUPPORTING, "SMART_HOME",
                 "变频压缩机电机配套", "350000", List.of(candidate), T0.plusSeconds(60), "350100");
+    }
+
+    static DemandCandidatesChanged sampleDelta() {
+        DemandMatched m = sampleMatch();
+        return new DemandCandidatesChanged(m.demandId(), m.demandVersion(), m.publisherId(), m.field(), m.chain(), m.title(),
+                m.regionCode(), m.candidates(), List.of(new DemandCandidatesChanged.Displaced(
+                        UUID.fromString("01956a3c-0000-7000-8000-000000000005"), UUID.fromString("01956a3c-0000-7000-8000-000000000006"),
+                        "350200")), T0.plusSeconds(90), m.publisherRegionCode());
     }
 
     static MatchChanged sampleMove() {

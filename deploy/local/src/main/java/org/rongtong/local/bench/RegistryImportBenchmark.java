@@ -177,7 +177,7 @@ public final class RegistryImportBenchmark {
     }
 
     /** The rows from the programme generator (seed 42): every kind, every prefecture of Shandong, valid credit codes. */
-    private static Path generate(int rows) throws java.io.IOException {
+    static Path generate(int rows) throws java.io.IOException {
         Path file = Files.createTempFile("registry-import-", ".csv");
         file.toFile().deleteOnExit();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
