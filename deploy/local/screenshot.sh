@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Retakes the dashboard screenshot shown in the README (docs/dashboard.png): runs the browser test DashboardIT with the
+# demonstration programme loaded (deploy/local/run.sh --demo's data) and saves what headless Chromium shows once a new
+# demand has reached the live feed. Builds what it needs; needs Debian's chromium and chromium-driver.
+#   deploy/local/screenshot.sh [output.png]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+out=$(realpath -m "${1:-docs/dashboard.png}")
+
+./mvnw -B -q verify -pl deploy/local -am -Drongtong.faults.skip=true \
+  -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DashboardIT -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Drongtong.dashboard.screenshot="$out"
+echo "Dashboard screenshot: $out"
