@@ -7,6 +7,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 out=$(realpath -m "${1:-docs/dashboard.png}")
+# without a CJK font Chromium draws the Chinese labels as empty boxes
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  echo "No Chinese font: install one first, e.g. apt-get install -y fonts-wqy-microhei (or fonts-noto-cjk)" >&2
+  exit 1
+fi
 
 ./mvnw -B -q verify -pl deploy/local -am -Drongtong.faults.skip=true \
   -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DashboardIT -Dfailsafe.failIfNoSpecifiedTests=false \

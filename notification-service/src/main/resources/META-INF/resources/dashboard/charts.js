@@ -23,11 +23,12 @@ window.Charts = (function () {
 
   /** Grouped horizontal bars: one group per row, one bar per series; series = [{key, label, color}]. */
   function bars(rows, labelOf, series) {
-    const barH = 9, gap = 3, groupGap = 12, left = 150, width = 640, right = 40;
+    // drawn at about the size shown (the card is ~880 px wide at 1440 px), so 12 px text stays 12 px
+    const barH = 7, gap = 2, groupGap = 9, left = 170, width = 860, right = 40;
     const groupH = series.length * (barH + gap) + groupGap;
     const height = 26 + rows.length * groupH;
     const max = Math.max(1, ...rows.flatMap(r => series.map(s => r[s.key])));
-    const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img' });
+    const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img' });
     let x = left;
     series.forEach(s => {
       svg.appendChild(el('rect', { x, y: 4, width: 10, height: 10, fill: s.color }));
@@ -42,7 +43,7 @@ window.Charts = (function () {
         const w = (r[s.key] / max) * (width - left - right);
         const y = y0 + j * (barH + gap);
         svg.appendChild(el('rect', { x: left, y, width: Math.max(w, 1), height: barH, rx: 2, fill: s.color }));
-        svg.appendChild(el('text', { x: left + w + 4, y: y + barH - 1, 'font-size': 10, fill: '#6b7280' }, String(r[s.key])));
+        svg.appendChild(el('text', { x: left + w + 4, y: y + barH, 'font-size': 10, fill: '#6b7280' }, String(r[s.key])));
       });
     });
     return svg;

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -151,7 +152,12 @@ class DashboardIT {
                     && chainCells("HOME_APPLIANCES").equals(List.of(appliances.get("demands").asText(), appliances.get("matches").asText()));
         });
         if (screenshotFile() != null) {
+            // the whole page, not only the first screen
+            Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+            browser.manage().window().setSize(new Dimension(1440, height.intValue() + 20));
+            Thread.sleep(500);
             Files.write(screenshotFile(), browser.getScreenshotAs(OutputType.BYTES));
+            browser.manage().window().setSize(new Dimension(1440, 1500));
         }
 
         // English: the page's own labels, the indicators' names and the feed
