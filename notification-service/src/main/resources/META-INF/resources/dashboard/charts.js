@@ -14,8 +14,10 @@ window.Charts = (function () {
     const r = 30, c = 2 * Math.PI * r, filled = Math.max(0, Math.min(1, share)) * c;
     const svg = el('svg', { viewBox: '0 0 80 80', width: 80, height: 80, class: 'ring' });
     svg.appendChild(el('circle', { cx: 40, cy: 40, r, fill: 'none', stroke: '#e5e7eb', 'stroke-width': 9 }));
-    svg.appendChild(el('circle', { cx: 40, cy: 40, r, fill: 'none', stroke: met ? '#059669' : '#d97706', 'stroke-width': 9,
-      'stroke-dasharray': `${filled} ${c}`, transform: 'rotate(-90 40 40)', 'stroke-linecap': 'round' }));
+    if (filled > 0) {
+      svg.appendChild(el('circle', { cx: 40, cy: 40, r, fill: 'none', stroke: met ? '#059669' : '#d97706', 'stroke-width': 9,
+        'stroke-dasharray': `${filled} ${c}`, transform: 'rotate(-90 40 40)', 'stroke-linecap': 'round' }));
+    }
     svg.appendChild(el('text', { x: 40, y: 45, 'text-anchor': 'middle', 'font-size': 15, 'font-weight': 600, fill: '#1f2a37' },
       Math.round(Math.min(share, 9.99) * 100) + '%'));
     return svg;
@@ -40,6 +42,7 @@ window.Charts = (function () {
       svg.appendChild(el('text', { x: left - 8, y: y0 + (series.length * (barH + gap)) / 2 + 4, 'text-anchor': 'end',
         'font-size': 12, fill: '#1f2a37' }, labelOf(r)));
       series.forEach((s, j) => {
+        if (!r[s.key]) return; // nothing to draw: the table beside says 0
         const w = (r[s.key] / max) * (width - left - right);
         const y = y0 + j * (barH + gap);
         svg.appendChild(el('rect', { x: left, y, width: Math.max(w, 1), height: barH, rx: 2, fill: s.color }));

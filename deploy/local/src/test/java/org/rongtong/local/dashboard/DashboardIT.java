@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.rongtong.local.DemoProgramme;
@@ -152,12 +151,7 @@ class DashboardIT {
                     && chainCells("HOME_APPLIANCES").equals(List.of(appliances.get("demands").asText(), appliances.get("matches").asText()));
         });
         if (screenshotFile() != null) {
-            // the whole page, not only the first screen
-            Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
-            browser.manage().window().setSize(new Dimension(1440, height.intValue() + 20));
-            Thread.sleep(500);
-            Files.write(screenshotFile(), browser.getScreenshotAs(OutputType.BYTES));
-            browser.manage().window().setSize(new Dimension(1440, 1500));
+            screenshot(screenshotFile());
         }
 
         // English: the page's own labels, the indicators' names and the feed
@@ -186,6 +180,17 @@ class DashboardIT {
         for (String url : loaded) {
             assertTrue(url.startsWith("http://127.0.0.1:") || url.startsWith("blob:"), "loaded from outside the suite: " + url);
         }
+    }
+
+    /** The whole page, not only the first screen, through the DevTools protocol. */
+    @SuppressWarnings("unchecked")
+    private static void screenshot(Path file) throws IOException, InterruptedException {
+        Thread.sleep(2500); // the figures reload two seconds after the last event
+        Map<String, Object> size = (Map<String, Object>) browser.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
+                "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private static String feedText() {
