@@ -2,7 +2,7 @@
 # Retakes the dashboard screenshot shown in the README (docs/dashboard.png): runs the browser test DashboardIT with the
 # demonstration programme loaded (deploy/local/run.sh --demo's data) and saves what headless Chromium shows once a new
 # demand has reached the live feed. Builds what it needs; needs Debian's chromium and chromium-driver.
-#   deploy/local/screenshot.sh [output.png]
+#   deploy/local/screenshot.sh [output.png] [year]   (the year whose sessions the KPIs count; this year by default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -15,5 +15,5 @@ fi
 
 ./mvnw -B -q verify -pl deploy/local -am -Drongtong.faults.skip=true \
   -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DashboardIT -Dfailsafe.failIfNoSpecifiedTests=false \
-  -Drongtong.dashboard.screenshot="$out"
+  -Drongtong.dashboard.screenshot="$out" -Drongtong.dashboard.year="${2:-}"
 echo "Dashboard screenshot: $out"
