@@ -15,5 +15,5 @@ fi
 
 ./mvnw -B -q verify -pl deploy/local -am -Drongtong.faults.skip=true \
   -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DashboardIT -Dfailsafe.failIfNoSpecifiedTests=false \
-  -Drongtong.dashboard.screenshot="$out" -Drongtong.dashboard.year="${2:-}"
+  -Drongtong.screenshot.file="$out" -Drongtong.screenshot.year="${2:-}"
 echo "Dashboard screenshot: $out"

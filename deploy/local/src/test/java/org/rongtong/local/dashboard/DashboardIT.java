@@ -43,7 +43,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The bureau dashboard in a real browser (Debian's headless Chromium) against the four service JVMs: a Shandong bureau
  * signs in with its token, sees the KPI figures the API gives, sees a demand published through the API appear in the
  * live feed, switches to English and downloads the matches workbook, which is read back here.
- * {@code -Drongtong.dashboard.screenshot=docs/dashboard.png} loads the demonstration programme first and saves a
+ * {@code -Drongtong.screenshot.file=docs/dashboard.png} loads the demonstration programme first and saves a
  * screenshot of the dashboard (deploy/local/screenshot.sh).
  */
 class DashboardIT {
@@ -82,7 +82,7 @@ class DashboardIT {
     }
 
     private static Path screenshotFile() {
-        String file = System.getProperty("rongtong.dashboard.screenshot", "");
+        String file = System.getProperty("rongtong.screenshot.file", "");
         return file.isBlank() ? null : Path.of(file);
     }
 
@@ -186,7 +186,7 @@ class DashboardIT {
     @SuppressWarnings("unchecked")
     private static void screenshot(Path file) throws IOException, InterruptedException {
         Thread.sleep(2500); // the figures reload two seconds after the last event
-        String year = System.getProperty("rongtong.dashboard.year", "");
+        String year = System.getProperty("rongtong.screenshot.year", "");
         if (!year.isBlank()) {
             // the demonstration's sessions may lie in another year than this one
             browser.findElement(By.id("year")).clear();
