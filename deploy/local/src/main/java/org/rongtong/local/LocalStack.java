@@ -322,6 +322,7 @@ public final class LocalStack implements AutoCloseable {
                 // notification-service's development key for webhook secrets at rest (ADR 0017): likewise never deployed
                 "-Drongtong.webhooks.secret-key=PgV6P3XuVe5a7nq8oWqssKBj+OsEydy4ngF9rUca7JM=",
                 "-jar", runner(s).toString()));
+        command.addAll(command.indexOf("-jar"), dashboardWiring(s));
         properties.getOrDefault(s, Map.of()).forEach((key, value) -> command.add(command.indexOf("-jar"), "-D" + key + "=" + value));
         // extra JVM options for every service, e.g. a flight recording while a benchmark runs
         String extra = System.getProperty("rongtong.local.jvm-args", "").trim();
@@ -332,6 +333,21 @@ public final class LocalStack implements AutoCloseable {
         return new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(logFile(s).toFile()) : ProcessBuilder.Redirect.to(logFile(s).toFile()))
                 .start();
+    }
+
+    /**
+     * The bureau dashboard is a page of notification-service calling the other three services, each on its own port here:
+     * they allow that page's origin (and nothing else) by CORS, and the page learns their URLs from notification-service
+     * (docs/adr/0027-bureau-dashboard-and-exports.md).
+     */
+    private List<String> dashboardWiring(Service s) {
+        if (s == Service.NOTIFICATION) {
+            return List.of("-Drongtong.dashboard.registry-url=" + url(Service.REGISTRY), "-Drongtong.dashboard.demand-url=" + url(Service.DEMAND),
+                    "-Drongtong.dashboard.matching-url=" + url(Service.MATCHING));
+        }
+        int page = ports.get(Service.NOTIFICATION);
+        return List.of("-Dquarkus.http.cors.enabled=true", "-Dquarkus.http.cors.origins=http://127.0.0.1:" + page + ",http://localhost:" + page,
+                "-Dquarkus.http.cors.methods=GET", "-Dquarkus.http.cors.headers=Authorization,Accept");
     }
 
     private void awaitReady(java.util.Collection<Service> chosen, Duration timeout) throws Exception {
@@ -441,6 +457,7 @@ public final class LocalStack implements AutoCloseable {
             out.append(String.format("  %-20s %s   (Swagger UI: %s/q/swagger-ui; health: %s/q/health/ready, metrics: %s/q/metrics)%n",
                     s.directory, url(s), url(s), managementUrl(s), managementUrl(s)));
         }
+        out.append("\nBureau dashboard:      ").append(url(Service.NOTIFICATION)).append("/dashboard/  (sign in with the bureau token below)\n");
         out.append("\nTokens for trying the APIs (development key, valid 12 h):\n");
         out.append("  operator:  ").append(DevTokens.operator()).append('\n');
         out.append("  partner:   ").append(DevTokens.partner()).append('\n');
