@@ -1,0 +1,65 @@
+package org.rongtong.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.EmbeddedKafkaBroker;
+import org.rongtong.testing.TestData;
+
+/**
+ * {@code run.sh --fresh} (ADR 0025): a stack started again on the same databases keeps what was registered; started
+ * with {@code fresh()} it drops them first and starts empty. Only registry-service runs: the databases are the point.
+ */
+class FreshStartIT {
+
+    private final Path root = Path.of(System.getProperty("rongtong.root", "../..")).toAbsolutePath().normalize();
+    private final String prefix = "rt_fresh_" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aRestartKeepsTheRegisteredEnterprisesAndAFreshStartDropsThem() throws Exception {
+        String id;
+        try (LocalStack stack = registryOnly(false).start()) {
+            id = register(new StackClient(stack));
+        }
+        try (LocalStack stack = registryOnly(false).start()) {
+            assertEquals(200, new StackClient(stack).get(Service.REGISTRY, "/api/v1/enterprises/" + id, DevTokens.operator()).status(),
+                    "a plain restart keeps the databases");
+        }
+        try (LocalStack stack = registryOnly(true).fresh().start()) {
+            StackClient client = new StackClient(stack);
+            assertEquals(404, client.get(Service.REGISTRY, "/api/v1/enterprises/" + id, DevTokens.operator()).status(),
+                    "--fresh dropped the registry's database");
+            assertEquals(0, client.get(Service.REGISTRY, "/api/v1/enterprises?size=10", DevTokens.operator()).body().get("items").size());
+        }
+    }
+
+    /** The same database names every time; only the last stack drops them when it closes. */
+    private LocalStack registryOnly(boolean dropOnClose) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, EmbeddedKafkaBroker.freePort());
+        }
+        return new LocalStack(root, prefix, dropOnClose, ports, EmbeddedKafkaBroker.freePort()).only(Set.of(Service.REGISTRY));
+    }
+
+    private static String register(StackClient client) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "重新开始前登记的企业");
+        body.put("creditCode", TestData.creditCode("370211"));
+        body.put("kind", "SME");
+        body.put("regionCode", "370211");
+        body.put("capabilities", List.of("精密注塑"));
+        StackClient.Reply reply = client.post(Service.REGISTRY, "/api/v1/enterprises", DevTokens.partner(), body);
+        assertEquals(201, reply.status(), reply.body().toString());
+        return reply.body().get("id").asText();
+    }
+}
