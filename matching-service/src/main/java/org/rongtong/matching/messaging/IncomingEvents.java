@@ -13,7 +13,7 @@ import org.rongtong.matching.config.IndexLoader;
 import org.rongtong.matching.metrics.MatchingMetrics;
 import org.rongtong.matching.service.KpiService;
 import org.rongtong.matching.service.MatchLifecycle;
-import org.rongtong.matching.service.MatchingService;
+import org.rongtong.matching.service.Projection;
 import org.rongtong.messaging.EventRetry;
 
 import io.smallrye.mutiny.Uni;
@@ -26,30 +26,32 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class IncomingEvents {
 
-    private final MatchingService matching;
+    private final Projection projection;
     private final MatchLifecycle lifecycle;
     private final KpiService kpis;
     private final IndexLoader index;
     private final MatchingMetrics metrics;
 
-    public IncomingEvents(MatchingService matching, MatchLifecycle lifecycle, KpiService kpis, IndexLoader index, MatchingMetrics metrics) {
-        this.matching = matching;
+    public IncomingEvents(Projection projection, MatchLifecycle lifecycle, KpiService kpis, IndexLoader index, MatchingMetrics metrics) {
+        this.projection = projection;
         this.lifecycle = lifecycle;
         this.kpis = kpis;
         this.index = index;
         this.metrics = metrics;
     }
 
+    /** The shared group: the projection and reverse matching, once per event (this replica's index has its own consumer, IndexFeed). */
     @Incoming("enterprises")
     public Uni<Void> onEnterpriseEvent(ConsumerRecord<String, String> record) {
-        return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
-                (event, snapshot) -> matching.onEnterprise(snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
+        return index.indexed().chain(() -> projection.indexHasRead(record)).chain(() -> EventRetry.handleEvent(record,
+                EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
+                (event, snapshot) -> projection.enterprise(record, snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
     }
 
     @Incoming("demands")
     public Uni<Void> onDemandEvent(ConsumerRecord<String, String> record) {
         return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.DEMAND_TYPES, DemandSnapshot.class,
-                (event, snapshot) -> matching.onDemand(snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
+                (event, snapshot) -> projection.demand(record, snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
     }
 
     /** A proposal counts as interest in the match of its proposer and demand. */

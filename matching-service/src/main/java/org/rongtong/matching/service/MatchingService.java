@@ -55,19 +55,8 @@ public class MatchingService {
         this.lifecycle = lifecycle;
     }
 
-    /** Rebuilds the index from the projection (at startup: the index lives in memory only). */
-    @WithSession
-    public Uni<Integer> rebuildIndex() {
-        return Candidate.<Candidate>list("active = true").map(all -> {
-            EnterpriseIndex index = engine.index();
-            index.addAll(all.stream().map(MatchMapper::copy).toList());
-            index.compact();
-            return index.size();
-        });
-    }
-
     /**
-     * Keeps the enterprise projection and the index; a replayed or stale event changes nothing. When an active
+     * Keeps the enterprise projection; a replayed or stale event changes nothing. When an active
      * enterprise is new or changed what it offers or wants, it is matched against the open demands (reverse matching).
      * The item is the number of candidates proposed (new matches), known once the transaction committed.
      */
@@ -88,7 +77,7 @@ public class MatchingService {
             boolean deactivated = known != null && known.active && !snapshot.active();
             Candidate target = known != null ? known : new Candidate();
             MatchMapper.apply(snapshot, target);
-            engine.index().put(MatchMapper.copy(target));
+            // the index is this replica's, kept from the committed event by its own consumer (ReplicaIndex, ADR 0023)
             Uni<Void> saved = known != null ? Uni.createFrom().voidItem() : target.persist().replaceWithVoid();
             if (deactivated) {
                 // a candidate that left the programme is no longer waiting on anyone's demand (ADR 0015)
@@ -240,7 +229,7 @@ public class MatchingService {
      * (seen in EndToEndIT: the second candidate never proposed). A transaction-scoped advisory lock, so replicas take
      * turns as well; enterprise events are otherwise short, so the wait is too.
      */
-    private static Uni<Void> rankingLock() {
+    static Uni<Void> rankingLock() {
         return Candidate.getSession().chain(session -> session
                 .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('rongtong-matching-rank'))", Integer.class)
                 .getSingleResult()).replaceWithVoid();
