@@ -19,7 +19,7 @@ import org.rongtong.events.Topics;
 import org.rongtong.matching.config.IndexLoader;
 import org.rongtong.matching.rest.StatusView;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 
@@ -38,7 +38,7 @@ public class MatchingStatus {
     private Admin admin;
 
     public MatchingStatus(Watermarks watermarks, IndexProgress progress, IndexLoader loader, MatchEngine engine,
-            @ConfigProperty(name = "rongtong.matching.replica-id") String replica,
+            @ConfigProperty(name = "rongtong.replica.id") String replica,
             @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.watermarks = watermarks;
         this.progress = progress;
@@ -48,23 +48,28 @@ public class MatchingStatus {
         this.kafka = kafka;
     }
 
-    @WithSession
+    /** The end offsets first (the Admin client answers on its own thread), then the watermarks, back on the request's context. */
     public Uni<StatusView> status() {
-        return watermarks.of(Topics.ENTERPRISES).chain(enterprises -> watermarks.of(Topics.DEMANDS).chain(demands -> ends().map(end -> {
-            Instant now = Instant.now();
-            Map<Integer, Long> enterpriseEnds = end.getOrDefault(Topics.ENTERPRISES, Map.of());
-            List<StatusView.Topic> topics = List.of(
-                    topic(Topics.ENTERPRISES, enterpriseEnds, enterprises, now),
-                    topic(Topics.DEMANDS, end.getOrDefault(Topics.DEMANDS, Map.of()), demands, now));
-            Map<Integer, Watermarks.Mark> read = new HashMap<>();
-            progress.partitions().forEach((p, r) -> {
-                if (r.lastOffset() >= 0) {
-                    read.put(p, new Watermarks.Mark(r.lastOffset(), r.recordTime(), null));
-                }
-            });
-            return new StatusView(replica, loader.isIndexed() && progress.caughtUp(), engine.index().size(), topics,
-                    topic(Topics.ENTERPRISES, enterpriseEnds, read, now));
-        })));
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return ends().emitOn(task -> context.runOnContext(x -> task.run()))
+                .chain(end -> Panache.withSession(() -> watermarks.of(Topics.ENTERPRISES)
+                        .chain(enterprises -> watermarks.of(Topics.DEMANDS).map(demands -> view(end, enterprises, demands)))));
+    }
+
+    private StatusView view(Map<String, Map<Integer, Long>> end, Map<Integer, Watermarks.Mark> enterprises, Map<Integer, Watermarks.Mark> demands) {
+        Instant now = Instant.now();
+        Map<Integer, Long> enterpriseEnds = end.getOrDefault(Topics.ENTERPRISES, Map.of());
+        List<StatusView.Topic> topics = List.of(
+                topic(Topics.ENTERPRISES, enterpriseEnds, enterprises, now),
+                topic(Topics.DEMANDS, end.getOrDefault(Topics.DEMANDS, Map.of()), demands, now));
+        Map<Integer, Watermarks.Mark> read = new HashMap<>();
+        progress.partitions().forEach((p, r) -> {
+            if (r.lastOffset() >= 0) {
+                read.put(p, new Watermarks.Mark(r.lastOffset(), r.recordTime(), null));
+            }
+        });
+        return new StatusView(replica, loader.isIndexed() && progress.caughtUp(), engine.index().size(), topics,
+                topic(Topics.ENTERPRISES, enterpriseEnds, read, now));
     }
 
     private static StatusView.Topic topic(String name, Map<Integer, Long> ends, Map<Integer, Watermarks.Mark> marks, Instant now) {

@@ -33,7 +33,7 @@ public class Projection {
     private final Duration patience;
 
     public Projection(MatchingService matching, Watermarks watermarks, IndexProgress progress,
-            @ConfigProperty(name = "rongtong.matching.index-patience", defaultValue = "30s") Duration patience) {
+            @ConfigProperty(name = "rongtong.replica.index-patience", defaultValue = "30s") Duration patience) {
         this.matching = matching;
         this.watermarks = watermarks;
         this.progress = progress;
