@@ -180,7 +180,7 @@ public final class RegistryImportBenchmark {
         return -1;
     }
 
-    private static Path generate(int rows) throws java.io.IOException {
+    static Path generate(int rows) throws java.io.IOException {
         Random random = new Random(42);
         Path file = Files.createTempFile("registry-import-", ".csv");
         file.toFile().deleteOnExit();
