@@ -43,9 +43,10 @@ public class IncomingEvents {
     /** The shared group: the projection and reverse matching, once per event (this replica's index has its own consumer, IndexFeed). */
     @Incoming("enterprises")
     public Uni<Void> onEnterpriseEvent(ConsumerRecord<String, String> record) {
-        return index.indexed().chain(() -> projection.indexHasRead(record)).chain(() -> EventRetry.handleEvent(record,
-                EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
-                (event, snapshot) -> projection.enterprise(record, snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
+        // the wait for this replica's index is inside the retries: running out of patience retries, never parks
+        return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
+                (event, snapshot) -> projection.indexHasRead(record)
+                        .chain(() -> projection.enterprise(record, snapshot)).invoke(metrics::candidatesProposed).replaceWithVoid()));
     }
 
     @Incoming("demands")
