@@ -2,8 +2,7 @@ package org.rongtong.matching;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,9 +95,9 @@ class MatchingStatusTest {
         List<Map<String, Object>> partitions = s.getList("topics.find { it.topic == 'registry.enterprises.v1' }.partitions");
         assertTrue(partitions.stream().anyMatch(p -> ((Number) p.get("appliedOffset")).longValue() >= 0 && p.get("appliedAt") != null),
                 "a partition names the last offset applied and when: " + partitions);
-        // caught up means what it says: the demand was ranked with the enterprise in it
+        // caught up means what it says: the demand was ranked with the enterprise in it (others' tests add more candidates)
         given().auth().oauth2(partner).when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].enterpriseId", equalTo(sme.toString()));
+                .body("enterpriseId", hasItem(sme.toString()));
 
         String health = given().when().get(ready).then().statusCode(200).extract().asString();
         assertTrue(health.contains("\"caughtUp\": true") || health.contains("\"caughtUp\":true"), health);
