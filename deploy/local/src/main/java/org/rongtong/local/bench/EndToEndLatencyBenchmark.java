@@ -187,6 +187,8 @@ public final class EndToEndLatencyBenchmark {
             System.out.printf("publish -> webhook, every bureau        p50 %s  p99 %s  max %s%n", pct(all, 50), pct(all, 99), pct(all, 100));
             System.out.printf("target p99 <= 1 s: %s%n", percentile(all, 99) <= 1000 && first.size() == sentAt.size() ? "MET" : "MISSED");
         }
+        // the HTTP client's pool threads would keep the JVM alive after the stack stopped
+        System.exit(0);
     }
 
     private static Map<String, Object> demand(int n, String run) {
