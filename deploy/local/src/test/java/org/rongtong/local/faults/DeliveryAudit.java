@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * matching-service (it is a match of each demand of its group), every match event reached the webhook receiver, and no
  * dead-letter topic holds anything. Each check that fails adds a line saying what was lost, doubled or parked.
  */
-final class DeliveryAudit {
+public final class DeliveryAudit {
 
     static final String ENTERPRISES = "registry.enterprises.v1";
     static final String DEMANDS = "demand.demands.v1";
@@ -51,7 +51,7 @@ final class DeliveryAudit {
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> summary = new ArrayList<>();
 
-    DeliveryAudit(StackClient client, String bootstrapServers, Workload workload, WebhookReceiver receiver) {
+    public DeliveryAudit(StackClient client, String bootstrapServers, Workload workload, WebhookReceiver receiver) {
         this.client = client;
         this.bootstrapServers = bootstrapServers;
         this.workload = workload;
@@ -59,12 +59,12 @@ final class DeliveryAudit {
     }
 
     /** Counts of what the last {@link #problems()} saw, for the log. */
-    List<String> summary() {
+    public List<String> summary() {
         return List.copyOf(summary);
     }
 
     /** Everything that is wrong now; empty when every event arrived exactly once and nothing was parked. */
-    List<String> problems() {
+    public List<String> problems() {
         summary.clear();
         List<String> problems = new ArrayList<>();
         List<ConsumerRecord<String, String>> enterpriseRecords = readAll(ENTERPRISES);
