@@ -41,6 +41,7 @@ public final class DeliveryAudit {
     static final String ENTERPRISE_REGISTERED = "rongtong.registry.enterprise.registered.v1";
     static final String DEMAND_PUBLISHED = "rongtong.demand.demand.published.v1";
     static final String DEMAND_MATCHED = "rongtong.matching.demand.matched.v1";
+    static final String CANDIDATES_CHANGED = "rongtong.matching.demand.candidates-changed.v1";
     /** The types on the match topic that a subscription with no filter receives. */
     static final String MATCH_TYPE_PREFIX = "rongtong.matching.";
 
@@ -179,7 +180,8 @@ public final class DeliveryAudit {
     }
 
     private void checkMatches(List<ConsumerRecord<String, String>> records, List<String> problems) {
-        // the latest candidate list of each demand on the topic (one key, one partition: offsets order them)
+        // the latest candidate list of each demand on the topic (one key, one partition: offsets order them), with the
+        // deltas after it applied (ADR 0022: reverse matching publishes the candidates added and displaced, not the list)
         Map<String, JsonNode> latest = new HashMap<>();
         Map<String, Long> latestOffset = new HashMap<>();
         for (ConsumerRecord<String, String> r : records) {
@@ -188,6 +190,19 @@ public final class DeliveryAudit {
                 latestOffset.put(r.key(), r.offset());
             }
         }
+        Map<String, Set<String>> listed = new HashMap<>();
+        latest.forEach((demand, event) -> {
+            Set<String> ids = new TreeSet<>();
+            event.path("candidates").forEach(c -> ids.add(c.path("matchId").asText()));
+            listed.put(demand, ids);
+        });
+        records.stream().filter(r -> CANDIDATES_CHANGED.equals(header(r, "ce_type")) && listed.containsKey(r.key())
+                && r.offset() > latestOffset.get(r.key())).sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset))
+                .forEach(r -> {
+                    JsonNode delta = read(r);
+                    delta.path("candidates").forEach(c -> listed.get(r.key()).add(c.path("matchId").asText()));
+                    delta.path("displaced").forEach(c -> listed.get(r.key()).remove(c.path("matchId").asText()));
+                });
         Map<Integer, List<Workload.Enterprise>> smesByGroup = workload.enterprises().stream().filter(e -> e.group() >= 0 && !e.leader())
                 .collect(Collectors.groupingBy(Workload.Enterprise::group));
         int ranked = 0;
@@ -222,8 +237,7 @@ public final class DeliveryAudit {
                 continue;
             }
             ranked++;
-            Set<String> onTopic = new TreeSet<>();
-            event.path("candidates").forEach(c -> onTopic.add(c.path("matchId").asText()));
+            Set<String> onTopic = listed.get(d.id().toString());
             if (!onTopic.equals(matchIds)) {
                 problems.add("lost: the latest candidate list of demand " + d.id() + " on " + MATCHES + " has matches " + onTopic
                         + ", matching-service has " + matchIds);
