@@ -49,6 +49,15 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Service, Map<String, String>> properties = new EnumMap<>(Service.class);
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
+    private int partitions = 3;
+    /** Replicas beyond the first, each on ports of its own and the same database (the scale-out test, benchmarks). */
+    private final Map<Service, List<Replica>> replicas = new EnumMap<>(Service.class);
+
+    private static final class Replica {
+        final int port = EmbeddedKafkaBroker.freePort();
+        final int managementPort = EmbeddedKafkaBroker.freePort();
+        Process process;
+    }
 
     /** A stack on these public ports; each service's management interface (health, metrics) takes a free port. */
     public LocalStack(Path root, String databasePrefix, boolean dropDatabasesOnClose, Map<Service, Integer> ports, int kafkaPort) {
@@ -122,6 +131,22 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
+    /** Runs {@code count} replicas of the service (1 by default): the others on free ports, with the same database. */
+    public LocalStack withReplicas(Service service, int count) {
+        List<Replica> extra = new ArrayList<>();
+        for (int i = 1; i < count; i++) {
+            extra.add(new Replica());
+        }
+        replicas.put(service, extra);
+        return this;
+    }
+
+    /** The partitions of the stack's topics when it creates them (3 by default). */
+    public LocalStack withPartitions(int count) {
+        this.partitions = count;
+        return this;
+    }
+
     public LocalStack start() throws Exception {
         choosePostgres();
         for (Service s : services) {
@@ -143,8 +168,52 @@ public final class LocalStack implements AutoCloseable {
         for (Service s : services) {
             processes.put(s, launch(s, false));
         }
+        for (Service s : services) {
+            for (int i = 1; i <= replicas.getOrDefault(s, List.of()).size(); i++) {
+                replicas.get(s).get(i - 1).process = launch(s, i, false);
+            }
+        }
         awaitReady(services, Duration.ofSeconds(180));
+        for (Service s : services) {
+            for (int i = 1; i <= replicas.getOrDefault(s, List.of()).size(); i++) {
+                awaitReady(s, i, Duration.ofSeconds(180));
+            }
+        }
         return this;
+    }
+
+    /** SIGKILL of one replica (0 is the first, {@link #kill} kills it too). */
+    public void kill(Service service, int replica) throws InterruptedException {
+        if (replica == 0) {
+            kill(service);
+            return;
+        }
+        Process p = replicas.get(service).get(replica - 1).process;
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed replica (other than the first) again on its ports and waits until it is ready. */
+    public void restart(Service service, int replica, Duration timeout) throws Exception {
+        Replica r = replicas.get(service).get(replica - 1);
+        if (r.process.isAlive()) {
+            throw new IllegalStateException(service.directory + " replica " + replica + " is still running");
+        }
+        r.process = launch(service, replica, true);
+        awaitReady(service, replica, timeout);
+    }
+
+    /** The public API of one replica (0: the first, as {@link #url(Service)}). */
+    public String url(Service service, int replica) {
+        return replica == 0 ? url(service) : "http://127.0.0.1:" + replicas.get(service).get(replica - 1).port;
+    }
+
+    public String managementUrl(Service service, int replica) {
+        return replica == 0 ? managementUrl(service) : "http://127.0.0.1:" + replicas.get(service).get(replica - 1).managementPort;
+    }
+
+    public int replicas(Service service) {
+        return 1 + replicas.getOrDefault(service, List.of()).size();
     }
 
     /** Kills the service's JVM with SIGKILL: no shutdown hook runs, whatever it was doing stops mid-way. */
@@ -270,9 +339,9 @@ public final class LocalStack implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             // the snapshot topics are compacted: a new consumer replays the latest state of every aggregate
             List<NewTopic> topics = List.of(
-                    new NewTopic(ENTERPRISES_TOPIC, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(DEMANDS_TOPIC, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(MATCHES_TOPIC, 3, (short) 1));
+                    new NewTopic(ENTERPRISES_TOPIC, partitions, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(DEMANDS_TOPIC, partitions, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(MATCHES_TOPIC, partitions, (short) 1));
             for (NewTopic topic : topics) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
@@ -302,13 +371,24 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Process launch(Service s, boolean appendToLog) throws IOException {
-        Files.createDirectories(logFile(s).getParent());
+        return launch(s, 0, appendToLog);
+    }
+
+    private Path logFile(Service s, int replica) {
+        return replica == 0 ? logFile(s) : root.resolve(".local-stack/logs/" + s.directory + "-" + (replica + 1) + ".log");
+    }
+
+    private Process launch(Service s, int replica, boolean appendToLog) throws IOException {
+        Path log = logFile(s, replica);
+        Files.createDirectories(log.getParent());
+        int port = replica == 0 ? ports.get(s) : replicas.get(s).get(replica - 1).port;
+        int management = replica == 0 ? managementPorts.get(s) : replicas.get(s).get(replica - 1).managementPort;
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + System.getProperty("rongtong.local.heap", "512m"), "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + ports.get(s),
+                "-Dquarkus.http.port=" + port,
                 // the development key is allowed only on loopback (DevelopmentKeyGuard): nobody else can reach these
                 "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.management.port=" + managementPorts.get(s),
+                "-Dquarkus.management.port=" + management,
                 "-Dquarkus.management.host=127.0.0.1",
                 "-Drongtong.security.allow-development-key=true",
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database(s)),
@@ -331,7 +411,7 @@ public final class LocalStack implements AutoCloseable {
         }
         // a restarted service writes after what its killed predecessor wrote
         return new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(logFile(s).toFile()) : ProcessBuilder.Redirect.to(logFile(s).toFile()))
+                .redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()))
                 .start();
     }
 
@@ -370,9 +450,28 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private void awaitReady(Service s, int replica, Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Process p = replicas.get(s).get(replica - 1).process;
+        while (!isReady(http, managementUrl(s, replica))) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(s.directory + " replica " + replica + " exited with " + p.exitValue() + "; see " + logFile(s, replica));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(s.directory + " replica " + replica + " not ready within " + timeout + "; see " + logFile(s, replica));
+            }
+            Thread.sleep(500);
+        }
+    }
+
     private boolean isReady(HttpClient http, Service s) {
+        return isReady(http, managementUrl(s));
+    }
+
+    private boolean isReady(HttpClient http, String management) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl(s) + "/q/health/ready"))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("\"UP\"");
         } catch (IOException e) {
@@ -385,8 +484,10 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        processes.values().forEach(Process::destroy);
-        for (Process p : processes.values()) {
+        List<Process> all = new ArrayList<>(processes.values());
+        replicas.values().forEach(list -> list.stream().filter(r -> r.process != null).forEach(r -> all.add(r.process)));
+        all.forEach(Process::destroy);
+        for (Process p : all) {
             try {
                 if (!p.waitFor(15, TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -397,6 +498,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         processes.clear();
+        replicas.values().forEach(list -> list.forEach(r -> r.process = null));
         if (broker != null) {
             broker.close();
             broker = null;

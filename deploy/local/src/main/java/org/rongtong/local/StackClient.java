@@ -62,6 +62,11 @@ public final class StackClient {
         return send(HttpRequest.newBuilder(URI.create(stack.url(service) + path)).header("Authorization", "Bearer " + token).GET());
     }
 
+    /** A GET on one replica of the service (the scale-out test asks each replica the same question). */
+    public Reply get(Service service, int replica, String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(stack.url(service, replica) + path)).header("Authorization", "Bearer " + token).GET());
+    }
+
     /** Repeats a call until its reply satisfies {@code done}: the services learn from each other through events. */
     public Reply until(java.util.function.Supplier<Reply> call, Predicate<Reply> done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

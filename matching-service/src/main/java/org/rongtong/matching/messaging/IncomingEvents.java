@@ -18,7 +18,7 @@ import org.rongtong.matching.config.IndexLoader;
 import org.rongtong.matching.metrics.MatchingMetrics;
 import org.rongtong.matching.service.KpiService;
 import org.rongtong.matching.service.MatchLifecycle;
-import org.rongtong.matching.service.MatchingService;
+import org.rongtong.matching.service.Projection;
 import org.rongtong.messaging.CloudEvent;
 import org.rongtong.messaging.DeadLetters;
 import org.rongtong.messaging.EventRetry;
@@ -35,14 +35,14 @@ public class IncomingEvents {
 
     private static final Logger LOG = Logger.getLogger(IncomingEvents.class);
 
-    private final MatchingService matching;
+    private final Projection projection;
     private final MatchLifecycle lifecycle;
     private final KpiService kpis;
     private final IndexLoader index;
     private final MatchingMetrics metrics;
 
-    public IncomingEvents(MatchingService matching, MatchLifecycle lifecycle, KpiService kpis, IndexLoader index, MatchingMetrics metrics) {
-        this.matching = matching;
+    public IncomingEvents(Projection projection, MatchLifecycle lifecycle, KpiService kpis, IndexLoader index, MatchingMetrics metrics) {
+        this.projection = projection;
         this.lifecycle = lifecycle;
         this.kpis = kpis;
         this.index = index;
@@ -50,7 +50,9 @@ public class IncomingEvents {
     }
 
     /**
-     * A poll's worth of enterprise events in one transaction, reverse-matched together (ADR 0022). A batch that fails
+     * The shared group: a poll's worth of enterprise events in one transaction, reverse-matched together (ADR 0022),
+     * once this replica's index (its own consumer, IndexFeed) has read them (ADR 0023). The wait is inside the retries:
+     * running out of patience retries, never parks. A batch that fails
      * for a reason other than a transient one is gone through record by record, each with its retries; a record that
      * still fails fails the batch, which the channel's dead-letter strategy then parks.
      */
@@ -73,7 +75,8 @@ public class IncomingEvents {
                 return Uni.createFrom().voidItem();
             }
             return EventRetry.handleBatch("batch of " + batch.size() + " enterprise event(s)",
-                            () -> matching.onEnterprises(batch).invoke(metrics::candidatesProposed).replaceWithVoid())
+                            () -> projection.indexHasRead(records).chain(() -> projection.enterprises(records, batch))
+                                    .invoke(metrics::candidatesProposed).replaceWithVoid())
                     .onFailure().recoverWithUni(failure -> oneByOne(records));
         });
     }
@@ -82,7 +85,9 @@ public class IncomingEvents {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (ConsumerRecord<String, String> record : records) {
             chain = chain.chain(() -> EventRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
-                    (event, snapshot) -> matching.onEnterprise(snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
+                    (event, snapshot) -> projection.indexHasRead(List.of(record))
+                            .chain(() -> projection.enterprises(List.of(record), List.of(snapshot)))
+                            .invoke(metrics::candidatesProposed).replaceWithVoid()));
         }
         return chain;
     }
@@ -90,7 +95,7 @@ public class IncomingEvents {
     @Incoming("demands")
     public Uni<Void> onDemandEvent(ConsumerRecord<String, String> record) {
         return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.DEMAND_TYPES, DemandSnapshot.class,
-                (event, snapshot) -> matching.onDemand(snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
+                (event, snapshot) -> projection.demand(record, snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
     }
 
     /** A proposal counts as interest in the match of its proposer and demand. */

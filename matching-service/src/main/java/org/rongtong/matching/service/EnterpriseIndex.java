@@ -164,6 +164,20 @@ public final class EnterpriseIndex implements AutoCloseable {
     }
 
     /**
+     * Applies one enterprise as an event carries it, unless the index already holds it (or removed it) at the same or a
+     * newer version: each replica's own consumer replays from the projection's watermark, so it sees events twice.
+     */
+    public synchronized boolean putIfNewer(Candidate c) {
+        Profile known = profiles.get(c.id);
+        Long gone = removed.get(c.id);
+        if ((known != null && known.candidate().version >= c.version) || (gone != null && gone >= c.version)) {
+            return false;
+        }
+        put(c);
+        return true;
+    }
+
+    /**
      * Bulk load, made visible once at the end. An enterprise the index already holds at the same or a newer version
      * (an event that arrived while the projection was read) is left as it is; so is one it removed at a newer version
      * (deactivated meanwhile: the projection's older active copy must not resurrect it).

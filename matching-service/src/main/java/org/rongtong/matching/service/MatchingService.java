@@ -55,26 +55,12 @@ public class MatchingService {
         this.board = board;
     }
 
-    /** Rebuilds the index from the projection (at startup: the index lives in memory only). */
-    @WithSession
-    public Uni<Integer> rebuildIndex() {
-        return Candidate.<Candidate>list("active = true").map(all -> {
-            EnterpriseIndex index = engine.index();
-            index.addAll(all.stream().map(MatchMapper::copy).toList());
-            index.compact();
-            return index.size();
-        }).chain(n -> OpenDemand.<OpenDemand>list("status", DemandStatus.PUBLISHED).map(open -> {
-            board.clear();
-            open.forEach(board::put);
-            return n;
-        }));
-    }
-
     /**
-     * Keeps the enterprise projection and the index for a batch of enterprise events (a Kafka poll); a replayed or stale
-     * event changes nothing. The enterprises that are new or changed what they offer or want are then reverse-matched
-     * together against the open demands (ReverseMatching). The item is the number of candidates proposed, known once
-     * the transaction committed.
+     * Keeps the enterprise projection for a batch of enterprise events (a Kafka poll); a replayed or stale event changes
+     * nothing. The index is this replica's, kept from the committed events by its own consumer (ReplicaIndex, ADR 0023).
+     * The enterprises that are new or changed what they offer or want are then reverse-matched together against the
+     * open demands (ReverseMatching). Within the caller's transaction (Projection: ranking lock, board refreshed,
+     * watermark); the item is the number of candidates proposed.
      */
     @WithTransaction
     public Uni<Integer> onEnterprises(List<EnterpriseSnapshot> snapshots) {
@@ -96,7 +82,6 @@ public class MatchingService {
                 Candidate target = k != null ? k : new Candidate();
                 MatchMapper.apply(snapshot, target);
                 Candidate copy = MatchMapper.copy(target);
-                engine.index().put(copy);
                 if (k == null) {
                     fresh.add(target);
                 }
@@ -214,6 +199,20 @@ public class MatchingService {
                         .replaceWith(matches.size());
             });
         });
+    }
+
+    /**
+     * Ranking a new demand and matching a batch of enterprises against the open demands run one at a time, until commit
+     * (ADR 0023 with ADR 0022: one take per enterprise batch).
+     * Without it a fit could be lost: the demand's ranking read the index just before the enterprise was put into it,
+     * and the enterprise's reverse matching listed the open demands just before the demand's transaction committed
+     * (seen in EndToEndIT: the second candidate never proposed). A transaction-scoped advisory lock, so replicas take
+     * turns as well; enterprise events are otherwise short, so the wait is too.
+     */
+    static Uni<Void> rankingLock() {
+        return Candidate.getSession().chain(session -> session
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('rongtong-matching-rank'))", Integer.class)
+                .getSingleResult()).replaceWithVoid();
     }
 
     @WithSession

@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * matching-service (it is a match of each demand of its group), every match event reached the webhook receiver, and no
  * dead-letter topic holds anything. Each check that fails adds a line saying what was lost, doubled or parked.
  */
-final class DeliveryAudit {
+public final class DeliveryAudit {
 
     static final String ENTERPRISES = "registry.enterprises.v1";
     static final String DEMANDS = "demand.demands.v1";
@@ -41,6 +41,7 @@ final class DeliveryAudit {
     static final String ENTERPRISE_REGISTERED = "rongtong.registry.enterprise.registered.v1";
     static final String DEMAND_PUBLISHED = "rongtong.demand.demand.published.v1";
     static final String DEMAND_MATCHED = "rongtong.matching.demand.matched.v1";
+    static final String CANDIDATES_CHANGED = "rongtong.matching.demand.candidates-changed.v1";
     /** The types on the match topic that a subscription with no filter receives. */
     static final String MATCH_TYPE_PREFIX = "rongtong.matching.";
 
@@ -51,7 +52,7 @@ final class DeliveryAudit {
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> summary = new ArrayList<>();
 
-    DeliveryAudit(StackClient client, String bootstrapServers, Workload workload, WebhookReceiver receiver) {
+    public DeliveryAudit(StackClient client, String bootstrapServers, Workload workload, WebhookReceiver receiver) {
         this.client = client;
         this.bootstrapServers = bootstrapServers;
         this.workload = workload;
@@ -59,12 +60,12 @@ final class DeliveryAudit {
     }
 
     /** Counts of what the last {@link #problems()} saw, for the log. */
-    List<String> summary() {
+    public List<String> summary() {
         return List.copyOf(summary);
     }
 
     /** Everything that is wrong now; empty when every event arrived exactly once and nothing was parked. */
-    List<String> problems() {
+    public List<String> problems() {
         summary.clear();
         List<String> problems = new ArrayList<>();
         List<ConsumerRecord<String, String>> enterpriseRecords = readAll(ENTERPRISES);
@@ -179,7 +180,8 @@ final class DeliveryAudit {
     }
 
     private void checkMatches(List<ConsumerRecord<String, String>> records, List<String> problems) {
-        // the latest candidate list of each demand on the topic (one key, one partition: offsets order them)
+        // the latest candidate list of each demand on the topic (one key, one partition: offsets order them), with the
+        // deltas after it applied (ADR 0022: reverse matching publishes the candidates added and displaced, not the list)
         Map<String, JsonNode> latest = new HashMap<>();
         Map<String, Long> latestOffset = new HashMap<>();
         for (ConsumerRecord<String, String> r : records) {
@@ -188,6 +190,19 @@ final class DeliveryAudit {
                 latestOffset.put(r.key(), r.offset());
             }
         }
+        Map<String, Set<String>> listed = new HashMap<>();
+        latest.forEach((demand, event) -> {
+            Set<String> ids = new TreeSet<>();
+            event.path("candidates").forEach(c -> ids.add(c.path("matchId").asText()));
+            listed.put(demand, ids);
+        });
+        records.stream().filter(r -> CANDIDATES_CHANGED.equals(header(r, "ce_type")) && listed.containsKey(r.key())
+                && r.offset() > latestOffset.get(r.key())).sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset))
+                .forEach(r -> {
+                    JsonNode delta = read(r);
+                    delta.path("candidates").forEach(c -> listed.get(r.key()).add(c.path("matchId").asText()));
+                    delta.path("displaced").forEach(c -> listed.get(r.key()).remove(c.path("matchId").asText()));
+                });
         Map<Integer, List<Workload.Enterprise>> smesByGroup = workload.enterprises().stream().filter(e -> e.group() >= 0 && !e.leader())
                 .collect(Collectors.groupingBy(Workload.Enterprise::group));
         int ranked = 0;
@@ -222,8 +237,7 @@ final class DeliveryAudit {
                 continue;
             }
             ranked++;
-            Set<String> onTopic = new TreeSet<>();
-            event.path("candidates").forEach(c -> onTopic.add(c.path("matchId").asText()));
+            Set<String> onTopic = listed.get(d.id().toString());
             if (!onTopic.equals(matchIds)) {
                 problems.add("lost: the latest candidate list of demand " + d.id() + " on " + MATCHES + " has matches " + onTopic
                         + ", matching-service has " + matchIds);

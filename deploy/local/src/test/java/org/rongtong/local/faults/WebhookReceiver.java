@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code webhook-id} (the CloudEvents id). A repeat of an id is allowed (delivery is at-least-once); the receiver is
  * what de-duplicates, as a real one would.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -25,7 +25,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger withoutId = new AtomicInteger();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
@@ -45,16 +45,16 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/faults";
     }
 
     /** The distinct ids received so far. */
-    Set<String> ids() {
+    public Set<String> ids() {
         return Set.copyOf(byId.keySet());
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the broker or the database is down is repeated until it succeeds, without creating anything twice: a registration
  * repeats its {@code Idempotency-Key}, and a demand is looked up by its title before it is sent again.
  */
-final class Workload implements AutoCloseable {
+public final class Workload implements AutoCloseable {
 
     /** Enterprises and demands of one group fit each other and nothing else: a field of their own. */
     record Group(String field, String chain, List<String> capabilities, String title, String description, List<String> required) {
@@ -48,7 +48,7 @@ final class Workload implements AutoCloseable {
     record Enterprise(String name, String creditCode, int group, boolean leader, UUID id) {
     }
 
-    record Demand(String title, int group, UUID publisherId, UUID id) {
+    public record Demand(String title, int group, UUID publisherId, UUID id) {
     }
 
     private final StackClient client;
@@ -61,7 +61,7 @@ final class Workload implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private int sequence;
 
-    Workload(StackClient client, String run, Duration patience) {
+    public Workload(StackClient client, String run, Duration patience) {
         this.client = client;
         this.run = run;
         this.patience = patience;
@@ -71,17 +71,17 @@ final class Workload implements AutoCloseable {
         return List.copyOf(enterprises);
     }
 
-    List<Demand> demands() {
+    public List<Demand> demands() {
         return List.copyOf(demands);
     }
 
     /** Runs the calls in the background, so that a fault can strike while they are under way. */
-    CompletableFuture<Void> inBackground(List<Runnable> calls) {
+    public CompletableFuture<Void> inBackground(List<Runnable> calls) {
         return CompletableFuture.allOf(calls.stream().map(c -> CompletableFuture.runAsync(c, executor)).toArray(CompletableFuture[]::new));
     }
 
     /** One chain leader per group (demand-service accepts its demands once the registry's event has reached it). */
-    void registerLeaders() {
+    public void registerLeaders() {
         for (int g = 0; g < GROUPS.size(); g++) {
             Enterprise leader = register(g, true);
             leaders.add(leader);
@@ -89,7 +89,7 @@ final class Workload implements AutoCloseable {
     }
 
     /** The calls that register {@code perGroup} SMEs in each group and publish {@code demandsPerLeader} demands per leader. */
-    List<Runnable> round(int perGroup, int demandsPerLeader) {
+    public List<Runnable> round(int perGroup, int demandsPerLeader) {
         List<Runnable> calls = new ArrayList<>();
         for (int i = 0; i < Math.max(perGroup, demandsPerLeader); i++) {
             for (int g = 0; g < GROUPS.size(); g++) {
@@ -131,7 +131,7 @@ final class Workload implements AutoCloseable {
      * Registers {@code count} enterprises in one NDJSON import (a burst on the enterprise topic that keeps the consumers
      * busy for a while). They are willing only for a field no demand of the run asks for, so they add no matches.
      */
-    List<String> importBurst(int count) {
+    public List<String> importBurst(int count) {
         StringBuilder ndjson = new StringBuilder();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -1,0 +1,47 @@
+package org.rongtong.matching.messaging;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.rongtong.events.EnterpriseSnapshot;
+import org.rongtong.events.EventTypes;
+import org.rongtong.matching.service.ReplicaIndex;
+import org.rongtong.messaging.CloudEvent;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * registry.enterprises.v1 once more, on this replica's own consumer group (channel {@code enterprise-index}), for its
+ * in-memory index only (docs/adr/0023-replicas-that-agree.md). Where it starts reading is set by {@code IndexStart}; it
+ * commits nothing. A record it cannot read is skipped here: the shared consumer ({@link IncomingEvents}) parks it.
+ */
+@ApplicationScoped
+public class IndexFeed {
+
+    private static final Logger LOG = Logger.getLogger(IndexFeed.class);
+
+    private final ReplicaIndex index;
+
+    public IndexFeed(ReplicaIndex index) {
+        this.index = index;
+    }
+
+    @Incoming("enterprise-index")
+    @Blocking
+    public void onEnterpriseEvent(ConsumerRecord<String, String> record) {
+        EnterpriseSnapshot snapshot = null;
+        try {
+            CloudEvent event = CloudEvent.of(record);
+            if (EventTypes.ENTERPRISE_TYPES.contains(event.type())) {
+                snapshot = event.dataAs(EnterpriseSnapshot.class);
+            }
+        } catch (RuntimeException unreadable) {
+            LOG.warnf("Index: skipped unreadable record %s-%d@%d (%s)", record.topic(), record.partition(), record.offset(), unreadable.getMessage());
+        }
+        index.apply(snapshot, record.partition(), record.offset(), Instant.ofEpochMilli(Math.max(0, record.timestamp())));
+    }
+}
