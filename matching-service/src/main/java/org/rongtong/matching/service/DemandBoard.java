@@ -45,10 +45,6 @@ public class DemandBoard {
         return open.size();
     }
 
-    void clear() {
-        open.clear();
-    }
-
     /** Makes the board equal to the committed published demands (in the caller's session and transaction). */
     Uni<Void> refresh() {
         return OpenDemand.getSession().chain(session -> session.createSelectionQuery(

@@ -100,11 +100,6 @@ public class MatchingService {
         });
     }
 
-    /** One enterprise event (tests, and a batch that failed and is gone through record by record). */
-    public Uni<Integer> onEnterprise(EnterpriseSnapshot snapshot) {
-        return onEnterprises(List.of(snapshot));
-    }
-
     /** What gates, relevance, roles and stated minimums read: a change to any of them may make a new fit. */
     private static boolean offerChanged(Candidate known, EnterpriseSnapshot snapshot) {
         return known == null || !known.active || !Objects.equals(known.capabilities, snapshot.capabilities())
@@ -164,7 +159,8 @@ public class MatchingService {
             if (demand.status != DemandStatus.PUBLISHED) {
                 return saved.replaceWith(0);
             }
-            // on the board before its ranking reads the index: an enterprise indexed meanwhile is found by one or the other
+            // ranked under the global lock once this replica's index covers the watermark (ADR 0023); on this board at
+            // once, on the others' at their next enterprise batch, which refreshes them from the database first
             board.put(demand);
             return saved.chain(() -> Match.existForDemand(demand.id))
                     .chain(matchedBefore -> matchedBefore || demand.rankedAt != null ? NONE : rank(demand));
