@@ -26,6 +26,28 @@ public final class StackClient {
     public record Reply(int status, JsonNode body) {
     }
 
+    /**
+     * Registers an enterprise through registry-service with a new valid credit code of its region; returns its id, or
+     * throws with the answer when the registry does not say 201.
+     */
+    public String registerEnterprise(String token, String name, String kind, String tier, String region, java.util.List<String> chains,
+            java.util.List<String> capabilities, java.util.Map<String, String> willingness) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", name);
+        body.put("creditCode", org.rongtong.testing.TestData.creditCode(region));
+        body.put("kind", kind);
+        body.put("tier", tier);
+        body.put("regionCode", region);
+        body.put("chains", chains);
+        body.put("capabilities", capabilities);
+        body.put("willingness", willingness);
+        Reply reply = post(Service.REGISTRY, "/api/v1/enterprises", token, body);
+        if (reply.status() != 201) {
+            throw new IllegalStateException("Registering " + name + " answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.body().get("id").asText();
+    }
+
     /** The service's base URL. */
     public String url(Service service) {
         return stack.url(service);

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EmbeddedKafkaBroker;
 import org.rongtong.testing.PrometheusText;
-import org.rongtong.testing.TestData;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,18 +76,8 @@ class EndToEndIT {
 
     private static String register(String name, String kind, String region, List<String> capabilities, Map<String, String> willingness,
             String chain) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("creditCode", TestData.creditCode(region));
-        body.put("kind", kind);
-        body.put("tier", "SPECIALIZED_SME");
-        body.put("regionCode", region);
-        body.put("chains", List.of(chain));
-        body.put("capabilities", capabilities);
-        body.put("willingness", willingness);
-        StackClient.Reply reply = client.post(Service.REGISTRY, "/api/v1/enterprises", DevTokens.partner(), body);
-        assertEquals(201, reply.status(), reply.body().toString());
-        return reply.body().get("id").asText();
+        return client.registerEnterprise(DevTokens.partner(), name, kind, "SPECIALIZED_SME", region, List.of(chain), capabilities,
+                willingness);
     }
 
     @Test

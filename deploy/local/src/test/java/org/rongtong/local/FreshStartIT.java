@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EmbeddedKafkaBroker;
-import org.rongtong.testing.TestData;
 
 /**
  * {@code run.sh --fresh} (ADR 0025): a stack started again on the same databases keeps what was registered; started
@@ -52,14 +50,7 @@ class FreshStartIT {
     }
 
     private static String register(StackClient client) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "重新开始前登记的企业");
-        body.put("creditCode", TestData.creditCode("370211"));
-        body.put("kind", "SME");
-        body.put("regionCode", "370211");
-        body.put("capabilities", List.of("精密注塑"));
-        StackClient.Reply reply = client.post(Service.REGISTRY, "/api/v1/enterprises", DevTokens.partner(), body);
-        assertEquals(201, reply.status(), reply.body().toString());
-        return reply.body().get("id").asText();
+        return client.registerEnterprise(DevTokens.partner(), "重新开始前登记的企业", "SME", null, "370211", List.of(),
+                List.of("精密注塑"), Map.of());
     }
 }

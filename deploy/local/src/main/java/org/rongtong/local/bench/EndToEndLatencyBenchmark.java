@@ -28,7 +28,6 @@ import org.rongtong.local.Service;
 import org.rongtong.local.StackClient;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EmbeddedKafkaBroker;
-import org.rongtong.testing.TestData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,16 +103,8 @@ public final class EndToEndLatencyBenchmark {
             }
             List<UUID> leaders = new ArrayList<>();
             for (String region : LEADER_REGIONS) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("name", "基准链主集团" + region);
-                body.put("creditCode", TestData.creditCode(region));
-                body.put("kind", "CHAIN_LEADER");
-                body.put("regionCode", region);
-                body.put("chains", List.of("HOME_APPLIANCES"));
-                body.put("capabilities", List.of("整机装配"));
-                body.put("willingness", Map.of());
-                StackClient.Reply r = client.post(Service.REGISTRY, "/api/v1/enterprises", DevTokens.partner(), body);
-                leaders.add(UUID.fromString(r.body().get("id").asText()));
+                leaders.add(UUID.fromString(client.registerEnterprise(DevTokens.partner(), "基准链主集团" + region, "CHAIN_LEADER", null,
+                        region, List.of("HOME_APPLIANCES"), List.of("整机装配"), Map.of())));
             }
             for (String bureau : bureaus) {
                 StackClient.Reply r = client.post(Service.NOTIFICATION, "/api/v1/subscriptions", DevTokens.bureau(bureau),

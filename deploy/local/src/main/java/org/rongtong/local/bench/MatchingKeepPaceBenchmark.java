@@ -28,7 +28,6 @@ import org.rongtong.local.Service;
 import org.rongtong.local.StackClient;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EmbeddedKafkaBroker;
-import org.rongtong.testing.TestData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -166,19 +165,8 @@ public final class MatchingKeepPaceBenchmark {
     }
 
     private static String registerLeader(StackClient client) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "海尔集团（基准）");
-        body.put("creditCode", TestData.creditCode("370212"));
-        body.put("kind", "CHAIN_LEADER");
-        body.put("regionCode", "370212");
-        body.put("chains", List.of("HOME_APPLIANCES"));
-        body.put("capabilities", List.of("整机装配"));
-        body.put("willingness", Map.of());
-        StackClient.Reply reply = client.post(Service.REGISTRY, "/api/v1/enterprises", DevTokens.operator(), body);
-        if (reply.status() != 201) {
-            throw new IllegalStateException("Registering the chain leader failed: " + reply.status() + " " + reply.body());
-        }
-        return reply.body().get("id").asText();
+        return client.registerEnterprise(DevTokens.operator(), "海尔集团（基准）", "CHAIN_LEADER", null, "370212",
+                List.of("HOME_APPLIANCES"), List.of("整机装配"), Map.of());
     }
 
     /** Demand i asks for two of the generator's capabilities, in Shandong or anywhere, for supply or for R&D. */

@@ -35,7 +35,6 @@ import org.rongtong.local.Service;
 import org.rongtong.local.StackClient;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EmbeddedKafkaBroker;
-import org.rongtong.testing.TestData;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -87,18 +86,8 @@ class DashboardIT {
     }
 
     private static String register(String name, String kind, String region, List<String> capabilities, Map<String, String> willingness) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("creditCode", TestData.creditCode(region));
-        body.put("kind", kind);
-        body.put("tier", kind.equals("SME") ? "SPECIALIZED_SME" : null);
-        body.put("regionCode", region);
-        body.put("chains", List.of("HOME_APPLIANCES"));
-        body.put("capabilities", capabilities);
-        body.put("willingness", willingness);
-        StackClient.Reply reply = client.post(Service.REGISTRY, "/api/v1/enterprises", DevTokens.partner(), body);
-        assertEquals(201, reply.status(), reply.body().toString());
-        return reply.body().get("id").asText();
+        return client.registerEnterprise(DevTokens.partner(), name, kind, kind.equals("SME") ? "SPECIALIZED_SME" : null, region,
+                List.of("HOME_APPLIANCES"), capabilities, willingness);
     }
 
     @Test
