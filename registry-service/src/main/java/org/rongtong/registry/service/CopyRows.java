@@ -31,6 +31,11 @@ final class CopyRows {
         bytes = new byte[Math.max(expectedBytes, 1024)];
     }
 
+    /** How many bytes the rows take. */
+    int byteCount() {
+        return size;
+    }
+
     /** Appends one row; enums are written by name, byte arrays as UTF-8 text already encoded, the rest by {@code toString()}. */
     CopyRows add(Object... values) {
         for (int i = 0; i < values.length; i++) {

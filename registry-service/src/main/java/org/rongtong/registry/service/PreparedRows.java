@@ -2,10 +2,12 @@ package org.rongtong.registry.service;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -44,16 +46,23 @@ final class PreparedRows {
             return lines[lines.length - 1];
         }
 
-        private void writeTo(DataOutputStream out) throws IOException {
-            out.writeInt(lines.length);
-            for (int i = 0; i < lines.length; i++) {
-                out.writeInt(lines[i]);
-                out.writeUTF(codes[i]);
-                out.writeLong(ids[i].getMostSignificantBits());
-                out.writeLong(ids[i].getLeastSignificantBits());
+        /** The chunk as its file bytes; made by the builder that built it, so the checking thread only copies them. */
+        byte[] toBytes() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(enterprises.byteCount() + events.byteCount() + lines.length * 64 + 64);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeInt(lines.length);
+                for (int i = 0; i < lines.length; i++) {
+                    out.writeInt(lines[i]);
+                    out.writeUTF(codes[i]);
+                    out.writeLong(ids[i].getMostSignificantBits());
+                    out.writeLong(ids[i].getLeastSignificantBits());
+                }
+                enterprises.writeTo(out);
+                events.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a byte array does not fail
             }
-            enterprises.writeTo(out);
-            events.writeTo(out);
+            return bytes.toByteArray();
         }
 
         private static Chunk readFrom(DataInputStream in, int n) throws IOException {
@@ -87,7 +96,7 @@ final class PreparedRows {
         private final Function<List<R>, Chunk> build;
         private final int chunkSize;
         private final int parallelism;
-        private final ArrayDeque<Future<Chunk>> building = new ArrayDeque<>();
+        private final ArrayDeque<Future<byte[]>> building = new ArrayDeque<>();
         private List<R> pending;
 
         Writer(Path file, ExecutorService builders, int parallelism, int chunkSize, Function<List<R>, Chunk> build) throws IOException {
@@ -126,14 +135,14 @@ final class PreparedRows {
             if (building.size() == parallelism) {
                 writeOldest();
             }
-            building.add(builders.submit(() -> build.apply(rows)));
+            building.add(builders.submit(() -> build.apply(rows).toBytes()));
         }
 
         private void writeOldest() throws IOException {
-            built(building.poll()).writeTo(out);
+            out.write(built(building.poll()));
         }
 
-        private static Chunk built(Future<Chunk> chunk) throws IOException {
+        private static byte[] built(Future<byte[]> chunk) throws IOException {
             try {
                 return chunk.get();
             } catch (InterruptedException e) {
@@ -150,7 +159,7 @@ final class PreparedRows {
         /** Waits for the builders still busy (their work is dropped) and closes the file. */
         @Override
         public void close() throws IOException {
-            for (Future<Chunk> chunk : building) {
+            for (Future<byte[]> chunk : building) {
                 try {
                     chunk.get();
                 } catch (InterruptedException e) {
