@@ -50,14 +50,15 @@ class RetentionTest {
             exec(c, job, oldJob, "COMPLETED", Timestamp.from(old), Timestamp.from(old));
             exec(c, job, newJob, "COMPLETED", Timestamp.from(recent), Timestamp.from(recent));
             exec(c, job, runningJob, "RUNNING", Timestamp.from(old), null);
-            exec(c, "INSERT INTO import_job_row (job_id, line, enterprise_id) VALUES (?, 2, ?)", oldJob, UUID.randomUUID());
+            exec(c, "INSERT INTO import_job_chunk (job_id, first_line, lines, enterprise_ids) VALUES (?, 2, '{2}', ARRAY[?::uuid])",
+                    oldJob, UUID.randomUUID());
 
             pruner.pruneNow(now);
 
             assertEquals(0, count(c, "SELECT count(*) FROM idempotent_request WHERE idempotency_key = ?", "old-" + tag));
             assertEquals(1, count(c, "SELECT count(*) FROM idempotent_request WHERE idempotency_key = ?", "new-" + tag));
             assertEquals(0, count(c, "SELECT count(*) FROM import_job WHERE id = ?", oldJob));
-            assertEquals(0, count(c, "SELECT count(*) FROM import_job_row WHERE job_id = ?", oldJob), "its registered lines go with it");
+            assertEquals(0, count(c, "SELECT count(*) FROM import_job_chunk WHERE job_id = ?", oldJob), "its registered lines go with it");
             assertEquals(1, count(c, "SELECT count(*) FROM import_job WHERE id = ?", newJob));
             assertEquals(1, count(c, "SELECT count(*) FROM import_job WHERE id = ?", runningJob), "a running job stays");
         }

@@ -86,7 +86,7 @@ public class ImportService {
             + "willingness, employees, revenue, year_founded, contacts, active, registered_at, updated_at) FROM STDIN";
     private static final String OUTBOX_COPY = "COPY outbox_event (event_id, topic, record_key, type, source, subject, payload, "
             + "occurred_at) FROM STDIN";
-    private static final String ROW_COPY = "COPY import_job_row (job_id, line, enterprise_id) FROM STDIN";
+    private static final String CHUNK_LINES = "INSERT INTO import_job_chunk (job_id, first_line, lines, enterprise_ids) VALUES (?, ?, ?, ?)";
     private static final String JOB_COLUMNS = "id, status, format, atomic, total, done, rejected, rejections, failure, created_at, "
             + "finished_at, owner, charset, last_line, spool_path, node, heartbeat_at";
 
@@ -532,18 +532,27 @@ public class ImportService {
         Set<Integer> refusedLines = new HashSet<>();
         refused.forEach(r -> refusedLines.add(r.line()));
         IntPredicate skip = i -> chunk.lines()[i] <= pending.resumeAfter() || refusedLines.contains(chunk.lines()[i]);
-        CopyRows lines = new CopyRows(chunk.size() * 60);
-        int registered = 0;
+        List<Integer> lines = new ArrayList<>(chunk.size());
+        List<UUID> ids = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
-            lines.add(job.id, chunk.lines()[i], chunk.ids()[i]);
-            registered += skip.test(i) ? 0 : 1;
+            if (!skip.test(i)) {
+                lines.add(chunk.lines()[i]);
+                ids.add(chunk.ids()[i]);
+            }
         }
+        int registered = lines.size();
         if (registered > 0) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             chunk.enterprises().copyInto(copy, ENTERPRISE_COPY, skip);
             // COPY fires the outbox's statement trigger too, so the relay wakes at commit
             chunk.events().copyInto(copy, OUTBOX_COPY, skip);
-            lines.copyInto(copy, ROW_COPY, skip);
+            try (PreparedStatement s = c.prepareStatement(CHUNK_LINES)) {
+                s.setObject(1, job.id);
+                s.setInt(2, lines.get(0));
+                s.setArray(3, c.createArrayOf("int4", lines.toArray()));
+                s.setArray(4, c.createArrayOf("uuid", ids.toArray()));
+                s.executeUpdate();
+            }
         }
         return new Inserted(registered, refused);
     }
@@ -713,7 +722,8 @@ public class ImportService {
 
     private static List<Registered> registered(Connection c, UUID id) throws SQLException {
         List<Registered> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT line, enterprise_id FROM import_job_row WHERE job_id = ? ORDER BY line")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT r.line, r.enterprise_id FROM import_job_chunk, "
+                + "unnest(lines, enterprise_ids) AS r (line, enterprise_id) WHERE job_id = ? ORDER BY r.line")) {
             s.setObject(1, id);
             s.setFetchSize(10_000);
             try (ResultSet r = s.executeQuery()) {
