@@ -50,44 +50,48 @@ public class IncomingEvents {
     }
 
     /**
-     * The shared group: a poll's worth of enterprise events in one transaction, reverse-matched together (ADR 0022),
-     * once this replica's index (its own consumer, IndexFeed) has read them (ADR 0023). The wait is inside the retries:
-     * running out of patience retries, never parks. A batch that fails
-     * for a reason other than a transient one is gone through record by record, each with its retries; a record that
-     * still fails fails the batch, which the channel's dead-letter strategy then parks.
+     * The shared group: a poll's worth of enterprise events, reverse-matched together (ADR 0022) in one transaction,
+     * once this replica's index holds the profiles they carry (ADR 0023 as amended by
+     * docs/adr/0029-matching-keeps-pace.md: put there by this consumer, not awaited from the replica's own). Transient
+     * failures are retried; a batch that fails for another reason is gone through record by record, each with its
+     * retries; a record that still fails fails the batch, which the channel's dead-letter strategy then parks.
      */
     @Incoming("enterprises")
     public Uni<Void> onEnterpriseEvents(ConsumerRecords<String, String> records) {
         return index.indexed().chain(() -> {
-            List<EnterpriseSnapshot> batch = new ArrayList<>();
+            List<Projection.Event> batch = new ArrayList<>();
+            boolean any = false;
             for (ConsumerRecord<String, String> record : records) {
+                EnterpriseSnapshot snapshot = null;
                 try {
                     CloudEvent event = CloudEvent.of(record);
                     if (EventTypes.ENTERPRISE_TYPES.contains(event.type())) {
-                        batch.add(event.dataAs(EnterpriseSnapshot.class));
+                        snapshot = event.dataAs(EnterpriseSnapshot.class);
+                        any = true;
                     }
                 } catch (RuntimeException poison) {
                     DeadLetters.counted(record.topic());
                     LOG.warnf("Skipping unreadable %s: %s", EventRetry.describe(record), poison.getMessage());
                 }
+                batch.add(new Projection.Event(record, snapshot));
             }
-            if (batch.isEmpty()) {
+            if (!any) {
                 return Uni.createFrom().voidItem();
             }
-            return EventRetry.handleBatch("batch of " + batch.size() + " enterprise event(s)",
-                            () -> projection.indexHasRead(records).chain(() -> projection.enterprises(records, batch))
-                                    .invoke(metrics::candidatesProposed).replaceWithVoid())
+            return EventRetry.handleBatch("batch of " + batch.size() + " enterprise event(s)", () -> handled(batch))
                     .onFailure().recoverWithUni(failure -> oneByOne(records));
         });
+    }
+
+    private Uni<Void> handled(List<Projection.Event> events) {
+        return projection.intoIndex(events).chain(() -> projection.enterprises(events)).invoke(metrics::candidatesProposed).replaceWithVoid();
     }
 
     private Uni<Void> oneByOne(ConsumerRecords<String, String> records) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (ConsumerRecord<String, String> record : records) {
             chain = chain.chain(() -> EventRetry.handleEvent(record, EventTypes.ENTERPRISE_TYPES, EnterpriseSnapshot.class,
-                    (event, snapshot) -> projection.indexHasRead(List.of(record))
-                            .chain(() -> projection.enterprises(List.of(record), List.of(snapshot)))
-                            .invoke(metrics::candidatesProposed).replaceWithVoid()));
+                    (event, snapshot) -> handled(List.of(new Projection.Event(record, snapshot)))));
         }
         return chain;
     }

@@ -1,10 +1,13 @@
 package org.rongtong.matching.messaging;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.rongtong.events.EnterpriseSnapshot;
@@ -30,18 +33,23 @@ public class IndexFeed {
         this.index = index;
     }
 
+    /** A poll at a time: one refresh of the index per poll, not one per record (ReplicaIndex.apply). */
     @Incoming("enterprise-index")
     @Blocking
-    public void onEnterpriseEvent(ConsumerRecord<String, String> record) {
-        EnterpriseSnapshot snapshot = null;
-        try {
-            CloudEvent event = CloudEvent.of(record);
-            if (EventTypes.ENTERPRISE_TYPES.contains(event.type())) {
-                snapshot = event.dataAs(EnterpriseSnapshot.class);
+    public void onEnterpriseEvents(ConsumerRecords<String, String> records) {
+        List<ReplicaIndex.Read> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            EnterpriseSnapshot snapshot = null;
+            try {
+                CloudEvent event = CloudEvent.of(record);
+                if (EventTypes.ENTERPRISE_TYPES.contains(event.type())) {
+                    snapshot = event.dataAs(EnterpriseSnapshot.class);
+                }
+            } catch (RuntimeException unreadable) {
+                LOG.warnf("Index: skipped unreadable record %s-%d@%d (%s)", record.topic(), record.partition(), record.offset(), unreadable.getMessage());
             }
-        } catch (RuntimeException unreadable) {
-            LOG.warnf("Index: skipped unreadable record %s-%d@%d (%s)", record.topic(), record.partition(), record.offset(), unreadable.getMessage());
+            batch.add(new ReplicaIndex.Read(snapshot, record.partition(), record.offset(), Instant.ofEpochMilli(Math.max(0, record.timestamp()))));
         }
-        index.apply(snapshot, record.partition(), record.offset(), Instant.ofEpochMilli(Math.max(0, record.timestamp())));
+        index.apply(batch);
     }
 }

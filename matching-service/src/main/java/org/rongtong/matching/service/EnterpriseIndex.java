@@ -28,10 +28,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -102,6 +99,7 @@ public final class EnterpriseIndex implements AutoCloseable {
     /** The version at which an enterprise left the index (deactivated), so a bulk load's older copy does not bring it back. */
     private final Map<UUID, Long> removed = new ConcurrentHashMap<>();
     private volatile boolean dirty;
+    private final Object refreshing = new Object();
 
     public EnterpriseIndex(String analyzerName, Thesaurus thesaurus) {
         this(analyzerName, thesaurus, false);
@@ -120,7 +118,9 @@ public final class EnterpriseIndex implements AutoCloseable {
         this.plainText = plainText;
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(128).setSimilarity(SIMILARITY);
+                    .setRAMBufferSizeMB(128).setSimilarity(SIMILARITY)
+                    // a refresh does not wait for merges of the segments it flushed: the merge threads fold them in later
+                    .setMaxFullFlushMergeWaitMillis(0);
             writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
@@ -143,8 +143,14 @@ public final class EnterpriseIndex implements AutoCloseable {
         };
     }
 
-    /** Adds, replaces or (when inactive) removes one enterprise. The caller has already checked the version. */
+    /** Adds, replaces or (when inactive) removes one enterprise; the next search sees it. The caller has checked the version. */
     public void put(Candidate c) {
+        write(c);
+        dirty = true;
+    }
+
+    /** Into the writer only: visible after the next refresh. */
+    private void write(Candidate c) {
         try {
             Term id = new Term(ID, c.id.toString());
             if (!c.active) {
@@ -154,10 +160,13 @@ public final class EnterpriseIndex implements AutoCloseable {
             } else {
                 removed.remove(c.id);
                 Profile p = profileOf(c);
-                profiles.put(c.id, p);
-                writer.updateDocument(id, document(p));
+                if (profiles.put(c.id, p) == null) {
+                    // not in the index (never, or deleted before): no delete to resolve against every segment at the refresh
+                    writer.addDocument(document(p));
+                } else {
+                    writer.updateDocument(id, document(p));
+                }
             }
-            dirty = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -167,13 +176,45 @@ public final class EnterpriseIndex implements AutoCloseable {
      * Applies one enterprise as an event carries it, unless the index already holds it (or removed it) at the same or a
      * newer version: each replica's own consumer replays from the projection's watermark, so it sees events twice.
      */
-    public synchronized boolean putIfNewer(Candidate c) {
+    public boolean putIfNewer(Candidate c) {
+        boolean changed = writeIfNewer(c);
+        if (changed) {
+            dirty = true;
+        }
+        return changed;
+    }
+
+    /**
+     * A batch of events as a replica's consumer reads them (each as {@link #putIfNewer}), made visible to searches by
+     * one refresh before it returns: whoever learns afterwards that the batch was applied searches an index that holds
+     * it. Searches meanwhile neither wait for the batch nor refresh for it: reopening the reader on every search while
+     * the consumer writes (a flush of a tiny segment each time) had stalled reverse matching for seconds per batch.
+     * The item is the number of enterprises that changed.
+     */
+    public int putAllIfNewer(Collection<Candidate> batch) {
+        int changed = 0;
+        for (Candidate c : batch) {
+            if (writeIfNewer(c)) {
+                changed++;
+            }
+        }
+        if (changed > 0) {
+            try {
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return changed;
+    }
+
+    private synchronized boolean writeIfNewer(Candidate c) {
         Profile known = profiles.get(c.id);
         Long gone = removed.get(c.id);
         if ((known != null && known.candidate().version >= c.version) || (gone != null && gone >= c.version)) {
             return false;
         }
-        put(c);
+        write(c);
         return true;
     }
 
@@ -191,7 +232,7 @@ public final class EnterpriseIndex implements AutoCloseable {
                     continue;
                 }
                 if (known != null && known.candidate().version < c.version) {
-                    put(c);
+                    write(c);
                 } else if (known == null && c.active) {
                     Profile p = profileOf(c);
                     profiles.put(c.id, p);
@@ -328,11 +369,9 @@ public final class EnterpriseIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 IndexReader reader = searcher.getIndexReader();
+                long willing = Math.max(reader.getDocCount(willingField(field)), 1);
                 Map<String, long[]> out = new java.util.HashMap<>();
-                for (String term : terms) {
-                    out.put(term, new long[] {reader.docFreq(willingTerm(field, term)),
-                            Math.max(reader.getDocCount(willingField(field)), 1)});
-                }
+                IndexLookups.docFreqs(reader, willingField(field), terms).forEach((term, df) -> out.put(term, new long[] {df, willing}));
                 return out;
             } finally {
                 searchers.release(searcher);
@@ -348,22 +387,24 @@ public final class EnterpriseIndex implements AutoCloseable {
 
     /** The scores of some indexed profiles for a query (absent when one does not match). */
     public Map<UUID, Float> scoresOf(Query query, List<UUID> ids) {
-        List<BytesRef> terms = ids.stream().map(id -> new BytesRef(id.toString())).toList();
-        BooleanQuery.Builder only = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
-                .add(new org.apache.lucene.search.TermInSetQuery(ID, terms), BooleanClause.Occur.FILTER);
-        Map<UUID, Float> out = new java.util.HashMap<>(ids.size() * 2);
-        for (Hit h : search(only.build(), ids.size())) {
-            out.put(h.candidate().id, h.score());
+        try {
+            refresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Map<UUID, Float> out = IndexLookups.scores(searcher, query, ID, ids);
+                out.keySet().retainAll(profiles.keySet()); // as a search finds only the profiles still held
+                return out;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return out;
     }
 
     /** The score of one indexed profile for a query (0 when it does not match): reverse matching's view of a hit. */
     public float scoreOf(Query query, UUID id) {
-        BooleanQuery.Builder only = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(ID, id.toString())), BooleanClause.Occur.FILTER);
-        List<Hit> hits = search(only.build(), 1);
-        return hits.isEmpty() ? 0 : hits.get(0).score();
+        return scoresOf(query, List.of(id)).getOrDefault(id, 0f);
     }
 
     static final float BM25_K1 = 1.2f;
@@ -373,12 +414,15 @@ public final class EnterpriseIndex implements AutoCloseable {
     /**
      * Makes every change so far visible before a search. Synchronised: a search that comes while another thread is
      * refreshing waits for it, instead of reading the flag as clear and searching the old reader (reverse matching
-     * searches right after putting its enterprise).
+     * searches right after putting its enterprise). On a lock of its own, not the writers' monitor: a replica's consumer
+     * writing a batch takes that monitor for every record, and a search queued behind it was starved for seconds.
      */
-    private synchronized void refresh() throws IOException {
-        if (dirty) {
-            dirty = false; // cleared first: a put during the refresh sets it again
-            searchers.maybeRefreshBlocking();
+    private void refresh() throws IOException {
+        synchronized (refreshing) {
+            if (dirty) {
+                dirty = false; // cleared first: a put during the refresh sets it again
+                searchers.maybeRefreshBlocking();
+            }
         }
     }
 

@@ -96,7 +96,8 @@ public class MatchingService {
                 // a candidate that left the programme is no longer waiting on anyone's demand (ADR 0015)
                 saved = saved.chain(() -> lifecycle.endCandidacies(id, CloseReason.ENTERPRISE_DEACTIVATED));
             }
-            return saved.chain(() -> reverse.match(toMatch));
+            // the rows written and out of the session before reverse matching's queries (ReverseMatching.flushAndForget)
+            return saved.chain(ReverseMatching::flushAndForget).chain(() -> reverse.match(toMatch));
         });
     }
 

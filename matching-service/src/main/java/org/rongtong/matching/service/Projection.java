@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,14 +16,16 @@ import org.rongtong.events.Topics;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The shared consumer group's work on enterprise and demand events (once per event, whichever replica has the
  * partition), each in one transaction with the projection's watermark (docs/adr/0023-replicas-that-agree.md).
  * <ul>
- * <li>A batch of enterprise events is handled once this replica's index has read it (so reverse matching scores the
- * profiles it carries, as any replica's index will hold them), under the ranking lock (one take per batch), with the
- * demand board refreshed from the committed demands first, since other replicas rank demands too (ADR 0022).</li>
+ * <li>A batch of enterprise events is handled once this replica's index holds the profiles it carries (put there first,
+ * {@link #intoIndex}), under the ranking lock (one take per batch), with the demand board refreshed from the committed
+ * demands first, since other replicas rank demands too (ADR 0022).</li>
  * <li>A demand is ranked only once this replica's index holds every enterprise the projection has applied: read
  * under the ranking lock, so an enterprise whose reverse matching ran before this demand was ranked (and so skipped
  * it) is in the index the ranking reads. Without it a replica whose index lags would lose that fit.</li>
@@ -35,37 +38,58 @@ public class Projection {
     private final DemandBoard board;
     private final Watermarks watermarks;
     private final IndexProgress progress;
+    private final ReplicaIndex replicaIndex;
     private final Duration patience;
 
-    public Projection(MatchingService matching, DemandBoard board, Watermarks watermarks, IndexProgress progress,
+    public Projection(MatchingService matching, DemandBoard board, Watermarks watermarks, IndexProgress progress, ReplicaIndex replicaIndex,
             @ConfigProperty(name = "rongtong.replica.index-patience", defaultValue = "30s") Duration patience) {
         this.matching = matching;
         this.board = board;
         this.watermarks = watermarks;
         this.progress = progress;
+        this.replicaIndex = replicaIndex;
         this.patience = patience;
     }
 
-    /** Completes once this replica's index has read the records (before the transaction: it holds no connection meanwhile). */
-    public Uni<Void> indexHasRead(Iterable<? extends ConsumerRecord<?, ?>> records) {
-        Map<Integer, Watermarks.Mark> highest = new HashMap<>();
-        for (ConsumerRecord<?, ?> r : lastPerPartition(records).values()) {
-            highest.put(r.partition(), new Watermarks.Mark(r.offset(), null, null));
-        }
-        return progress.awaitCovering(highest, patience);
+    /** A record of the enterprise topic and the enterprise it carries (null: another type, or unreadable). */
+    public record Event(ConsumerRecord<?, ?> record, EnterpriseSnapshot snapshot) {
     }
 
     /**
-     * A batch of enterprise events in one transaction: the ranking lock, the board as committed, the projection rows,
-     * the watermark past every record of the batch, then reverse matching. The item is the number of candidates proposed.
+     * Puts the profiles the events carry into this replica's index (an older version than it holds changes nothing;
+     * its own consumer skips them when it gets there), on a worker thread, completing back on the caller's context.
+     * Reverse matching then scores exactly these profiles, whichever partition the replica's own consumer is reading:
+     * waiting for it to reach the batch (ADR 0023 as first written) stalled the batch for as long as that consumer read
+     * other partitions first (docs/adr/0029-matching-keeps-pace.md). Before the transaction: it holds no connection.
+     */
+    public Uni<Void> intoIndex(List<Event> events) {
+        List<EnterpriseSnapshot> snapshots = events.stream().map(Event::snapshot).filter(Objects::nonNull).toList();
+        if (snapshots.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            replicaIndex.put(snapshots);
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().completionStage(() -> context.<Void>executeBlocking(() -> {
+            replicaIndex.put(snapshots);
+            return null;
+        }, false).toCompletionStage());
+    }
+
+    /**
+     * Enterprise events in one transaction: the ranking lock, the board as committed, the projection rows, the
+     * watermark past every record, then reverse matching. The item is the number of candidates proposed.
      */
     @WithTransaction
-    public Uni<Integer> enterprises(Iterable<? extends ConsumerRecord<?, ?>> records, List<EnterpriseSnapshot> snapshots) {
+    public Uni<Integer> enterprises(List<Event> events) {
         Uni<Void> marked = MatchingService.rankingLock().chain(board::refresh);
-        for (ConsumerRecord<?, ?> last : lastPerPartition(records).values()) {
+        for (ConsumerRecord<?, ?> last : lastPerPartition(events.stream().map(Event::record).toList()).values()) {
             marked = marked.chain(() -> watermarks.advance(last));
         }
-        return marked.chain(() -> matching.onEnterprises(snapshots));
+        List<EnterpriseSnapshot> snapshots = events.stream().map(Event::snapshot).filter(Objects::nonNull).toList();
+        return marked.chain(() -> snapshots.isEmpty() ? Uni.createFrom().item(0) : matching.onEnterprises(snapshots));
     }
 
     private static Map<Integer, ConsumerRecord<?, ?>> lastPerPartition(Iterable<? extends ConsumerRecord<?, ?>> records) {

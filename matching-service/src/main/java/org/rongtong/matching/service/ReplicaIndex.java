@@ -1,6 +1,10 @@
 package org.rongtong.matching.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,13 +53,42 @@ public class ReplicaIndex {
                 }));
     }
 
-    /** Applies one event (an older version than the index holds changes nothing) and moves the replica's read position. */
-    public void apply(EnterpriseSnapshot snapshot, int partition, long offset, Instant recordTime) {
-        if (snapshot != null) {
+    /**
+     * Puts enterprises as their events carry them into the index (an older version than it holds changes nothing),
+     * visible to searches on return, without moving the replica's read position: the shared consumer's batch
+     * (Projection.intoIndex), whose records before it this replica's index may not hold yet.
+     */
+    public void put(List<EnterpriseSnapshot> snapshots) {
+        List<Candidate> enterprises = new ArrayList<>(snapshots.size());
+        for (EnterpriseSnapshot s : snapshots) {
             Candidate c = new Candidate();
-            MatchMapper.apply(snapshot, c);
-            engine.index().putIfNewer(c);
+            MatchMapper.apply(s, c);
+            enterprises.add(c);
         }
-        progress.applied(partition, offset, recordTime);
+        engine.index().putAllIfNewer(enterprises);
+    }
+
+    /** One record as the replica's consumer read it: the enterprise it carries (null: unreadable or another type). */
+    public record Read(EnterpriseSnapshot snapshot, int partition, long offset, Instant recordTime) {
+    }
+
+    /**
+     * Applies a poll's worth of events (an older version than the index holds changes nothing), makes them visible to
+     * searches, and only then moves the replica's read position past them: whoever waits for that position
+     * ({@link IndexProgress#awaitCovering}) searches an index that holds them.
+     */
+    public void apply(List<Read> batch) {
+        List<Candidate> enterprises = new ArrayList<>(batch.size());
+        Map<Integer, Read> last = new HashMap<>();
+        for (Read r : batch) {
+            if (r.snapshot() != null) {
+                Candidate c = new Candidate();
+                MatchMapper.apply(r.snapshot(), c);
+                enterprises.add(c);
+            }
+            last.merge(r.partition(), r, (a, b) -> b.offset() > a.offset() ? b : a);
+        }
+        engine.index().putAllIfNewer(enterprises);
+        last.values().forEach(r -> progress.applied(r.partition(), r.offset(), r.recordTime()));
     }
 }
