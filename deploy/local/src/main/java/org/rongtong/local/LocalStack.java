@@ -276,6 +276,11 @@ public final class LocalStack implements AutoCloseable {
         return processes.get(service).toHandle();
     }
 
+    /** One replica's process (0: the first, as {@link #process(Service)}). */
+    public ProcessHandle process(Service service, int replica) {
+        return replica == 0 ? process(service) : replicas.get(service).get(replica - 1).process.toHandle();
+    }
+
     public Path logFile(Service service) {
         return root.resolve(".local-stack/logs/" + service.directory + ".log");
     }

@@ -316,6 +316,19 @@ public final class EnterpriseIndex implements AutoCloseable {
 
     /** The best {@code n} hits of a query, with their profiles. */
     public List<Hit> search(Query query, int n) {
+        return search(query, null, n);
+    }
+
+    /**
+     * The best {@code n} hits of {@code finding}, each with its score for {@code full} instead (0 where full does not
+     * match): what {@link #scoresOf} gives for the window, without a second search over an id filter. The full
+     * query is scored on the window's documents only, on the same reader (docs/adr/0028).
+     */
+    public List<Hit> searchRescored(Query finding, Query full, int n) {
+        return search(finding, full, n);
+    }
+
+    private List<Hit> search(Query query, Query rescore, int n) {
         try {
             refresh();
             IndexSearcher searcher = searchers.acquire();
@@ -327,6 +340,7 @@ public final class EnterpriseIndex implements AutoCloseable {
                 ScoreDoc[] byDoc = top.scoreDocs.clone();
                 java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(sd -> sd.doc));
                 Map<Integer, UUID> ids = new java.util.HashMap<>(byDoc.length * 2);
+                Map<Integer, Float> rescored = rescore == null ? null : rescore(searcher, rescore, byDoc);
                 List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
                 int leafIndex = -1;
                 BinaryDocValues values = null;
@@ -347,7 +361,7 @@ public final class EnterpriseIndex implements AutoCloseable {
                     UUID id = ids.get(sd.doc);
                     Profile c = id == null ? null : profiles.get(id);
                     if (c != null) {
-                        hits.add(new Hit(c, sd.score));
+                        hits.add(new Hit(c, rescored == null ? sd.score : rescored.getOrDefault(sd.doc, 0f)));
                     }
                 }
                 return hits;
@@ -357,6 +371,34 @@ public final class EnterpriseIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The query's scores of these documents (in doc order), by advancing its scorer to each: no other document is scored. */
+    private static Map<Integer, Float> rescore(IndexSearcher searcher, Query query, ScoreDoc[] byDoc) throws IOException {
+        // the mode a top-n search scores in, so a document scores exactly as in scoresOf
+        org.apache.lucene.search.Weight weight = searcher.createWeight(searcher.rewrite(query),
+                org.apache.lucene.search.ScoreMode.TOP_SCORES, 1f);
+        Map<Integer, Float> scores = new java.util.HashMap<>(byDoc.length * 2);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        org.apache.lucene.search.Scorer scorer = null;
+        for (ScoreDoc sd : byDoc) {
+            int leafOf = ReaderUtil.subIndex(sd.doc, leaves);
+            if (leafOf != leafIndex) {
+                leafIndex = leafOf;
+                scorer = weight.scorer(leaves.get(leafOf));
+            }
+            int target = sd.doc - leaves.get(leafOf).docBase;
+            if (scorer == null) {
+                continue;
+            }
+            // an earlier advance may have landed on this document already
+            int at = scorer.docID() < target ? scorer.iterator().advance(target) : scorer.docID();
+            if (at == target) {
+                scores.put(sd.doc, scorer.score());
+            }
+        }
+        return scores;
     }
 
     /**

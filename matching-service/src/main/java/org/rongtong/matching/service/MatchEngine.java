@@ -249,15 +249,12 @@ public class MatchEngine {
     /** Every candidate of the retrieval window that passes the gates and the relevance floor, in no order. */
     public List<Scorer.Scored> candidates(OpenDemand d, String publisherRegion) {
         DemandTerms terms = terms(d);
-        List<EnterpriseIndex.Hit> window = index.search(findingQuery(d, terms), config.rerankWindow());
-        if (window.isEmpty()) {
-            return List.of();
-        }
-        // the full query's BM25 for the window only: the same score reverse matching reads for one enterprise
-        Map<UUID, Float> full = index.scoresOf(query(d, terms), window.stream().map(h -> h.candidate().id).toList());
+        // the window of the finding query, each hit with the full query's BM25: the same score reverse matching reads
+        // for one enterprise (0 where the full query does not match)
+        List<EnterpriseIndex.Hit> window = index.searchRescored(findingQuery(d, terms), query(d, terms), config.rerankWindow());
         List<Scorer.Scored> scored = new ArrayList<>();
         for (EnterpriseIndex.Hit hit : window) {
-            float bm25 = full.getOrDefault(hit.candidate().id, 0f);
+            float bm25 = hit.score();
             scorer.score(d, publisherRegion, hit.candidate(), relevance(d, terms, hit.profile(), bm25)).ifPresent(scored::add);
         }
         return scored;

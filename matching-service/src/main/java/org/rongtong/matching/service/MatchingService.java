@@ -187,9 +187,8 @@ public class MatchingService {
                 }
                 LOG.infof("Demand %s: %d candidate(s) proposed out of %d indexed", demand.id, matches.size(), engine.index().size());
                 // no fitting enterprise yet is an answer too: an empty list and its event; the demand stays open to
-                // reverse matching (Panache refuses to persist an empty list, which once sent such demands to the DLQ)
-                Uni<Void> persisted = matches.isEmpty() ? Uni.createFrom().voidItem() : Match.persist(matches);
-                return persisted
+                // reverse matching. Rows, not managed entities: nothing reads them back in this transaction (ADR 0028)
+                return MatchRows.insert(matches)
                         .chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING, demand.id,
                                 MatchMapper.toEvent(demand, MatchMapper.regionOf(demand, publisherRegion), publisherRegion, matches,
                                         this::registeredIn, now)))
@@ -205,10 +204,25 @@ public class MatchingService {
      * and the enterprise's reverse matching listed the open demands just before the demand's transaction committed
      * (seen in EndToEndIT: the second candidate never proposed). A transaction-scoped advisory lock, so replicas take
      * turns as well; enterprise events are otherwise short, so the wait is too.
+     * An enterprise batch takes it exclusively; demand rankings take it shared ({@link #rankingLockShared}), so they
+     * exclude enterprise batches but not one another (ADR 0028).
      */
     static Uni<Void> rankingLock() {
+        return advisoryLock("pg_advisory_xact_lock");
+    }
+
+    /**
+     * The ranking lock in shared mode, for a demand's ranking: two demands' rankings never need each other's results (a
+     * list is edited under its demand's own lock), only an enterprise batch must not run between reading the watermark
+     * and the commit, so rankings run side by side, on several consumers and replicas (ADR 0028).
+     */
+    static Uni<Void> rankingLockShared() {
+        return advisoryLock("pg_advisory_xact_lock_shared");
+    }
+
+    private static Uni<Void> advisoryLock(String function) {
         return Candidate.getSession().chain(session -> session
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('rongtong-matching-rank'))", Integer.class)
+                .createNativeQuery("SELECT 1 FROM " + function + "(hashtext('rongtong-matching-rank'))", Integer.class)
                 .getSingleResult()).replaceWithVoid();
     }
 

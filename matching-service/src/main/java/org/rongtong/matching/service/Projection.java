@@ -100,10 +100,10 @@ public class Projection {
         return last;
     }
 
-    /** The number of candidates proposed by ranking. */
+    /** The number of candidates proposed by ranking (the ranking lock shared: demands rank side by side, ADR 0028). */
     @WithTransaction
     public Uni<Integer> demand(ConsumerRecord<?, ?> record, DemandSnapshot snapshot) {
-        return MatchingService.rankingLock()
+        return MatchingService.rankingLockShared()
                 .chain(() -> watermarks.of(Topics.ENTERPRISES))
                 .chain(applied -> progress.awaitCovering(applied, patience))
                 .chain(() -> matching.onDemand(snapshot))

@@ -58,26 +58,50 @@ final class Audience {
 
     /** The CloudEvent (JSON structured mode) with {@code data.candidates} (and a delta's {@code data.displaced}) cut to the given enterprises. */
     static String keepCandidates(String structured, Set<UUID> keep) {
-        try {
-            ObjectNode event = (ObjectNode) JSON.readTree(structured);
-            JsonNode data = event.get("data");
-            if (data instanceof ObjectNode d) {
-                // a delta's displaced candidates (ADR 0022) are cut by the same rule as its added ones
-                for (String list : new String[] {"candidates", "displaced"}) {
-                    if (d.get(list) instanceof ArrayNode all) {
-                        ArrayNode kept = JSON.createArrayNode();
-                        for (JsonNode c : all) {
-                            if (keep.contains(uuid(c.path("enterpriseId").asText()))) {
-                                kept.add(c);
-                            }
-                        }
-                        d.set(list, kept);
-                    }
+        return new Cutter(structured).keep(keep);
+    }
+
+    /**
+     * Cuts one event for several receivers: the body is read once, each cut shares the unchanged parts of that tree and
+     * is only written. (Reading the body again for each bureau that sees part of a list was 40 % of the service's CPU
+     * in the end-to-end benchmark, docs/adr/0028.)
+     */
+    static final class Cutter {
+        private final String structured;
+        private ObjectNode event;
+
+        Cutter(String structured) {
+            this.structured = structured;
+        }
+
+        /** The event with {@code data.candidates} (and a delta's {@code data.displaced}) cut to the given enterprises. */
+        String keep(Set<UUID> keep) {
+            try {
+                if (event == null) {
+                    event = (ObjectNode) JSON.readTree(structured);
                 }
+                // shallow copies: the tree read once stays as it is for the next receiver
+                ObjectNode cut = JSON.createObjectNode().setAll(event);
+                if (event.get("data") instanceof ObjectNode data) {
+                    ObjectNode d = JSON.createObjectNode().setAll(data);
+                    // a delta's displaced candidates (ADR 0022) are cut by the same rule as its added ones
+                    for (String list : new String[] {"candidates", "displaced"}) {
+                        if (data.get(list) instanceof ArrayNode all) {
+                            ArrayNode kept = JSON.createArrayNode();
+                            for (JsonNode c : all) {
+                                if (keep.contains(uuid(c.path("enterpriseId").asText()))) {
+                                    kept.add(c);
+                                }
+                            }
+                            d.set(list, kept);
+                        }
+                    }
+                    cut.set("data", d);
+                }
+                return JSON.writeValueAsString(cut);
+            } catch (JsonProcessingException | ClassCastException e) {
+                throw new IllegalStateException("An event body could not be read to cut its candidate list", e);
             }
-            return JSON.writeValueAsString(event);
-        } catch (JsonProcessingException | ClassCastException e) {
-            throw new IllegalStateException("An event body could not be read to cut its candidate list", e);
         }
     }
 

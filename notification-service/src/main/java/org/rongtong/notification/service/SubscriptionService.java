@@ -311,10 +311,11 @@ public class SubscriptionService {
                 streamedRows.add(SubscriptionMapper.streamEvent(event, body, at));
                 // a body cut to the candidates one receiver sees, shared by receivers who see the same ones
                 Map<Set<UUID>, String> cut = new HashMap<>();
+                Audience.Cutter cutter = new Audience.Cutter(body);
                 for (int k = 0; k < all.size(); k++) {
                     Set<UUID> visible = Audience.visibleParties(viewers.get(k), event);
                     if (Audience.sees(visible) && SubscriptionMapper.matches(filters.get(k), event, visible)) {
-                        String own = Audience.cut(event, visible) ? cut.computeIfAbsent(visible, v -> Audience.keepCandidates(body, v)) : body;
+                        String own = Audience.cut(event, visible) ? cut.computeIfAbsent(visible, cutter::keep) : body;
                         out.add(SubscriptionMapper.delivery(all.get(k), event, own, at));
                     }
                 }

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,7 @@ public final class EndToEndLatencyBenchmark {
             List<String> failures = Collections.synchronizedList(new ArrayList<>());
             ExecutorService senders = Executors.newFixedThreadPool(16);
             int total = rate * seconds;
+            Map<String, Double> cpuBefore = LatencyBreakdown.cpu(stack);
             long start = System.nanoTime();
             for (int i = 0; i < total; i++) {
                 long due = start + i * 1_000_000_000L / rate;
@@ -158,6 +160,7 @@ public final class EndToEndLatencyBenchmark {
             while (System.nanoTime() < settle && receiver.demandsSeen(sentAt.keySet()) < sentAt.size()) {
                 Thread.sleep(1_000);
             }
+            LatencyBreakdown.printCpu(stack, cpuBefore, secondsSince(start));
             List<Double> all = new ArrayList<>();
             List<Double> first = new ArrayList<>();
             receiver.firstReceipt.forEach((key, at) -> {
@@ -177,6 +180,15 @@ public final class EndToEndLatencyBenchmark {
             System.out.printf("publish -> first webhook of the demand  p50 %s  p99 %s  max %s%n", pct(first, 50), pct(first, 99), pct(first, 100));
             System.out.printf("publish -> webhook, every bureau        p50 %s  p99 %s  max %s%n", pct(all, 50), pct(all, 99), pct(all, 100));
             System.out.printf("target p99 <= 1 s: %s%n", percentile(all, 99) <= 1000 && first.size() == sentAt.size() ? "MET" : "MISSED");
+            // nanoTime to this machine's wall clock, which the databases' times are on
+            long wallMinusNanoMillis = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+            Map<String, Long> sentWall = new HashMap<>();
+            Map<String, Long> receivedWall = new HashMap<>();
+            for (String demand : sentAt.keySet()) {
+                sentWall.put(demand, sentAt.get(demand) / 1_000_000 + wallMinusNanoMillis);
+                receiver.firstFor(demand).ifPresent(at -> receivedWall.put(demand, at / 1_000_000 + wallMinusNanoMillis));
+            }
+            LatencyBreakdown.print(stack, sentWall, receivedWall);
         }
         // the HTTP client's pool threads would keep the JVM alive after the stack stopped
         System.exit(0);
