@@ -19,7 +19,6 @@ import org.rongtong.matching.metrics.MatchingMetrics;
 import org.rongtong.matching.service.KpiService;
 import org.rongtong.matching.service.MatchLifecycle;
 import org.rongtong.matching.service.Projection;
-import org.rongtong.messaging.CloudEvent;
 import org.rongtong.messaging.DeadLetters;
 import org.rongtong.messaging.EventRetry;
 
@@ -64,11 +63,8 @@ public class IncomingEvents {
             for (ConsumerRecord<String, String> record : records) {
                 EnterpriseSnapshot snapshot = null;
                 try {
-                    CloudEvent event = CloudEvent.of(record);
-                    if (EventTypes.ENTERPRISE_TYPES.contains(event.type())) {
-                        snapshot = event.dataAs(EnterpriseSnapshot.class);
-                        any = true;
-                    }
+                    snapshot = IndexFeed.snapshotOf(record);
+                    any |= snapshot != null;
                 } catch (RuntimeException poison) {
                     DeadLetters.counted(record.topic());
                     LOG.warnf("Skipping unreadable %s: %s", EventRetry.describe(record), poison.getMessage());

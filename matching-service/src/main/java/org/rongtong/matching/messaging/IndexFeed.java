@@ -41,15 +41,18 @@ public class IndexFeed {
         for (ConsumerRecord<String, String> record : records) {
             EnterpriseSnapshot snapshot = null;
             try {
-                CloudEvent event = CloudEvent.of(record);
-                if (EventTypes.ENTERPRISE_TYPES.contains(event.type())) {
-                    snapshot = event.dataAs(EnterpriseSnapshot.class);
-                }
+                snapshot = snapshotOf(record);
             } catch (RuntimeException unreadable) {
                 LOG.warnf("Index: skipped unreadable record %s-%d@%d (%s)", record.topic(), record.partition(), record.offset(), unreadable.getMessage());
             }
             batch.add(new ReplicaIndex.Read(snapshot, record.partition(), record.offset(), Instant.ofEpochMilli(Math.max(0, record.timestamp()))));
         }
         index.apply(batch);
+    }
+
+    /** The enterprise a record of registry.enterprises.v1 carries, or null for another event type; throws if unreadable. */
+    static EnterpriseSnapshot snapshotOf(ConsumerRecord<String, String> record) {
+        CloudEvent event = CloudEvent.of(record);
+        return EventTypes.ENTERPRISE_TYPES.contains(event.type()) ? event.dataAs(EnterpriseSnapshot.class) : null;
     }
 }
