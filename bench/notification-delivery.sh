@@ -7,7 +7,7 @@
 #   RONGTONG_SERVICE_JVM_ARGS  extra JVM options for the service (e.g. -XX:StartFlightRecording=filename=/tmp/n.jfr)
 #   RONGTONG_BENCH_JVM_ARGS    JVM options of this harness (broker, producer, receiver); default -XX:TieredStopAtLevel=1:
 #                              they stand in for machines of their own, and their C2 compiler took half of the harness's
-#                              CPU on the two shared cores (docs/benchmarks.md)
+#                              CPU on the two shared cores (docs/benchmarks.md, Webhook delivery)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
