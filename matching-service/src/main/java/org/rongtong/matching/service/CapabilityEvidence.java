@@ -34,16 +34,16 @@ final class CapabilityEvidence {
      *                 wording nobody lists is left to the text similarity
      * @param credits  the credit of each asked capability
      */
-    record Met(double share, double assessed, String detail, Map<MatchEngine.Asked, Double> credits, double sum) {
+    record Met(double share, double assessed, String detail, Map<DemandTerms.Asked, Double> credits, double sum) {
     }
 
-    Met of(OpenDemand d, MatchEngine.DemandTerms terms, EnterpriseIndex.Profile profile) {
+    Met of(OpenDemand d, DemandTerms terms, ProfileDocuments.Profile profile) {
         Candidate c = profile.candidate();
         double sum = 0;
         int assessable = 0;
         List<String> met = new ArrayList<>();
-        Map<MatchEngine.Asked, Double> credits = new java.util.HashMap<>();
-        for (MatchEngine.Asked a : terms.asked()) {
+        Map<DemandTerms.Asked, Double> credits = new java.util.HashMap<>();
+        for (DemandTerms.Asked a : terms.asked()) {
             double credit = 0;
             String how = null;
             double tag = d.requiredCapabilities.isEmpty() ? 0 : Scorer.tagCredit(thesaurus, a.label(), c.capabilities);
@@ -52,15 +52,15 @@ final class CapabilityEvidence {
                 how = tag >= 1 ? "tag" : "part of a tag";
             }
             for (long e : profile.evidence()) {
-                Boolean exact = a.concepts().get(Thesaurus.conceptOf(e));
-                if (exact == null || (Thesaurus.rolesOf(e) & terms.foreignRoles()) != 0) {
+                Boolean exact = a.concepts().get(Evidence.conceptOf(e));
+                if (exact == null || (Evidence.rolesOf(e) & terms.foreignRoles()) != 0) {
                     continue;
                 }
-                int field = Thesaurus.fieldOf(e);
-                double value = (exact && Thesaurus.exactOf(e) ? EXACT_CREDIT : NEAR_CREDIT)[field];
+                int field = Evidence.fieldOf(e);
+                double value = (exact && Evidence.exactOf(e) ? EXACT_CREDIT : NEAR_CREDIT)[field];
                 if (value > credit) {
                     credit = value;
-                    how = "concept " + thesaurus.concept(Thesaurus.conceptOf(e)).canonical() + " in " + EnterpriseIndex.TEXT_FIELDS.get(field);
+                    how = "concept " + thesaurus.concept(Evidence.conceptOf(e)).canonical() + " in " + IndexFields.TEXT_FIELDS.get(field);
                 }
             }
             if (credit < WORDING_SIMILARITY) {
@@ -87,10 +87,10 @@ final class CapabilityEvidence {
     }
 
     /** Dice coefficient of character bigrams between an asked capability and the closest tag. */
-    private static double bestWordingSimilarity(MatchEngine.Asked asked, Candidate c) {
+    private static double bestWordingSimilarity(DemandTerms.Asked asked, Candidate c) {
         double best = 0;
         for (String tag : c.capabilities) {
-            best = Math.max(best, dice(asked.comparable(), asked.bigrams(), Thesaurus.comparable(tag)));
+            best = Math.max(best, dice(asked.comparable(), asked.bigrams(), ThesaurusText.comparable(tag)));
         }
         return best;
     }

@@ -25,7 +25,7 @@ final class LookalikeRules {
      * profile also meets the asked capabilities that name the group's asked member (or, when only the title names it,
      * any asked capability).
      */
-    String distinctProcess(MatchEngine.DemandTerms terms, Candidate c, Map<MatchEngine.Asked, Double> credits, double sum) {
+    String distinctProcess(DemandTerms terms, Candidate c, Map<DemandTerms.Asked, Double> credits, double sum) {
         if (terms.distinct().isEmpty()) {
             return null;
         }
@@ -33,12 +33,12 @@ final class LookalikeRules {
         if (c.products != null) {
             offered.add(c.products);
         }
-        Thesaurus.Conflict conflict = thesaurus.conflictIn(terms.distinct(), offered);
+        DistinctProcesses.Conflict conflict = thesaurus.distinctProcesses().conflictIn(terms.distinct(), offered);
         if (conflict == null) {
             return null;
         }
         double best = -1;
-        for (Map.Entry<MatchEngine.Asked, Double> e : credits.entrySet()) {
+        for (Map.Entry<DemandTerms.Asked, Double> e : credits.entrySet()) {
             String canonical = thesaurus.canonical(e.getKey().label());
             if (conflict.group().asked().stream().anyMatch(canonical::contains)) {
                 best = Math.max(best, e.getValue());
@@ -48,10 +48,10 @@ final class LookalikeRules {
         return meetsAsked ? null : "offers " + conflict.offered() + ", a different process";
     }
 
-    String of(MatchEngine.DemandTerms terms, EnterpriseIndex.Profile profile) {
+    String of(DemandTerms terms, ProfileDocuments.Profile profile) {
         Candidate c = profile.candidate();
         if (!terms.lookalikes().isEmpty()) {
-            String pair = Thesaurus.lookalikeIn(terms.lookalikes(), profile.offer());
+            String pair = DistinctProcesses.lookalikeIn(terms.lookalikes(), profile.offer());
             if (pair != null) {
                 return pair;
             }
@@ -78,10 +78,10 @@ final class LookalikeRules {
         // the asked concepts appear only in a role the demand does not ask for (MCU 代理 for an MCU design demand)
         int wrongRoles = 0;
         for (long e : profile.evidence()) {
-            if (!terms.concepts().containsKey(Thesaurus.conceptOf(e)) || Thesaurus.fieldOf(e) == EnterpriseIndex.F_DESCRIPTION) {
+            if (!terms.concepts().containsKey(Evidence.conceptOf(e)) || Evidence.fieldOf(e) == IndexFields.F_DESCRIPTION) {
                 continue;
             }
-            int foreign = Thesaurus.rolesOf(e) & terms.foreignRoles();
+            int foreign = Evidence.rolesOf(e) & terms.foreignRoles();
             if (foreign == 0) {
                 return null;
             }
@@ -91,10 +91,10 @@ final class LookalikeRules {
     }
 
     /** Whether one tag names an asked capability: a thesaurus concept of it, or the asked words themselves. */
-    private boolean offersAsked(MatchEngine.DemandTerms terms, String tag) {
+    private boolean offersAsked(DemandTerms terms, String tag) {
         Map<Integer, Boolean> concepts = thesaurus.concepts(tag);
-        String comparable = Thesaurus.comparable(tag);
-        for (MatchEngine.Asked a : terms.asked()) {
+        String comparable = ThesaurusText.comparable(tag);
+        for (DemandTerms.Asked a : terms.asked()) {
             if (comparable.contains(a.comparable()) || a.comparable().contains(comparable)
                     || a.concepts().keySet().stream().anyMatch(concepts::containsKey)) {
                 return true;

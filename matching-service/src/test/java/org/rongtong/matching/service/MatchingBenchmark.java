@@ -219,9 +219,9 @@ public final class MatchingBenchmark {
         long[] termsOnly = new long[queries];
         for (int i = 0; i < queries; i++) {
             long s = System.nanoTime();
-            MatchEngine.DemandTerms terms = engine.terms(demands.get(i));
+            DemandTerms terms = engine.terms(demands.get(i));
             termsOnly[i] = System.nanoTime() - s;
-            List<EnterpriseIndex.Hit> window = engine.index().search(engine.findingQuery(demands.get(i), terms), config.rerankWindow());
+            List<IndexHits.Hit> window = engine.index().search(engine.findingQuery(demands.get(i), terms), config.rerankWindow());
             engine.index().scoresOf(engine.query(demands.get(i), terms), window.stream().map(h -> h.candidate().id).toList());
             retrieval[i] = System.nanoTime() - s;
         }

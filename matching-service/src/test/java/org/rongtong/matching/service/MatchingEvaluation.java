@@ -249,7 +249,7 @@ public final class MatchingEvaluation {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         String text = d.title + " " + String.join(" ", d.requiredCapabilities) + " " + d.description;
         for (String token : new java.util.LinkedHashSet<>(plainText.terms(text))) {
-            q.add(new TermQuery(new Term(EnterpriseIndex.ALL_TEXT, token)), Occur.SHOULD);
+            q.add(new TermQuery(new Term(IndexFields.ALL_TEXT, token)), Occur.SHOULD);
         }
         return q.build();
     }

@@ -49,17 +49,17 @@ class ThesaurusTest {
         List<Long> found = new ArrayList<>();
         t.evidence("注塑机制造", 0, 0, found);
         assertEquals(1, found.size());
-        assertTrue((Thesaurus.rolesOf(found.get(0)) & t.roleBit(Thesaurus.EQUIPMENT)) != 0);
+        assertTrue((Evidence.rolesOf(found.get(0)) & t.roleBit(Thesaurus.EQUIPMENT)) != 0);
         found.clear();
         t.evidence("注塑机构件加工", 0, 0, found); // 机构 is a mechanism, not a machine
-        assertEquals(0, Thesaurus.rolesOf(found.get(0)));
+        assertEquals(0, Evidence.rolesOf(found.get(0)));
     }
 
     @Test
     void aDistinctProcessIsAConflictOnlyWhenTheAskedOneIsNotOffered() {
         Thesaurus t = Thesaurus.parse("version\tt\ndistinct\t注塑,压铸,锻造\n");
-        assertEquals("压铸", t.conflictOf(List.of("精密注塑"), List.of("铝合金压铸")));
-        assertNull(t.conflictOf(List.of("精密注塑"), List.of("铝合金压铸", "注塑")));
+        assertEquals("压铸", t.distinctProcesses().conflictOf(List.of("精密注塑"), List.of("铝合金压铸")));
+        assertNull(t.distinctProcesses().conflictOf(List.of("精密注塑"), List.of("铝合金压铸", "注塑")));
     }
 
     @Test
