@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * them specialised), 24 universities and institutes and 12 financial institutions across Shandong's 16 prefectures
  * (one bulk import); the appliance chain leader's 63 demands in 9 cooperation fields and 3 demands from each other
  * leader; proposals, answers and confirmed cooperations; the Qingdao session of 2022-06-27 and this year's sessions
- * across the province's cities. Every KPI of /api/v1/kpis?region=37 then has a value.
+ * across the province's cities ({@link DemoSessions}). Every KPI of /api/v1/kpis?region=37 then has a value.
  */
 public final class DemoProgramme {
 
@@ -53,7 +51,8 @@ public final class DemoProgramme {
             JsonNode kpis) {
     }
 
-    private record Demand(String id, String leaderId, DemandDraft draft) {
+    /** A published demand: its id, its chain leader's and what it was drafted from. */
+    record Demand(String id, String leaderId, DemandDraft draft) {
     }
 
     public DemoProgramme(StackClient client) {
@@ -85,7 +84,7 @@ public final class DemoProgramme {
         Map<String, JsonNode> matches = awaitMatches(demands);
         int[] answered = answer(profiles, ids, demands, matches);
         out.printf("  %d proposals, %d other answers, %d cooperations confirmed …%n", answered[0], answered[1], answered[2]);
-        int sessions = holdSessions(profiles, ids, demands);
+        int sessions = new DemoSessions(client).hold(profiles, ids, demands);
         JsonNode kpis = client.until(() -> client.get(Service.MATCHING, "/api/v1/kpis?region=37", DevTokens.bureau("37")),
                 r -> r.status() == 200 && everyIndicatorHasAValue(r.body()), WAIT).body();
         out.printf("Demonstration programme loaded in %.0f s: %d enterprises, %d demands, %d sessions. Shandong's KPIs (bureau 37):%n",
@@ -237,68 +236,6 @@ public final class DemoProgramme {
             confirmed += ok ? 1 : 0;
         }
         return new int[] {proposals, others, confirmed};
-    }
-
-    /**
-     * The Qingdao session of 2022-06-27 for every flagship chain with all 20 leaders (recorded by the operator, ADR 0025),
-     * this year's sessions held across the province's cities, and two still to come. Returns how many were held.
-     */
-    private int holdSessions(List<Profile> profiles, List<String> ids, List<Demand> demands) {
-        String operator = DevTokens.operator();
-        List<String> applianceDemands = demands.stream().filter(d -> d.leaderId().equals(ids.get(0))).map(Demand::id).toList();
-        int held = 0;
-        held += session(operator, "百场万企·山东省标志性产业链链主企业与专精特新中小企业融通对接活动（青岛专场）", LocalDate.of(2022, 6, 27), "3702",
-                "青岛国际会展中心", ProgrammeGenerator.chains(), ids.subList(0, LEADERS), applianceDemands, true);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        String[][] cities = {{"3701", "济南"}, {"3706", "烟台"}, {"3707", "潍坊"}, {"3703", "淄博"}, {"3708", "济宁"}, {"3713", "临沂"}};
-        for (int i = 0; i < cities.length; i++) {
-            // spread over this year up to today, all in this calendar year
-            LocalDate date = today.minusDays((long) (today.getDayOfYear() - 1) * i / cities.length);
-            List<String> leaders = leadersIn(profiles, ids, cities[i][0]);
-            List<String> chains = leaders.isEmpty() ? List.of(ProgrammeGenerator.chains().get(i % 9))
-                    : leaders.stream().map(id -> profiles.get(ids.indexOf(id)).chains().get(0)).distinct().toList();
-            held += session(operator, "百场万企·" + cities[i][1] + "市产业链融通对接会", date, cities[i][0], cities[i][1] + "市会展中心", chains, leaders,
-                    demands.stream().filter(d -> leaders.contains(d.leaderId())).map(Demand::id).toList(), true);
-        }
-        session(operator, "百场万企·威海市海洋产业链融通对接会", today.plusDays(21), "3710", "威海国际会展中心", List.of("MARINE_ECONOMY"), List.of(),
-                List.of(), false);
-        session(operator, "百场万企·日照市高端装备产业链融通对接会", today.plusDays(45), "3711", "日照会展中心", List.of("HIGH_END_EQUIPMENT"), List.of(),
-                List.of(), false);
-        return held;
-    }
-
-    private static List<String> leadersIn(List<Profile> profiles, List<String> ids, String prefecture) {
-        List<String> found = new ArrayList<>();
-        for (int i = 0; i < LEADERS; i++) {
-            if (profiles.get(i).regionCode().startsWith(prefecture)) {
-                found.add(ids.get(i));
-            }
-        }
-        return found;
-    }
-
-    private int session(String token, String name, LocalDate date, String region, String venue, List<String> chains, List<String> participants,
-            List<String> demandIds, boolean hold) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("date", date.toString());
-        body.put("regionCode", region);
-        body.put("venue", venue);
-        body.put("chains", chains);
-        body.put("participantIds", participants);
-        body.put("demandIds", demandIds);
-        StackClient.Reply scheduled = client.post(Service.DEMAND, "/api/v1/sessions", token, body);
-        if (scheduled.status() != 201) {
-            throw new IllegalStateException("Scheduling " + name + " failed: " + scheduled.status() + " " + scheduled.body());
-        }
-        if (!hold) {
-            return 0;
-        }
-        StackClient.Reply done = client.post(Service.DEMAND, "/api/v1/sessions/" + scheduled.body().get("id").asText() + "/hold", token, Map.of());
-        if (done.status() != 200) {
-            throw new IllegalStateException("Holding " + name + " failed: " + done.status() + " " + done.body());
-        }
-        return 1;
     }
 
     private static void sleep(long millis) {

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.rongtong.testing.DevTokens;
@@ -24,13 +21,8 @@ class DemoProgrammeIT {
 
     @Test
     void onTheBundledPostgresTheDemonstrationLoadsAndEveryShandongKpiHasAValue() throws Exception {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, EmbeddedKafkaBroker.freePort());
-        }
         System.setProperty(PostgresServer.DEFAULT_PORT_PROPERTY, Integer.toString(EmbeddedKafkaBroker.freePort()));
-        try (LocalStack stack = new LocalStack(Path.of(System.getProperty("rongtong.root", "../..")),
-                "rt_demo_" + UUID.randomUUID().toString().substring(0, 8), true, ports, EmbeddedKafkaBroker.freePort()).start()) {
+        try (LocalStack stack = LocalStack.throwaway(Path.of(System.getProperty("rongtong.root", "../..")), "rt_demo").start()) {
             assertEquals(!PostgresServer.configured(), stack.onBundledPostgres(), stack.postgresDescription());
             StackClient client = new StackClient(stack);
             DemoProgramme.Loaded loaded = new DemoProgramme(client).load(System.out);

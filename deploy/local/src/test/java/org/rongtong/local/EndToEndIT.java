@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rongtong.testing.DevTokens;
-import org.rongtong.testing.EmbeddedKafkaBroker;
 import org.rongtong.testing.PrometheusText;
 import org.rongtong.testing.TopicProbe;
 
@@ -46,16 +44,11 @@ class EndToEndIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, EmbeddedKafkaBroker.freePort());
-        }
         Path root = Path.of(System.getProperty("rongtong.root", "../.."));
         traces = new TraceWitness();
-        stack = traces.tracing(new LocalStack(root, "rt_e2e_" + UUID.randomUUID().toString().substring(0, 8), true, ports,
-                EmbeddedKafkaBroker.freePort())
-                // the metrics check's webhook receiver is plain http on loopback: allowed for this run only
-                .withProperty(Service.NOTIFICATION, "rongtong.webhooks.strict-targets", "false"))
+        stack = traces.tracing(LocalStack.throwaway(root, "rt_e2e")
+                // the metrics check's webhook receiver is plain http on loopback
+                .withLoopbackWebhooks())
                 .start();
         client = new StackClient(stack);
     }

@@ -3,7 +3,6 @@ package org.rongtong.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +10,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.rongtong.testing.DevTokens;
-import org.rongtong.testing.EmbeddedKafkaBroker;
 
 /**
  * {@code run.sh --fresh} (ADR 0025): a stack started again on the same databases keeps what was registered; started
@@ -42,11 +40,7 @@ class FreshStartIT {
 
     /** The same database names every time; only the last stack drops them when it closes. */
     private LocalStack registryOnly(boolean dropOnClose) {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, EmbeddedKafkaBroker.freePort());
-        }
-        return new LocalStack(root, prefix, dropOnClose, ports, EmbeddedKafkaBroker.freePort()).only(Set.of(Service.REGISTRY));
+        return LocalStack.onFreePorts(root, prefix, dropOnClose).only(Set.of(Service.REGISTRY));
     }
 
     private static String register(StackClient client) {

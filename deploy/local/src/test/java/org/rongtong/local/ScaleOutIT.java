@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import org.rongtong.local.faults.DeliveryAudit;
 import org.rongtong.local.faults.WebhookReceiver;
 import org.rongtong.local.faults.Workload;
 import org.rongtong.testing.DevTokens;
-import org.rongtong.testing.EmbeddedKafkaBroker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -47,21 +45,15 @@ class ScaleOutIT {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, EmbeddedKafkaBroker.freePort());
-        }
         Path root = Path.of(System.getProperty("rongtong.root", "../.."));
         log("starting the broker, registry, demand and two replicas each of matching and notification");
-        stack = new LocalStack(root, "rt_scale_" + UUID.randomUUID().toString().substring(0, 8), true, ports, EmbeddedKafkaBroker.freePort())
+        stack = LocalStack.throwaway(root, "rt_scale")
                 .withPartitions(6)
                 .withReplicas(Service.MATCHING, 2)
                 .withReplicas(Service.NOTIFICATION, 2)
-                .withProperty(Service.NOTIFICATION, "rongtong.webhooks.strict-targets", "false")
+                .withLoopbackWebhooks()
                 .withProperty(Service.NOTIFICATION, "rongtong.webhooks.timeout", "3s")
-                // a killed consumer's partitions go to the other replica after 10 s instead of Kafka's default 45 s
-                .withProperty("mp.messaging.connector.smallrye-kafka.session.timeout.ms", "10000")
-                .withProperty("mp.messaging.connector.smallrye-kafka.heartbeat.interval.ms", "2000")
+                .withFastFailover()
                 .start();
         client = new StackClient(stack);
         receivers.add(new WebhookReceiver());

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.rongtong.local.LocalStack;
 import org.rongtong.local.Service;
 import org.rongtong.local.StackClient;
 import org.rongtong.testing.DevTokens;
-import org.rongtong.testing.EmbeddedKafkaBroker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,10 +54,6 @@ public final class EndToEndLatencyBenchmark {
         int rate = Integer.getInteger("rongtong.bench.rate", 20);
         int seconds = Integer.getInteger("rongtong.bench.seconds", 60);
         Path root = Path.of(System.getProperty("rongtong.root", "."));
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, EmbeddedKafkaBroker.freePort());
-        }
         Path csv = RegistryImportBenchmark.generate(enterprises);
         // the province and every prefecture the generated enterprises and the leaders are in
         List<String> bureaus = new ArrayList<>(List.of("37"));
@@ -77,10 +71,9 @@ public final class EndToEndLatencyBenchmark {
         Receiver receiver = new Receiver();
         System.out.printf("%,d enterprises, demands at %d/s for %d s, %d replica(s) of matching and notification, %d bureau subscriptions%n",
                 enterprises, rate, seconds, replicas, bureaus.size());
-        try (receiver; LocalStack stack = new LocalStack(root, "rt_e2e_bench_" + UUID.randomUUID().toString().substring(0, 8), true, ports,
-                EmbeddedKafkaBroker.freePort()).withPartitions(6).withReplicas(Service.MATCHING, replicas)
+        try (receiver; LocalStack stack = LocalStack.throwaway(root, "rt_e2e_bench").withPartitions(6).withReplicas(Service.MATCHING, replicas)
                 .withReplicas(Service.NOTIFICATION, replicas)
-                .withProperty(Service.NOTIFICATION, "rongtong.webhooks.strict-targets", "false").start()) {
+                .withLoopbackWebhooks().start()) {
             StackClient client = new StackClient(stack);
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
             ObjectMapper json = new ObjectMapper();

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.rongtong.local.LocalStack;
 import org.rongtong.local.Service;
 import org.rongtong.local.StackClient;
 import org.rongtong.testing.DevTokens;
-import org.rongtong.testing.EmbeddedKafkaBroker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,13 +49,8 @@ public final class MatchingKeepPaceBenchmark {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path root = Path.of(System.getProperty("rongtong.root", "."));
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, EmbeddedKafkaBroker.freePort());
-        }
         Path csv = RegistryImportBenchmark.generate(rows);
-        try (LocalStack stack = new LocalStack(root, "rt_pace_" + UUID.randomUUID().toString().substring(0, 8), true, ports,
-                EmbeddedKafkaBroker.freePort()).only(EnumSet.of(Service.REGISTRY, Service.DEMAND, Service.MATCHING)).start()) {
+        try (LocalStack stack = LocalStack.throwaway(root, "rt_pace").only(EnumSet.of(Service.REGISTRY, Service.DEMAND, Service.MATCHING)).start()) {
             StackClient client = new StackClient(stack);
             HttpClient http = HttpClient.newHttpClient();
             ObjectMapper json = new ObjectMapper();

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +24,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.rongtong.local.LocalStack;
 import org.rongtong.local.Service;
 import org.rongtong.testing.DevTokens;
-import org.rongtong.testing.EmbeddedKafkaBroker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -57,10 +55,6 @@ public final class NotificationDeliveryBenchmark {
         // classes; a few thousand also let the JIT compile the hot paths, as in a service that has been up for a while
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Path root = Path.of(System.getProperty("rongtong.root", "."));
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, EmbeddedKafkaBroker.freePort());
-        }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> receivedAt = new ConcurrentHashMap<>();
         AtomicInteger duplicates = new AtomicInteger();
@@ -91,8 +85,7 @@ public final class NotificationDeliveryBenchmark {
         receiver.start();
         String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
 
-        try (LocalStack stack = new LocalStack(root, "rt_bench_" + UUID.randomUUID().toString().substring(0, 8), true, ports,
-                EmbeddedKafkaBroker.freePort()).only(EnumSet.of(Service.NOTIFICATION)).start();
+        try (LocalStack stack = LocalStack.throwaway(root, "rt_bench").only(EnumSet.of(Service.NOTIFICATION)).start();
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers(),
                         "acks", "all", "linger.ms", "5"), new StringSerializer(), new StringSerializer())) {
             HttpClient http = HttpClient.newHttpClient();

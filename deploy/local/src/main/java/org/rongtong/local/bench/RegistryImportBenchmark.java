@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.postgresql.PGConnection;
 import org.rongtong.local.LocalStack;
 import org.rongtong.local.Service;
 import org.rongtong.testing.DevTokens;
-import org.rongtong.testing.EmbeddedKafkaBroker;
 import org.rongtong.local.generator.ImportFiles;
 import org.rongtong.local.generator.ProgrammeGenerator;
 
@@ -48,15 +46,10 @@ public final class RegistryImportBenchmark {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path root = Path.of(System.getProperty("rongtong.root", "."));
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, EmbeddedKafkaBroker.freePort());
-        }
         Path csv = generate(rows);
         System.out.printf("Generated %,d rows (%.1f MB of CSV); service heap -Xmx%s%n", rows, Files.size(csv) / 1e6,
                 System.getProperty("rongtong.local.heap", "512m"));
-        try (LocalStack stack = new LocalStack(root, "rt_bench_" + UUID.randomUUID().toString().substring(0, 8), true, ports,
-                EmbeddedKafkaBroker.freePort()).only(EnumSet.of(Service.REGISTRY)).start();
+        try (LocalStack stack = LocalStack.throwaway(root, "rt_bench").only(EnumSet.of(Service.REGISTRY)).start();
                 KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", stack.bootstrapServers(),
                         "group.id", "bench-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "max.poll.records", "5000"),
                         new StringDeserializer(), new ByteArrayDeserializer())) {

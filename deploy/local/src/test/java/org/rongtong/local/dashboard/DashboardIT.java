@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,6 @@ import org.rongtong.local.LocalStack;
 import org.rongtong.local.Service;
 import org.rongtong.local.StackClient;
 import org.rongtong.testing.DevTokens;
-import org.rongtong.testing.EmbeddedKafkaBroker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -57,13 +55,8 @@ class DashboardIT {
     @BeforeAll
     static void startStackAndBrowser() throws Exception {
         Chromium.requireInstalled();
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, EmbeddedKafkaBroker.freePort());
-        }
         Path root = Path.of(System.getProperty("rongtong.root", "../.."));
-        stack = new LocalStack(root, "rt_dash_" + UUID.randomUUID().toString().substring(0, 8), true, ports, EmbeddedKafkaBroker.freePort())
-                .start();
+        stack = LocalStack.throwaway(root, "rt_dash").start();
         client = new StackClient(stack);
         Path work = Files.createTempDirectory("rongtong-dashboard-");
         downloads = Files.createDirectories(work.resolve("downloads"));

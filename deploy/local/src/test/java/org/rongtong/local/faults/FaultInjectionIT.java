@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import org.rongtong.local.LocalStack;
 import org.rongtong.local.Service;
 import org.rongtong.local.StackClient;
 import org.rongtong.testing.DevTokens;
-import org.rongtong.testing.EmbeddedKafkaBroker;
 
 /**
  * The fault-injection suite (ADR 0016): the four packaged services, the in-process broker and a PostgreSQL cluster of
@@ -70,18 +68,11 @@ class FaultInjectionIT {
         Path root = Path.of(System.getProperty("rongtong.root", "../.."));
         log("starting a private PostgreSQL cluster (" + bin.get() + ")");
         postgres = PrivatePostgres.create(bin.get(), PrivatePostgres.dataDirectory(Path.of("target/faults-pg/data").toAbsolutePath()));
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service s : Service.values()) {
-            ports.put(s, EmbeddedKafkaBroker.freePort());
-        }
         log("starting the broker and the four services, PostgreSQL on port " + postgres.port());
-        stack = new LocalStack(root, "rt_faults", false, ports, EmbeddedKafkaBroker.freePort()).using(postgres.server())
-                // the receiver is plain http on loopback: allowed for this run only (strict targets stay the default)
-                .withProperty(Service.NOTIFICATION, "rongtong.webhooks.strict-targets", "false")
+        stack = LocalStack.onFreePorts(root, "rt_faults", false).using(postgres.server())
+                .withLoopbackWebhooks()
                 .withProperty(Service.NOTIFICATION, "rongtong.webhooks.timeout", "3s")
-                // a killed consumer's partitions go to its successor after 10 s instead of Kafka's default 45 s
-                .withProperty("mp.messaging.connector.smallrye-kafka.session.timeout.ms", "10000")
-                .withProperty("mp.messaging.connector.smallrye-kafka.heartbeat.interval.ms", "2000")
+                .withFastFailover()
                 .start();
         client = new StackClient(stack);
         receiver = new WebhookReceiver();
