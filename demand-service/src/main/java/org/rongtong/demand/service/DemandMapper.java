@@ -1,7 +1,9 @@
 package org.rongtong.demand.service;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.UUID;
 
 import org.rongtong.demand.model.Attachment;
 import org.rongtong.demand.model.Demand;
@@ -16,6 +18,8 @@ import org.rongtong.demand.rest.ScheduleSessionRequest;
 import org.rongtong.demand.rest.SessionView;
 import org.rongtong.demand.rest.SubmitProposalRequest;
 import org.rongtong.demand.rest.SubmitProposalRequest.AttachmentLink;
+import org.rongtong.events.DemandStatus;
+import org.rongtong.outbox.UuidV7;
 import org.rongtong.events.DemandPreferences;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.EnterpriseSnapshot;
@@ -160,5 +164,19 @@ public final class DemandMapper {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A new demand of {@code publisherId} from a request: published now, or a draft. */
+    static Demand newDemand(PublishDemandRequest request, UUID publisherId, boolean draft) {
+        Demand demand = new Demand();
+        DemandMapper.apply(request, demand);
+        demand.id = UuidV7.next();
+        demand.version = 1;
+        demand.publisherId = publisherId;
+        demand.createdAt = Instant.now();
+        demand.updatedAt = demand.createdAt;
+        demand.status = draft ? DemandStatus.DRAFT : DemandStatus.PUBLISHED;
+        demand.publishedAt = draft ? null : demand.createdAt;
+        return demand;
     }
 }

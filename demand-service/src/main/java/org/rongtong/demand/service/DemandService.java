@@ -13,17 +13,14 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.rongtong.demand.model.Demand;
-import org.rongtong.demand.model.KnownEnterprise;
 import org.rongtong.demand.rest.Page;
 import org.rongtong.demand.rest.PublishBatchRequest;
 import org.rongtong.demand.rest.PublishDemandRequest;
 import org.rongtong.events.DemandStatus;
-import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.EventSources;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.outbox.Outbox;
-import org.rongtong.outbox.UuidV7;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.Problem.FieldError;
 import org.rongtong.web.problem.ProblemException;
@@ -83,7 +80,7 @@ public class DemandService {
     @WithTransaction
     public Uni<Created<Demand>> create(PublishDemandRequest request, boolean draft, Caller caller, String idempotencyKey) {
         UUID publisherId = Problems.actingEnterprise(request.publisherId(), caller, "publisherId");
-        requireValid(crossFieldErrors(request, ""));
+        DemandRules.requireValid(DemandRules.crossFieldErrors(request, ""));
         // the draft flag is part of what was asked: the same body as a draft is another request
         List<Object> asked = List.of(request, draft);
         return idempotency.previous(IDEMPOTENCY_SCOPE, idempotencyKey, asked).chain(previous -> previous != null
@@ -91,9 +88,9 @@ public class DemandService {
                         .onItem().ifNull().failWith(() -> ProblemException.conflict("Idempotency-Key used",
                                 "The draft first created with this key has been discarded since; use a new key"))
                         .map(d -> new Created<>(d, true))
-                : requireActiveChainLeader(publisherId)
+                : DemandRules.requireActiveChainLeader(publisherId)
                         .chain(() -> {
-                            Demand demand = newDemand(request, publisherId, draft);
+                            Demand demand = DemandMapper.newDemand(request, publisherId, draft);
                             return demand.<Demand>persistAndFlush();
                         })
                         .call(demand -> draft ? Uni.createFrom().voidItem() : emit(EventTypes.DEMAND_PUBLISHED, demand))
@@ -117,17 +114,17 @@ public class DemandService {
             for (ConstraintViolation<PublishDemandRequest> v : validator.validate(item)) {
                 itemErrors.add(new FieldError(prefix + "." + ProblemMappers.fieldName(v.getPropertyPath()), v.getMessage()));
             }
-            itemErrors.addAll(crossFieldErrors(item, prefix + "."));
+            itemErrors.addAll(DemandRules.crossFieldErrors(item, prefix + "."));
             if (item.publisherId() != null && !item.publisherId().equals(publisherId)) {
                 itemErrors.add(new FieldError(prefix + ".publisherId", "must be the batch's publisher or left out"));
             }
             itemErrors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
             errors.addAll(itemErrors);
         }
-        requireValid(errors);
-        return requireActiveChainLeader(publisherId)
+        DemandRules.requireValid(errors);
+        return DemandRules.requireActiveChainLeader(publisherId)
                 .chain(() -> {
-                    List<Demand> demands = request.demands().stream().map(item -> newDemand(item, publisherId, draft)).toList();
+                    List<Demand> demands = request.demands().stream().map(item -> DemandMapper.newDemand(item, publisherId, draft)).toList();
                     return Demand.persist(demands).chain(Panache::flush).replaceWith(demands);
                 })
                 .call(demands -> {
@@ -151,7 +148,7 @@ public class DemandService {
     /** Replaces a draft's or a published demand's content; a published demand's new snapshot is published. */
     @WithTransaction
     public Uni<Demand> update(UUID id, long expectedVersion, PublishDemandRequest request, Caller caller) {
-        requireValid(crossFieldErrors(request, ""));
+        DemandRules.requireValid(DemandRules.crossFieldErrors(request, ""));
         return forChange(id, caller)
                 .invoke(demand -> {
                     Versions.requireCurrent(expectedVersion, demand.version);
@@ -162,7 +159,7 @@ public class DemandService {
                         throw Problems.illegalTransition("demand", demand.status, "updated");
                     }
                 })
-                .call(demand -> requireActiveChainLeader(demand.publisherId))
+                .call(demand -> DemandRules.requireActiveChainLeader(demand.publisherId))
                 .chain(demand -> {
                     DemandMapper.apply(request, demand);
                     demand.updatedAt = Instant.now();
@@ -187,7 +184,7 @@ public class DemandService {
                         throw Problems.illegalTransition("demand", demand.status, transition.verb);
                     }
                 })
-                .call(demand -> transition == Transition.PUBLISH ? requirePublishable(demand) : Uni.createFrom().voidItem())
+                .call(demand -> transition == Transition.PUBLISH ? DemandRules.requirePublishable(demand) : Uni.createFrom().voidItem())
                 .chain(demand -> {
                     Instant now = Instant.now();
                     demand.status = transition.to;
@@ -282,19 +279,6 @@ public class DemandService {
 
     // ---
 
-    private static Demand newDemand(PublishDemandRequest request, UUID publisherId, boolean draft) {
-        Demand demand = new Demand();
-        DemandMapper.apply(request, demand);
-        demand.id = UuidV7.next();
-        demand.version = 1;
-        demand.publisherId = publisherId;
-        demand.createdAt = Instant.now();
-        demand.updatedAt = demand.createdAt;
-        demand.status = draft ? DemandStatus.DRAFT : DemandStatus.PUBLISHED;
-        demand.publishedAt = draft ? null : demand.createdAt;
-        return demand;
-    }
-
     private Uni<Void> emit(String type, Demand demand) {
         return outbox.append(Topics.DEMANDS, type, EventSources.DEMAND, demand.id, DemandMapper.toSnapshot(demand)).replaceWithVoid();
     }
@@ -311,51 +295,5 @@ public class DemandService {
     /** A demand the caller may change: 404 when it cannot see it, 403 when it does not act for the publisher. */
     private static Uni<Demand> forChange(UUID id, Caller caller) {
         return visible(id, caller).invoke(demand -> caller.requireActsFor(demand.publisherId));
-    }
-
-    private static Uni<Void> requirePublishable(Demand demand) {
-        if (!demand.deadline.isAfter(Instant.now())) {
-            throw ProblemException.unprocessable("Deadline passed",
-                    "The draft's deadline " + demand.deadline + " has passed; update it before publishing");
-        }
-        return requireActiveChainLeader(demand.publisherId);
-    }
-
-    private static Uni<Void> requireActiveChainLeader(UUID id) {
-        return KnownEnterprise.<KnownEnterprise>findById(id).invoke(publisher -> {
-            Problems.requireActive(id, publisher, "publisher");
-            if (publisher.kind != EnterpriseKind.CHAIN_LEADER) {
-                throw ProblemException.unprocessable("Not a chain leader",
-                        "Only chain leaders publish demands; enterprise " + id + " is " + publisher.kind);
-            }
-        }).replaceWithVoid();
-    }
-
-    /** What annotations cannot say: the budget range, the units of a quantity and of a preferred annual volume. */
-    private static List<FieldError> crossFieldErrors(PublishDemandRequest request, String prefix) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request.budgetMin() != null && request.budgetMax() != null && request.budgetMin().compareTo(request.budgetMax()) > 0) {
-            errors.add(new FieldError(prefix + "budgetMax", "must not be below budgetMin"));
-        }
-        if (request.quantity() != null && (request.quantityUnit() == null || request.quantityUnit().isBlank())) {
-            errors.add(new FieldError(prefix + "quantityUnit", "is required with a quantity"));
-        }
-        if (request.preferences() != null && request.preferences().annualVolume() != null && isBlank(request.preferences().annualVolumeUnit())) {
-            errors.add(new FieldError(prefix + "preferences.annualVolumeUnit", "is required with an annualVolume"));
-        }
-        if (request.contact() != null && isBlank(request.contact().phone()) && isBlank(request.contact().email())) {
-            errors.add(new FieldError(prefix + "contact", "needs a phone number or an email address"));
-        }
-        return errors;
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static void requireValid(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
     }
 }
