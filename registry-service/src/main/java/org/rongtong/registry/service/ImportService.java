@@ -42,7 +42,7 @@ import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventSources;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 import org.rongtong.persistence.StringListConverter;
 import org.rongtong.persistence.WillingnessMapConverter;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
