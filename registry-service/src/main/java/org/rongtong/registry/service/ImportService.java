@@ -44,12 +44,12 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.ids.UuidV7;
 import org.rongtong.persistence.StringListConverter;
-import org.rongtong.persistence.WillingnessMapConverter;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.registry.model.Enterprise;
 import org.rongtong.registry.model.ImportJob;
 import org.rongtong.registry.model.ImportJob.Registered;
 import org.rongtong.registry.model.ImportJob.Rejection;
+import org.rongtong.registry.model.WillingnessConverter;
 import org.rongtong.web.problem.Problem.FieldError;
 import org.rongtong.web.problem.ProblemException;
 
@@ -114,7 +114,7 @@ public class ImportService {
         return t;
     });
     private final StringListConverter lists = new StringListConverter();
-    private final WillingnessMapConverter willingness = new WillingnessMapConverter();
+    private final WillingnessConverter willingness = new WillingnessConverter();
     private final Enterprise.ContactsConverter contacts = new Enterprise.ContactsConverter();
     private final ImportJob.RejectionsConverter rejectionsJson = new ImportJob.RejectionsConverter();
     private volatile boolean stopping;
