@@ -48,7 +48,7 @@ public record CloudEvent(String id, String type, String source, String subject, 
 
     /**
      * The data as a contract record; unreadable data is a poison event, not worth retrying. A value of an enum this
-     * consumer does not know (a newer producer's, docs/adr/0033-consumers-skip-what-they-do-not-understand.md) is no
+     * consumer does not know (a newer producer's, docs/adr/0033-platform-edges-and-tolerant-event-reading.md) is no
      * poison: in a list or map of enums its entry is left out and the rest read; in a field of its own (a status, a
      * kind, a cooperation field) the event cannot be understood, so it is empty, and the consumer skips the event
      * (logged, acknowledged, never dead-lettered).

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.type.MapType;
 
 /**
  * Reading event data that holds enum values a newer producer added (contracts grow within {@code .v1}, docs/asyncapi.yaml;
- * docs/adr/0033-consumers-skip-what-they-do-not-understand.md). An unknown value is read as null and noted; in a list, set
+ * docs/adr/0033-platform-edges-and-tolerant-event-reading.md). An unknown value is read as null and noted; in a list, set
  * or map of enums the entry is dropped and forgotten (the rest of the event is understood: a new cooperation field in
  * an enterprise's willingness). What stays noted is an unknown value in a field of its own (a new status, kind or
  * field), which the event cannot be understood without: {@link CloudEvent#dataAs} then skips the event.
