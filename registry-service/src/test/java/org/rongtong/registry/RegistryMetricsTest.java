@@ -97,6 +97,7 @@ class RegistryMetricsTest {
         assertTrue(now.has("rongtong_outbox_backlog"), "backlog gauge");
         assertTrue(now.has("rongtong_outbox_oldest_age_seconds"), "age of the oldest row");
         assertTrue(now.value("rongtong_outbox_oldest_age_seconds") >= 0);
+        assertEquals(0.0, now.value("rongtong_outbox_relay_failing"), "the relay's rounds succeed");
         given().when().get(ready).then().statusCode(200)
                 .body("checks.name", hasItem("outbox-relay"))
                 .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP"))

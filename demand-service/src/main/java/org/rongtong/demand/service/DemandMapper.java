@@ -19,7 +19,7 @@ import org.rongtong.demand.rest.SessionView;
 import org.rongtong.demand.rest.SubmitProposalRequest;
 import org.rongtong.demand.rest.SubmitProposalRequest.AttachmentLink;
 import org.rongtong.events.DemandStatus;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 import org.rongtong.events.DemandPreferences;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.EnterpriseSnapshot;

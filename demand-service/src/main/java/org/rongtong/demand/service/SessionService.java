@@ -27,7 +27,7 @@ import org.rongtong.events.SessionSnapshot;
 import org.rongtong.events.SessionStatus;
 import org.rongtong.events.Topics;
 import org.rongtong.outbox.Outbox;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.Problem.FieldError;
 import org.rongtong.web.problem.ProblemException;

@@ -50,9 +50,12 @@ public class IndexFeed {
         index.apply(batch);
     }
 
-    /** The enterprise a record of registry.enterprises.v1 carries, or null for another event type; throws if unreadable. */
+    /**
+     * The enterprise a record of registry.enterprises.v1 carries, or null for another event type or one holding values
+     * this service does not know yet (skipped, CloudEvent#dataAs); throws if unreadable.
+     */
     static EnterpriseSnapshot snapshotOf(ConsumerRecord<String, String> record) {
         CloudEvent event = CloudEvent.of(record);
-        return EventTypes.ENTERPRISE_TYPES.contains(event.type()) ? event.dataAs(EnterpriseSnapshot.class) : null;
+        return EventTypes.ENTERPRISE_TYPES.contains(event.type()) ? event.dataAs(EnterpriseSnapshot.class).orElse(null) : null;
     }
 }

@@ -15,7 +15,6 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.Willingness;
 import org.rongtong.persistence.StringListConverter;
-import org.rongtong.persistence.WillingnessMapConverter;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -50,7 +49,7 @@ public class Candidate extends PanacheEntityBase {
     /** Free text of what it makes or offers (optional in the event). */
     public String products;
 
-    @Convert(converter = WillingnessMapConverter.class)
+    @Convert(converter = WillingnessConverter.class)
     public Map<CooperationField, Willingness> willingness;
 
     public boolean active;

@@ -24,7 +24,7 @@ import org.rongtong.matching.model.OpenDemand;
 import org.rongtong.matching.model.ProposalSeen;
 import org.rongtong.messaging.NotYetException;
 import org.rongtong.outbox.Outbox;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.rest.Versions;
 import org.rongtong.web.security.Caller;

@@ -12,10 +12,10 @@ import org.rongtong.events.MatchStatus;
 import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.Match;
 import org.rongtong.matching.model.OpenDemand;
+import org.rongtong.matching.model.WillingnessConverter;
 import org.rongtong.matching.rest.MatchView;
 import org.rongtong.matching.rest.OpportunityView;
 import org.rongtong.matching.rest.ReservePools;
-import org.rongtong.persistence.WillingnessMapConverter;
 import org.rongtong.web.security.Viewer;
 
 /** The one place where matching-service maps events, entities and API views onto each other. */
@@ -35,7 +35,7 @@ public final class MatchMapper {
         target.capabilities = s.capabilities() == null ? List.of() : List.copyOf(s.capabilities());
         target.description = s.description();
         target.products = s.products();
-        target.willingness = WillingnessMapConverter.copyOf(s.willingness());
+        target.willingness = WillingnessConverter.copyOf(s.willingness());
         target.active = s.active();
         target.employees = s.employees();
         target.revenue = s.revenue();

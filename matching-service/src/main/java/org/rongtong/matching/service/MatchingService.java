@@ -27,7 +27,7 @@ import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.Match;
 import org.rongtong.matching.model.OpenDemand;
 import org.rongtong.outbox.Outbox;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.security.Viewer;
 

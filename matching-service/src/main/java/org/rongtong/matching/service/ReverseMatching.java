@@ -24,7 +24,7 @@ import org.rongtong.matching.model.EnterpriseExposure;
 import org.rongtong.matching.model.Match;
 import org.rongtong.matching.model.MatchDelta;
 import org.rongtong.matching.model.OpenDemand;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 
 import io.smallrye.mutiny.Uni;
 

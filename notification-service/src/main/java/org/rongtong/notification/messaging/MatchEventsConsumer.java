@@ -66,18 +66,17 @@ public class MatchEventsConsumer {
         for (ConsumerRecord<String, String> record : records) {
             try {
                 CloudEvent event = CloudEvent.of(record);
+                // an event holding values this service does not know yet is skipped (CloudEvent#dataAs)
                 if (EventTypes.DEMAND_MATCHED.equals(event.type())) {
-                    DemandMatched matched = event.dataAs(DemandMatched.class);
-                    batch.add(new Read(record, new InboxService.Matched(event.id(), matched, SubscriptionMapper.facts(event, time(record), matched))));
+                    event.dataAs(DemandMatched.class).ifPresent(matched -> batch.add(new Read(record,
+                            new InboxService.Matched(event.id(), matched, SubscriptionMapper.facts(event, time(record), matched)))));
                 } else if (EventTypes.DEMAND_CANDIDATES_CHANGED.equals(event.type())) {
                     // a delta (ADR 0022): its added candidates are handled as a candidate list of newcomers
-                    DemandCandidatesChanged delta = event.dataAs(DemandCandidatesChanged.class);
-                    batch.add(new Read(record, new InboxService.Matched(event.id(), delta.asMatched(),
-                            SubscriptionMapper.facts(event, time(record), delta))));
+                    event.dataAs(DemandCandidatesChanged.class).ifPresent(delta -> batch.add(new Read(record,
+                            new InboxService.Matched(event.id(), delta.asMatched(), SubscriptionMapper.facts(event, time(record), delta)))));
                 } else if (EventTypes.MATCH_MOVE_TYPES.contains(event.type())) {
-                    MatchChanged change = event.dataAs(MatchChanged.class);
-                    batch.add(new Read(record, new InboxService.Moved(event.id(), event.type(), change,
-                            SubscriptionMapper.facts(event, time(record), change))));
+                    event.dataAs(MatchChanged.class).ifPresent(change -> batch.add(new Read(record,
+                            new InboxService.Moved(event.id(), event.type(), change, SubscriptionMapper.facts(event, time(record), change)))));
                 }
             } catch (PoisonEventException e) {
                 parked.add(park(record, e));

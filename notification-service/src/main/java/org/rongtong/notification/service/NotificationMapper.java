@@ -14,7 +14,7 @@ import org.rongtong.events.MatchChanged;
 import org.rongtong.notification.model.Notification;
 import org.rongtong.notification.model.Notification.RecipientKind;
 import org.rongtong.notification.rest.NotificationView;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 
 /** The one place where events become notifications and notifications become API views. */
 public final class NotificationMapper {

@@ -19,7 +19,7 @@ import org.rongtong.notification.rest.DeliveryView;
 import org.rongtong.notification.rest.SubscriptionFilter;
 import org.rongtong.notification.rest.SubscriptionView;
 import org.rongtong.outbox.TraceContext;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

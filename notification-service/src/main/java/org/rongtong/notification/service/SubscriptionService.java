@@ -26,7 +26,7 @@ import org.rongtong.notification.rest.SubscriptionFilter;
 import org.rongtong.notification.rest.SubscriptionPage;
 import org.rongtong.notification.rest.SubscriptionRequest;
 import org.rongtong.notification.rest.SubscriptionView;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 import org.rongtong.persistence.StringListConverter;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.ProblemException;

@@ -28,7 +28,7 @@ import org.rongtong.events.CloudEventHeaders;
 import org.rongtong.notification.config.WebhookConfig;
 import org.rongtong.notification.metrics.NotificationMetrics;
 import org.rongtong.outbox.TraceContext;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;

@@ -226,11 +226,11 @@ class EventSchemasTest {
 
     // --- schemas
 
-    private static JsonNode schemaOf(String type) {
+    static JsonNode schemaOf(String type) {
         return load(type + ".json");
     }
 
-    private static JsonNode load(String file) {
+    static JsonNode load(String file) {
         try (InputStream in = EventSchemasTest.class.getResourceAsStream(SCHEMAS + file)) {
             assertNotNull(in, "no schema resource " + SCHEMAS + file);
             return MAPPER.readTree(in);
@@ -240,7 +240,7 @@ class EventSchemasTest {
     }
 
     /** The properties a schema declares itself and through {@code $ref} or {@code allOf} to other schemas. */
-    private static Set<String> topLevelProperties(JsonNode schema) {
+    static Set<String> topLevelProperties(JsonNode schema) {
         Set<String> names = fieldNames(schema.path("properties"));
         if (schema.has("$ref")) {
             names.addAll(topLevelProperties(resolve(schema, schema)));
@@ -268,17 +268,17 @@ class EventSchemasTest {
 
     // --- names
 
-    private static Set<String> componentNames(Class<?> record) {
+    static Set<String> componentNames(Class<?> record) {
         return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Set<String> fieldNames(JsonNode object) {
+    static Set<String> fieldNames(JsonNode object) {
         Set<String> names = new TreeSet<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
     }
 
-    private static Set<String> texts(JsonNode array) {
+    static Set<String> texts(JsonNode array) {
         Set<String> values = new TreeSet<>();
         for (Iterator<JsonNode> it = array.elements(); it.hasNext();) {
             values.add(it.next().asText());

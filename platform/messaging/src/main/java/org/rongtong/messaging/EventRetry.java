@@ -2,6 +2,7 @@ package org.rongtong.messaging;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
@@ -61,7 +62,8 @@ public final class EventRetry {
 
     /**
      * The usual consumer: reads the record as a CloudEvent, ignores types it does not handle (a topic may carry
-     * several), reads the data as {@code contract} (unreadable data is poison) and handles it with the retries above.
+     * several), reads the data as {@code contract} (unreadable data is poison; data holding an enum value this service
+     * does not know yet is skipped, {@link CloudEvent#dataAs}) and handles it with the retries above.
      * A record that fails for good is counted in {@code rongtong.dead.letters} under its topic before it is parked.
      */
     public static <T> Uni<Void> handleEvent(ConsumerRecord<String, String> record, Collection<String> types, Class<T> contract,
@@ -71,7 +73,11 @@ public final class EventRetry {
             if (!types.contains(event.type())) {
                 return Uni.createFrom().voidItem();
             }
-            T data = event.dataAs(contract);
+            Optional<T> read = event.dataAs(contract);
+            if (read.isEmpty()) {
+                return Uni.createFrom().voidItem(); // holds values this service does not know yet: skipped, not parked
+            }
+            T data = read.get();
             return handle(describe(record), () -> handler.apply(event, data))
                     .onFailure().invoke(failure -> DeadLetters.counted(record.topic()));
         } catch (RuntimeException poison) {

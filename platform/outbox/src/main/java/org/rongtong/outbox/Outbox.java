@@ -3,9 +3,10 @@ package org.rongtong.outbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.rongtong.ids.UuidV7;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,10 +121,5 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event data is not serialisable: " + type, e);
         }
-    }
-
-    /** A fresh, time-ordered event id. */
-    public static UUID newEventId() {
-        return UuidV7.next();
     }
 }

@@ -34,7 +34,7 @@ class OutboxPublishedTest {
     PublishedEvents published;
 
     @Inject
-    OutboxRelay relay;
+    RelayStatus relay;
 
     @Inject
     @Readiness
@@ -42,7 +42,7 @@ class OutboxPublishedTest {
 
     @Test
     void aCommittedEventIsReportedOnceAndARolledBackOneNever() throws Throwable {
-        long relayedBefore = relay.publishedCount();
+        long relayedBefore = relay.published();
         String rolledBack = "metrics-rolled-back-" + UUID.randomUUID();
         String committed = "metrics-committed-" + UUID.randomUUID();
         assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(() -> widgets.create(rolledBack, true)));
@@ -54,13 +54,13 @@ class OutboxPublishedTest {
         OutboxPublished.Event event = published.seen().stream().filter(e -> e.payloadText().contains(committed)).findFirst().orElseThrow();
         assertEquals(WidgetService.TOPIC, event.topic());
         assertEquals(WidgetService.TYPE, event.type());
-        assertTrue(relay.publishedCount() >= relayedBefore + 1, "the relay's own count moved too");
+        assertTrue(relay.published() >= relayedBefore + 1, "the relay's own count moved too");
     }
 
     @Test
     void theRelaysHealthDetailTellsWhatItPublishedAndStaysUp() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> widgets.create("metrics-health-" + UUID.randomUUID(), false));
-        await().atMost(Duration.ofSeconds(20)).until(() -> relay.publishedCount() > 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> relay.published() > 0);
 
         HealthCheckResponse response = health.call();
         assertEquals("outbox-relay", response.getName());

@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,13 @@ class OutboxRelayTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    @Readiness
+    OutboxRelayHealth health;
+
+    @Inject
+    RelayStatus status;
 
     private KafkaConsumer<String, String> consumer;
 
@@ -113,6 +122,10 @@ class OutboxRelayTest {
             }
             Thread.sleep(1500);
             assertEquals(20L, outboxRows(), "events must wait in the outbox while the broker is away");
+            // the failed rounds show in the readiness detail, which stays UP: the events wait safely
+            await().atMost(Duration.ofSeconds(30)).until(() -> health.call().getData().orElseThrow().containsKey("lastError"));
+            assertEquals(HealthCheckResponse.Status.UP, health.call().getStatus());
+            assertEquals(1.0, status.failing());
         } finally {
             KafkaBrokerResource.sharedBroker().start();
         }
@@ -129,6 +142,8 @@ class OutboxRelayTest {
         // at-least-once: a retried batch may repeat events, but never reorders them
         assertEquals(names, published.stream().distinct().toList(), "every offline event, in order");
         await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !health.call().getData().orElseThrow().containsKey("lastError"));
+        assertEquals(0.0, status.failing());
     }
 
     @Test

@@ -22,7 +22,7 @@ class RelayProducerConfigTest {
                 // the environment's KAFKA_* names, as an operator's Secret or ConfigMap would set them
                 .withSources(new io.smallrye.config.EnvConfigSource(environment, 300))
                 .build();
-        return OutboxRelay.producerConfig(config, Duration.ofSeconds(15));
+        return RelayProducer.producerConfig(config, Duration.ofSeconds(15));
     }
 
     @Test

@@ -7,12 +7,23 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.rongtong.events.CooperationField;
-import org.rongtong.events.Willingness;
 
 /** The JSON columns written without Jackson read exactly as Jackson wrote them before. */
+@Tag("unit")
 class JsonTest {
+
+    enum Field { TECH_RND, PROCUREMENT, GREEN_LOW_CARBON, SPACE_CARRIER }
+
+    enum Will { STRONG, OPEN, NONE }
+
+    /** As a service binds it. */
+    static final class WillConverter extends EnumMapConverter<Field, Will> {
+        WillConverter() {
+            super(Field.class, Will.class);
+        }
+    }
 
     @Test
     void aListOfStringsIsTheTextJacksonWrites() {
@@ -33,10 +44,10 @@ class JsonTest {
 
     @Test
     void aMapOfEnumsIsTheTextJacksonWrites() {
-        Map<CooperationField, Willingness> values = new EnumMap<>(CooperationField.class);
+        Map<Field, Will> values = new EnumMap<>(Field.class);
         assertEquals(Json.write(values), Json.names(values));
-        for (CooperationField field : CooperationField.values()) {
-            values.put(field, Willingness.values()[field.ordinal() % Willingness.values().length]);
+        for (Field field : Field.values()) {
+            values.put(field, Will.values()[field.ordinal() % Will.values().length]);
         }
         assertEquals(Json.write(values), Json.names(values));
     }
@@ -46,8 +57,8 @@ class JsonTest {
         StringListConverter lists = new StringListConverter();
         List<String> tags = List.of("模具开发", "x\"y\\z\n");
         assertEquals(tags, lists.convertToEntityAttribute(lists.convertToDatabaseColumn(tags)));
-        WillingnessMapConverter willingness = new WillingnessMapConverter();
-        Map<CooperationField, Willingness> map = new EnumMap<>(Map.of(CooperationField.values()[0], Willingness.values()[0]));
+        WillConverter willingness = new WillConverter();
+        Map<Field, Will> map = new EnumMap<>(Map.of(Field.values()[0], Will.values()[0]));
         assertEquals(map, willingness.convertToEntityAttribute(willingness.convertToDatabaseColumn(map)));
     }
 }

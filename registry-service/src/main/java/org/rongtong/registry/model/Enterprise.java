@@ -20,7 +20,6 @@ import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.Willingness;
 import org.rongtong.persistence.JsonConverter;
 import org.rongtong.persistence.StringListConverter;
-import org.rongtong.persistence.WillingnessMapConverter;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -79,7 +78,7 @@ public class Enterprise extends PanacheEntityBase {
     @Convert(converter = StringListConverter.class)
     public List<String> certifications;
 
-    @Convert(converter = WillingnessMapConverter.class)
+    @Convert(converter = WillingnessConverter.class)
     public Map<CooperationField, Willingness> willingness;
 
     public Integer employees;

@@ -4,8 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.rongtong.events.EnterpriseSnapshot;
-import org.rongtong.persistence.WillingnessMapConverter;
 import org.rongtong.registry.model.Enterprise;
+import org.rongtong.registry.model.WillingnessConverter;
 import org.rongtong.registry.rest.ContactDto;
 import org.rongtong.registry.rest.EnterpriseView;
 import org.rongtong.registry.rest.RegisterEnterpriseRequest;
@@ -32,7 +32,7 @@ public final class EnterpriseMapper {
         target.description = request.description();
         target.products = request.products();
         target.certifications = Tags.normalise(request.certifications());
-        target.willingness = WillingnessMapConverter.copyOf(request.willingness());
+        target.willingness = WillingnessConverter.copyOf(request.willingness());
         target.employees = request.employees();
         target.revenue = request.revenue();
         target.yearFounded = request.yearFounded();
@@ -53,7 +53,7 @@ public final class EnterpriseMapper {
     /** Everything but the contacts: personal data never travels in events. */
     static EnterpriseSnapshot toSnapshot(Enterprise e) {
         return new EnterpriseSnapshot(e.id, e.version, e.name, e.creditCode, e.kind, e.tier, e.regionCode,
-                List.copyOf(e.chains), List.copyOf(e.capabilities), e.description, WillingnessMapConverter.copyOf(e.willingness),
+                List.copyOf(e.chains), List.copyOf(e.capabilities), e.description, WillingnessConverter.copyOf(e.willingness),
                 e.active, e.registeredAt, e.updatedAt, e.englishName, e.tierLevel, e.tierYear, e.tierValidUntil, e.products,
                 List.copyOf(e.certifications), e.employees, e.revenue, e.yearFounded);
     }

@@ -10,7 +10,7 @@ import org.rongtong.events.EventSources;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.outbox.Outbox;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 import org.rongtong.persistence.UniqueViolation;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.registry.model.Enterprise;

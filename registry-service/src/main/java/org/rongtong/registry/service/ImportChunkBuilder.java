@@ -10,10 +10,10 @@ import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventSources;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 import org.rongtong.persistence.StringListConverter;
-import org.rongtong.persistence.WillingnessMapConverter;
 import org.rongtong.registry.model.Enterprise;
+import org.rongtong.registry.model.WillingnessConverter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +29,7 @@ public class ImportChunkBuilder {
 
     private final ObjectWriter snapshots;
     private final StringListConverter lists = new StringListConverter();
-    private final WillingnessMapConverter willingness = new WillingnessMapConverter();
+    private final WillingnessConverter willingness = new WillingnessConverter();
     private final Enterprise.ContactsConverter contacts = new Enterprise.ContactsConverter();
 
     public ImportChunkBuilder(ObjectMapper mapper) {

@@ -20,7 +20,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.rongtong.outbox.UuidV7;
+import org.rongtong.ids.UuidV7;
 import org.rongtong.registry.model.ImportJob;
 import org.rongtong.web.problem.ProblemException;
 

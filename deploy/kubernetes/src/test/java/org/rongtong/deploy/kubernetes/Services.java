@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the services themselves say: the modules of the root pom, each service's artifactId and application.properties,
- * the shared defaults of platform/web and platform/messaging, and what the ConfigMaps mounted in the cluster add.
+ * the shared defaults of the platform modules (web, persistence, messaging, outbox), and what the ConfigMaps mounted in the cluster add.
  */
 final class Services {
 
@@ -30,6 +30,8 @@ final class Services {
     private static final Pattern ARTIFACT = Pattern.compile("</parent>.*?<artifactId>([^<]+)</artifactId>", Pattern.DOTALL);
     private static final Pattern PARENT_VERSION = Pattern.compile("<artifactId>rongtong-parent</artifactId>\\s*<version>([^<]+)</version>");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
+
+    private static final List<String> PLATFORM_DEFAULTS = List.of("web", "persistence", "messaging", "outbox");
 
     private Services() {
     }
@@ -59,14 +61,16 @@ final class Services {
     static Map<String, String> packaged(String module) {
         Map<String, String> effective = new LinkedHashMap<>();
         Path root = Manifests.root();
-        layer(effective, read(root.resolve("platform/web/src/main/resources/META-INF/microprofile-config.properties")));
         String pom = read(root.resolve(module).resolve("pom.xml"));
         if (pom.contains("<artifactId>rongtong-service-parent</artifactId>")) {
             // the dependencies the services share are declared by their parent
             pom += read(root.resolve("platform/service-parent/pom.xml"));
         }
-        if (pom.contains("<artifactId>rongtong-messaging</artifactId>")) {
-            layer(effective, read(root.resolve("platform/messaging/src/main/resources/META-INF/microprofile-config.properties")));
+        // each platform module brings the defaults of its own concern (they name different properties)
+        for (String platform : PLATFORM_DEFAULTS) {
+            if (pom.contains("<artifactId>rongtong-" + platform + "</artifactId>")) {
+                layer(effective, read(root.resolve("platform/" + platform + "/src/main/resources/META-INF/microprofile-config.properties")));
+            }
         }
         layer(effective, read(root.resolve(module).resolve("src/main/resources/application.properties")));
         return effective;

@@ -1,4 +1,4 @@
-package org.rongtong.outbox;
+package org.rongtong.ids;
 
 import java.security.SecureRandom;
 import java.util.UUID;
