@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** One event for one subscription; the dispatcher works on these rows with plain SQL (see WebhookDispatcher). */
+/** One event for one subscription; the dispatcher works on these rows with plain SQL (see DeliveryQueue). */
 @Entity
 public class Delivery extends PanacheEntityBase {
 

@@ -24,7 +24,7 @@ final class DeliveryHandover {
 
     private final WebhookDispatcher dispatcher;
     private final Map<UUID, Integer> reserved = new HashMap<>();
-    private final List<WebhookDispatcher.Due> leased = new ArrayList<>();
+    private final List<DueDelivery> leased = new ArrayList<>();
 
     DeliveryHandover(WebhookDispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -53,7 +53,7 @@ final class DeliveryHandover {
 
     /** The insert leased this delivery: it goes to the dispatcher after the commit. */
     void leased(Delivery d, Subscription s) {
-        leased.add(new WebhookDispatcher.Due(d.id, d.subscriptionId, d.eventId, d.payload, s.url, s.secret, s.previousSecret,
+        leased.add(new DueDelivery(d.id, d.subscriptionId, d.eventId, d.payload, s.url, s.secret, s.previousSecret,
                 s.previousSecretUntil == null ? null : s.previousSecretUntil.atOffset(ZoneOffset.UTC),
                 d.traceparent == null ? TraceContext.NONE : new TraceContext(d.traceparent, d.tracestate)));
     }

@@ -48,11 +48,11 @@ public class InboxService {
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[],
                 $9::text[], $10::timestamptz[], $11::text[])""";
 
-    private final SubscriptionService subscriptions;
+    private final DeliveryFanOut fanOut;
     private final Pool pool;
 
-    public InboxService(SubscriptionService subscriptions, Pool pool) {
-        this.subscriptions = subscriptions;
+    public InboxService(DeliveryFanOut fanOut, Pool pool) {
+        this.fanOut = fanOut;
         this.pool = pool;
     }
 
@@ -82,7 +82,7 @@ public class InboxService {
      */
     public Uni<Void> onMatchEvents(List<MatchEvent> batch) {
         String[] ids = batch.stream().map(MatchEvent::eventId).distinct().toArray(String[]::new);
-        DeliveryHandover handover = subscriptions.handover();
+        DeliveryHandover handover = fanOut.handover();
         return pool.withTransaction(conn -> conn.preparedQuery(PROCESS).execute(Tuple.of((Object) ids)).chain(inserted -> {
             // only the ids this transaction recorded are new: a replayed (or repeated) event is skipped here
             Set<String> fresh = new HashSet<>();
@@ -121,7 +121,7 @@ public class InboxService {
                         notifications.addAll(NotificationMapper.forDemandMatched(m.eventId(), event, newcomers, firstForDemand));
                     }
                 }
-                return insertNotifications(conn, notifications).chain(() -> subscriptions.fanOut(conn, facts, handover)).replaceWithVoid();
+                return insertNotifications(conn, notifications).chain(() -> fanOut.fanOut(conn, facts, handover)).replaceWithVoid();
             });
         })).onItemOrFailure().invoke((done, failure) -> {
             // leased rows go to the dispatcher only once committed; a failed batch gives its places back

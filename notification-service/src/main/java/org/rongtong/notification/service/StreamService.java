@@ -128,8 +128,8 @@ public class StreamService {
 
     /** The caller's stream from {@code lastEventId} (exclusive) or from now, filtered like a subscription, in its scope. */
     public Multi<Item> stream(Caller caller, SubscriptionFilter requested, String lastEventId) {
-        Viewer viewer = SubscriptionService.ownerOf(caller);
-        SubscriptionFilter filter = SubscriptionService.scopedFilter(viewer, requested);
+        Viewer viewer = RoutingRules.ownerOf(caller);
+        SubscriptionFilter filter = RoutingRules.scopedFilter(viewer, requested);
         UUID start;
         if (lastEventId == null || lastEventId.isBlank()) {
             start = floor(Instant.now().minus(SETTLE));

@@ -3,12 +3,12 @@ package org.rongtong.notification.service;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandCandidatesChanged;
 import org.rongtong.events.DemandMatched;
+import org.rongtong.events.EventSources;
 import org.rongtong.events.MatchChanged;
 import org.rongtong.messaging.CloudEvent;
 import org.rongtong.notification.model.Delivery;
@@ -66,28 +66,6 @@ public final class SubscriptionMapper {
         return event.traceparent() == null ? TraceContext.NONE : new TraceContext(event.traceparent(), event.tracestate());
     }
 
-    /**
-     * The filter's conditions. Its region prefix asks for events that touch the region: the demand lands there, its
-     * publisher is registered there, or a candidate the receiver sees ({@code visible}, null: all) is registered there.
-     */
-    static boolean matches(SubscriptionFilter f, EventFacts e, Set<UUID> visible) {
-        return (f.eventTypesOrEmpty().isEmpty() || f.eventTypesOrEmpty().contains(e.type()))
-                && (f.regionPrefix() == null || touches(f.regionPrefix(), e, visible))
-                && (f.chainsOrEmpty().isEmpty() || f.chainsOrEmpty().contains(e.chain()))
-                && (f.fieldsOrEmpty().isEmpty() || e.field() != null && f.fieldsOrEmpty().stream().map(CooperationField::name).anyMatch(e.field()::equals));
-    }
-
-    private static boolean touches(String prefix, EventFacts e, Set<UUID> visible) {
-        if (within(e.regionCode(), prefix) || within(e.publisherRegion(), prefix)) {
-            return true;
-        }
-        return e.parties().stream().anyMatch(p -> (visible == null || visible.contains(p.id())) && within(p.region(), prefix));
-    }
-
-    private static boolean within(String region, String prefix) {
-        return region != null && region.startsWith(prefix);
-    }
-
     static SubscriptionFilter filter(Subscription s) {
         return new SubscriptionFilter(s.eventTypes, s.regionPrefix, s.chains,
                 s.fields.stream().map(CooperationField::valueOf).toList());
@@ -98,7 +76,7 @@ public final class SubscriptionMapper {
         ObjectNode node = JSON.createObjectNode();
         node.put("specversion", "1.0");
         node.put("id", e.eventId());
-        node.put("source", e.source() == null ? "/matching-service" : e.source());
+        node.put("source", e.source() == null ? EventSources.MATCHING : e.source());
         node.put("type", e.type());
         if (e.subject() != null) {
             node.put("subject", e.subject());

@@ -1,0 +1,25 @@
+package org.rongtong.notification.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.rongtong.events.EventSources;
+import org.rongtong.outbox.TraceContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+@Tag("unit")
+class SubscriptionMapperTest {
+
+    @Test
+    void anEventWithoutASourceGoesOutAsMatchingServicesOwn() throws Exception {
+        EventFacts facts = new EventFacts("e1", "rongtong.matching.demand.matched.v1", null, "d1", Instant.parse("2026-11-30T09:00:00Z"),
+                "{\"demandId\":\"d1\"}", "310115", null, null, null, null, List.of(), true, TraceContext.NONE);
+        String body = SubscriptionMapper.structured(facts);
+        assertEquals(EventSources.MATCHING, new ObjectMapper().readTree(body).get("source").asText());
+    }
+}
