@@ -31,6 +31,7 @@ import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.EdgeConventions;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
 import org.rongtong.testing.TestData;
@@ -162,6 +163,46 @@ class MatchLifecycleTest {
                 .then().statusCode(200).header("ETag", containsString("2")).body("status", equalTo("DECLINED"));
         given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + UUID.randomUUID() + "/interest").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** ADR 0032: whether a racer reads before or after the winner commits, it gets the same 412 as a stale If-Match. */
+    @Test
+    void movesRacingOnTheSameVersionLeaveOneWinnerAndTheOthers412() throws Exception {
+        UUID leader = enterprise("歌尔股份", EnterpriseKind.CHAIN_LEADER, null, "370782", "SOFTWARE_IT", List.of("声学模组"), Map.of());
+        UUID sme = enterprise("潍坊声科", EnterpriseKind.SME, "INNOVATIVE_SME", "370705", "SOFTWARE_IT", List.of("麦克风", "扬声器"),
+                Map.of(CooperationField.PRODUCT_SUPPORTING, Willingness.STRONG));
+        DemandSnapshot demand = publish(leader, CooperationField.PRODUCT_SUPPORTING, "SOFTWARE_IT", List.of("麦克风", "扬声器"), "37");
+        String match = matchOf(demand, sme);
+
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.CompletableFuture<io.restassured.response.Response>> racers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String move = i % 2 == 0 ? "interest" : "decline";
+            racers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return given().auth().oauth2(DevTokens.enterprise(sme)).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                        .body("{}").when().post("/api/v1/matches/" + match + "/" + move);
+            }));
+        }
+        start.countDown();
+        List<io.restassured.response.Response> answers = racers.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertEquals(1, answers.stream().filter(a -> a.statusCode() == 200).count(), "one winner");
+        answers.stream().filter(a -> a.statusCode() != 200).forEach(EdgeConventions::assertLostUpdate);
+        given().auth().oauth2(DevTokens.enterprise(sme)).when().get("/api/v1/matches/" + match).then().body("version", equalTo(2));
+    }
+
+    @Test
+    void aBadQueryValueIsA400NamingTheParameter() {
+        UUID someone = UUID.randomUUID();
+        EdgeConventions.assertBadParameter(given().auth().oauth2(DevTokens.enterprise(someone))
+                .when().get("/api/v1/enterprises/" + someone + "/opportunities?status=NOPE"), "status");
+        for (String odd : List.of("370", "37021")) {
+            EdgeConventions.assertBadParameter(given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/kpis?region=" + odd), "region");
+        }
     }
 
     @Test

@@ -35,10 +35,14 @@ import org.rongtong.demand.service.DemandService.Transition;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
+import org.rongtong.web.rest.Page;
+import org.rongtong.web.rest.QueryValues;
 import org.rongtong.web.rest.Versions;
 import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
+import org.rongtong.web.validation.ChainCode;
+import org.rongtong.web.validation.RegionCode;
 
 import io.smallrye.mutiny.Uni;
 
@@ -96,13 +100,13 @@ public class DemandResource {
             @QueryParam("deadlineTo") String deadlineTo,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        DemandFilter filter = new DemandFilter(QueryParams.uuid("publisher", publisher),
-                QueryParams.oneOf("field", field, CooperationField.class),
-                QueryParams.matching("chain", chain, QueryParams.CHAIN, "must be a chain code"),
-                QueryParams.oneOf("status", status, DemandStatus.class),
-                QueryParams.matching("region", region, QueryParams.REGION, QueryParams.REGION_MESSAGE),
-                QueryParams.instant("deadlineFrom", deadlineFrom), QueryParams.instant("deadlineTo", deadlineTo));
-        QueryParams.ordered("deadlineFrom", filter.deadlineFrom(), "deadlineTo", filter.deadlineTo());
+        DemandFilter filter = new DemandFilter(QueryValues.uuid("publisher", publisher),
+                QueryValues.oneOf("field", field, CooperationField.class),
+                QueryValues.matching("chain", chain, ChainCode.PATTERN, ChainCode.MESSAGE),
+                QueryValues.oneOf("status", status, DemandStatus.class),
+                RegionCode.prefix("region", region),
+                QueryValues.instant("deadlineFrom", deadlineFrom), QueryValues.instant("deadlineTo", deadlineTo));
+        QueryValues.ordered("deadlineFrom", filter.deadlineFrom(), "deadlineTo", filter.deadlineTo());
         return demands.list(filter, page, size, caller)
                 .map(found -> new Page<>(found.items().stream().map(this::view).toList(), found.page(), found.size(), found.total()));
     }
@@ -129,7 +133,7 @@ public class DemandResource {
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
     @Operation(summary = "Discard a draft; a demand once published is closed or withdrawn instead (409)")
     public Uni<Response> discard(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return demands.discardDraft(id, QueryParams.optionalIfMatch(ifMatch), caller).map(ignored -> Response.noContent().build());
+        return demands.discardDraft(id, Versions.optionalIfMatch(ifMatch), caller).map(ignored -> Response.noContent().build());
     }
 
     @POST
@@ -157,7 +161,7 @@ public class DemandResource {
     }
 
     private Uni<Response> move(UUID id, Transition transition, String ifMatch) {
-        return demands.transition(id, transition, QueryParams.optionalIfMatch(ifMatch), caller).map(this::ok);
+        return demands.transition(id, transition, Versions.optionalIfMatch(ifMatch), caller).map(this::ok);
     }
 
     private Response ok(Demand d) {

@@ -28,6 +28,8 @@ import org.rongtong.demand.service.DemandMapper;
 import org.rongtong.demand.service.ProposalService;
 import org.rongtong.events.ProposalStatus;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
+import org.rongtong.web.rest.Page;
+import org.rongtong.web.rest.QueryValues;
 import org.rongtong.web.rest.Versions;
 import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
@@ -66,7 +68,7 @@ public class ProposalResource {
     public Uni<Page<ProposalView>> list(@PathParam("demandId") UUID demandId, @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return proposals.listForDemand(demandId, QueryParams.oneOf("status", status, ProposalStatus.class), page, size, caller)
+        return proposals.listForDemand(demandId, QueryValues.oneOf("status", status, ProposalStatus.class), page, size, caller)
                 .map(found -> new Page<>(found.items().stream().map(DemandMapper::toView).toList(), found.page(), found.size(), found.total()));
     }
 
@@ -82,7 +84,7 @@ public class ProposalResource {
     @Operation(summary = "OPEN → WITHDRAWN, by the proposer")
     public Uni<Response> withdraw(@PathParam("demandId") UUID demandId, @PathParam("proposalId") UUID proposalId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return proposals.withdraw(demandId, proposalId, QueryParams.optionalIfMatch(ifMatch), caller).map(this::ok);
+        return proposals.withdraw(demandId, proposalId, Versions.optionalIfMatch(ifMatch), caller).map(this::ok);
     }
 
     private Response ok(Proposal p) {

@@ -18,6 +18,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandPreferences;
+import org.rongtong.web.validation.ChainCode;
+import org.rongtong.web.validation.RegionCode;
 
 /**
  * A demand, as created (published at once, or kept as a draft with {@code ?draft=true}) and as replaced by an
@@ -28,11 +30,11 @@ import org.rongtong.events.DemandPreferences;
 public record PublishDemandRequest(
         UUID publisherId,
         @NotNull CooperationField field,
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be a chain code") String chain,
+        @NotBlank @Pattern(regexp = ChainCode.PATTERN, message = ChainCode.MESSAGE) String chain,
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 8000) String description,
         @Size(max = 30) List<@NotBlank @Size(max = 50) String> requiredCapabilities,
-        @Size(max = 50) List<@NotNull @Pattern(regexp = "\\d{2}(\\d{2}){0,2}", message = "must be a province, prefecture or county code (2, 4 or 6 digits)") String> regionCodes,
+        @Size(max = 50) List<@NotNull @Pattern(regexp = RegionCode.PREFIX, message = RegionCode.PREFIX_MESSAGE) String> regionCodes,
         @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal budgetMin,
         @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal budgetMax,
         @NotNull @Future Instant deadline,

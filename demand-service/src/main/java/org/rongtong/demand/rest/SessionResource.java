@@ -32,10 +32,14 @@ import org.rongtong.demand.service.SessionService;
 import org.rongtong.demand.service.SessionService.Transition;
 import org.rongtong.events.SessionStatus;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
+import org.rongtong.web.rest.Page;
+import org.rongtong.web.rest.QueryValues;
 import org.rongtong.web.rest.Versions;
 import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
+import org.rongtong.web.validation.ChainCode;
+import org.rongtong.web.validation.RegionCode;
 
 import io.smallrye.mutiny.Uni;
 
@@ -75,12 +79,12 @@ public class SessionResource {
             @QueryParam("dateTo") String dateTo,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        LocalDate from = QueryParams.date("dateFrom", dateFrom);
-        LocalDate to = QueryParams.date("dateTo", dateTo);
-        QueryParams.ordered("dateFrom", from, "dateTo", to);
-        return sessions.list(QueryParams.matching("region", region, QueryParams.REGION, QueryParams.REGION_MESSAGE),
-                        QueryParams.matching("chain", chain, QueryParams.CHAIN, "must be a chain code"),
-                        QueryParams.oneOf("status", status, SessionStatus.class), QueryParams.uuid("participant", participant),
+        LocalDate from = QueryValues.date("dateFrom", dateFrom);
+        LocalDate to = QueryValues.date("dateTo", dateTo);
+        QueryValues.ordered("dateFrom", from, "dateTo", to);
+        return sessions.list(RegionCode.prefix("region", region),
+                        QueryValues.matching("chain", chain, ChainCode.PATTERN, ChainCode.MESSAGE),
+                        QueryValues.oneOf("status", status, SessionStatus.class), QueryValues.uuid("participant", participant),
                         from, to, page, size)
                 .map(found -> new Page<>(found.items().stream().map(DemandMapper::toView).toList(), found.page(), found.size(), found.total()));
     }
@@ -107,7 +111,7 @@ public class SessionResource {
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
     @Operation(summary = "SCHEDULED → HELD, on or after the session's date")
     public Uni<Response> hold(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return sessions.transition(id, Transition.HOLD, QueryParams.optionalIfMatch(ifMatch), caller).map(this::ok);
+        return sessions.transition(id, Transition.HOLD, Versions.optionalIfMatch(ifMatch), caller).map(this::ok);
     }
 
     @POST
@@ -115,7 +119,7 @@ public class SessionResource {
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
     @Operation(summary = "SCHEDULED → CANCELLED")
     public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return sessions.transition(id, Transition.CANCEL, QueryParams.optionalIfMatch(ifMatch), caller).map(this::ok);
+        return sessions.transition(id, Transition.CANCEL, Versions.optionalIfMatch(ifMatch), caller).map(this::ok);
     }
 
     private Response ok(MatchmakingSession s) {

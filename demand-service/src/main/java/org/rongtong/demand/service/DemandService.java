@@ -13,7 +13,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.rongtong.demand.model.Demand;
-import org.rongtong.demand.rest.Page;
 import org.rongtong.demand.rest.PublishBatchRequest;
 import org.rongtong.demand.rest.PublishDemandRequest;
 import org.rongtong.events.DemandStatus;
@@ -25,6 +24,7 @@ import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.Problem.FieldError;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.problem.ProblemMappers;
+import org.rongtong.web.rest.Page;
 import org.rongtong.web.rest.Versions;
 import org.rongtong.web.security.Caller;
 
@@ -166,7 +166,7 @@ public class DemandService {
                     return Panache.flush().replaceWith(demand);
                 })
                 .call(demand -> demand.status == DemandStatus.PUBLISHED ? emit(EventTypes.DEMAND_UPDATED, demand) : Uni.createFrom().voidItem())
-                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.stale(-1));
+                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.lostRace());
     }
 
     /**
@@ -197,7 +197,7 @@ public class DemandService {
                 .call(demand -> emit(transition.eventType, demand))
                 // a closed or withdrawn demand leaves no proposal open (ADR 0015)
                 .call(looseEnds::demandEnded)
-                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.stale(-1));
+                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.lostRace());
     }
 
     /** A draft was never public, so discarding it leaves no trace and emits nothing; anything else is 409. */

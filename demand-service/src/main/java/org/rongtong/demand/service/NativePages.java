@@ -2,7 +2,9 @@ package org.rongtong.demand.service;
 
 import java.util.List;
 
-import org.rongtong.demand.rest.Page;
+import org.rongtong.persistence.paging.Pages;
+import org.rongtong.web.rest.Page;
+import org.rongtong.web.rest.Paging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +20,7 @@ final class NativePages {
      * @param params name and value pairs for those parameters
      */
     static <T> Uni<Page<T>> page(Class<T> entity, String alias, String from, String orderBy, List<Object[]> params, int page, int size) {
-        String items = "SELECT " + alias + ".* " + from + " ORDER BY " + orderBy + " LIMIT " + size + " OFFSET " + (long) page * size;
+        String items = "SELECT " + alias + ".* " + from + " ORDER BY " + orderBy + " LIMIT " + size + " OFFSET " + Paging.offset(page, size);
         String count = "SELECT count(*) " + from;
         return Panache.getSession().chain(session -> {
             var itemQuery = session.createNativeQuery(items, entity);
@@ -27,8 +29,7 @@ final class NativePages {
                 itemQuery.setParameter((String) p[0], p[1]);
                 countQuery.setParameter((String) p[0], p[1]);
             }
-            return itemQuery.getResultList()
-                    .chain(found -> countQuery.getSingleResult().map(total -> new Page<>(found, page, size, total)));
+            return Pages.countThenList(countQuery::getSingleResult, itemQuery::getResultList, page, size);
         });
     }
 }

@@ -10,7 +10,6 @@ import jakarta.persistence.LockModeType;
 import org.rongtong.demand.model.Demand;
 import org.rongtong.demand.model.KnownEnterprise;
 import org.rongtong.demand.model.Proposal;
-import org.rongtong.demand.rest.Page;
 import org.rongtong.demand.rest.SubmitProposalRequest;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EventSources;
@@ -21,7 +20,9 @@ import org.rongtong.outbox.Outbox;
 import org.rongtong.ids.UuidV7;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.persistence.UniqueViolation;
+import org.rongtong.persistence.paging.Pages;
 import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.rest.Page;
 import org.rongtong.web.rest.Versions;
 import org.rongtong.web.security.Caller;
 
@@ -112,7 +113,7 @@ public class ProposalService {
                     var query = status == null
                             ? Proposal.<Proposal>find("demandId", Sort.by("id"), demandId)
                             : Proposal.<Proposal>find("demandId = ?1 and status = ?2", Sort.by("id"), demandId, status);
-                    return query.page(page, size).list().chain(items -> query.count().map(total -> new Page<>(items, page, size, total)));
+                    return Pages.countThenList(query, page, size);
                 });
     }
 
@@ -150,7 +151,7 @@ public class ProposalService {
                     return Panache.flush().replaceWith(p);
                 })
                 .call(p -> emit(EventTypes.PROPOSAL_WITHDRAWN, p))
-                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.stale(-1));
+                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.lostRace());
     }
 
     // ---

@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.rongtong.demand.model.Demand;
 import org.rongtong.demand.model.KnownEnterprise;
 import org.rongtong.demand.model.MatchmakingSession;
-import org.rongtong.demand.rest.Page;
 import org.rongtong.demand.rest.ScheduleSessionRequest;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
@@ -31,6 +30,7 @@ import org.rongtong.ids.UuidV7;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.Problem.FieldError;
 import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.rest.Page;
 import org.rongtong.web.rest.Versions;
 import org.rongtong.web.security.Caller;
 
@@ -135,7 +135,7 @@ public class SessionService {
                     session.updatedAt = Instant.now();
                     return Panache.flush().replaceWith(session).call(s -> emit(EventTypes.SESSION_UPDATED, s));
                 })
-                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.stale(-1));
+                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.lostRace());
     }
 
     private static void requireNotPast(ScheduleSessionRequest request) {
@@ -219,7 +219,7 @@ public class SessionService {
                     return Panache.flush().replaceWith(session);
                 })
                 .call(session -> emit(transition.eventType, session))
-                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.stale(-1));
+                .onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.lostRace());
     }
 
     /** Sessions, soonest first. {@code region} overlaps the session's region (either is a prefix of the other). */

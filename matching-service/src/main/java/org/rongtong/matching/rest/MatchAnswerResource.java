@@ -28,8 +28,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The answers that move a match: the candidate's {@code interest | decline}, the publisher's
- * {@code shortlist | reject | confirm}. {@code If-Match} is optional here (the lifecycle itself refuses moves made on a
- * stale view with 409); when sent, a stale version answers 412.
+ * {@code shortlist | reject | confirm}. {@code If-Match} is optional here (the lifecycle itself refuses a move the current
+ * status does not allow with 409); a stale If-Match, or a move that loses the race to another, answers 412.
  */
 @Path("/api/v1/matches/{matchId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -93,7 +93,7 @@ public class MatchAnswerResource {
     }
 
     private Uni<Response> move(UUID matchId, MatchMove move, String ifMatch, AnswerRequest body) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.requireIfMatch(ifMatch);
+        Long expected = Versions.optionalIfMatch(ifMatch);
         String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note().strip();
         return lifecycle.move(matchId, move, note, expected, caller).map(moved -> ok(moved.match()));
     }

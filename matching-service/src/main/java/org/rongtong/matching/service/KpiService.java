@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +19,7 @@ import org.rongtong.matching.rest.KpiReport;
 import org.rongtong.matching.rest.KpiReport.Indicator;
 import org.rongtong.reference.Chains;
 import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.validation.RegionCode;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -33,7 +33,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class KpiService {
 
-    private static final Pattern REGION = Pattern.compile("\\d{2}(\\d{2})?(\\d{2})?");
     static final List<String> SPECIALISED_TIERS = List.of("SPECIALIZED_SME", "LITTLE_GIANT");
 
     private static final String COOPERATIONS = """
@@ -76,7 +75,7 @@ public class KpiService {
 
     /** {@code 37}, {@code 3702}, or their six-digit forms {@code 370000}, {@code 370200}; 400 for anything else. */
     public static String normalise(String region) {
-        if (region == null || !REGION.matcher(region).matches() || region.length() == 6 && !region.endsWith("00")) {
+        if (region == null || !RegionCode.isPrefix(region) || region.length() == 6 && !region.endsWith("00")) {
             throw ProblemException.invalid("region", "must be a province (37 or 370000) or prefecture (3702 or 370200) code");
         }
         if (region.length() == 6) {

@@ -60,7 +60,8 @@ public class MatchLifecycle {
 
     /**
      * One move by the caller. Repeating the move that led to the current status answers the match unchanged (a retried
-     * request is harmless); any other move the lifecycle does not allow from here is a 409.
+     * request is harmless); any other move the lifecycle does not allow from here is a 409, and a move that loses the race
+     * to a concurrent one is a 412 like a stale If-Match (ADR 0032).
      */
     @WithTransaction
     public Uni<Moved> move(UUID matchId, MatchMove move, String note, Long ifMatch, Caller caller) {
@@ -84,8 +85,7 @@ public class MatchLifecycle {
                                 : "its publisher decides only while it is PUBLISHED, CLOSED or EXPIRED"));
             }
             return apply(match, demand, move, MatchChanged.VIA_API, null, note).replaceWith(found);
-        }).onFailure(Versions::isOptimisticLockFailure).transform(f -> ProblemException.conflict("Match changed concurrently",
-                "Another move on this match committed first; read it again and retry"));
+        }).onFailure(Versions::isOptimisticLockFailure).transform(f -> Versions.lostRace());
     }
 
     /** A proposal submitted in demand-service counts as interest: it moves an existing match or creates one. */

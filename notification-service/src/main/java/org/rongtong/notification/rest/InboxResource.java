@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.notification.service.InboxService;
+import org.rongtong.web.rest.Page;
 import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
@@ -38,7 +39,7 @@ public class InboxResource {
 
     @GET
     @RolesAllowed({Roles.ENTERPRISE, Roles.BUREAU, Roles.PARTNER, Roles.OPERATOR})
-    public Uni<InboxPage> list(@QueryParam("enterpriseId") UUID enterpriseId,
+    public Uni<Page<NotificationView>> list(@QueryParam("enterpriseId") UUID enterpriseId,
             @QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
             @QueryParam("eventType") String eventType,
             @QueryParam("demandId") UUID demandId,

@@ -19,6 +19,7 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.notification.service.StreamService;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
+import org.rongtong.web.validation.RegionCode;
 
 import io.smallrye.mutiny.Multi;
 
@@ -44,7 +45,7 @@ public class StreamResource {
     @RolesAllowed({Roles.ENTERPRISE, Roles.BUREAU, Roles.PARTNER, Roles.OPERATOR})
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
             @QueryParam("type") List<String> types,
-            @QueryParam("regionPrefix") @Pattern(regexp = "\\d{2,6}", message = "must be a division-code prefix of 2 to 6 digits") String regionPrefix,
+            @QueryParam("regionPrefix") @Pattern(regexp = RegionCode.PREFIX, message = RegionCode.PREFIX_MESSAGE) String regionPrefix,
             @QueryParam("chain") List<String> chains,
             @QueryParam("field") List<CooperationField> fields) {
         return stream.stream(caller, new SubscriptionFilter(types, regionPrefix, chains, fields), lastEventId)

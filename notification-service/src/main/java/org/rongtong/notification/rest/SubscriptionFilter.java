@@ -7,11 +7,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.rongtong.events.CooperationField;
+import org.rongtong.web.validation.RegionCode;
 
 /** What a subscription (or a stream) wants; an empty list means any. Within the owner's scope only, always. */
 public record SubscriptionFilter(
         @Size(max = 50) List<@NotNull @Size(max = 200) String> eventTypes,
-        @Pattern(regexp = "\\d{2,6}", message = "must be a division-code prefix of 2 to 6 digits") String regionPrefix,
+        @Pattern(regexp = RegionCode.PREFIX, message = RegionCode.PREFIX_MESSAGE) String regionPrefix,
         @Size(max = 100) List<@NotNull @Size(max = 40) String> chains,
         @Size(max = 12) List<@NotNull CooperationField> fields) {
 

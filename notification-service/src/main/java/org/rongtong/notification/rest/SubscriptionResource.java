@@ -28,6 +28,7 @@ import org.rongtong.notification.service.SubscriptionService;
 import org.rongtong.notification.service.TargetPolicy;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
 import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.rest.Page;
 import org.rongtong.web.rest.Paging;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
@@ -71,7 +72,7 @@ public class SubscriptionResource {
     }
 
     @GET
-    public Uni<SubscriptionPage> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+    public Uni<Page<SubscriptionView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return subscriptions.list(caller, page, size);
     }
@@ -105,7 +106,7 @@ public class SubscriptionResource {
     /** The delivery log, newest first, each delivery with its attempts (status code, error, latency). */
     @GET
     @Path("/{id}/deliveries")
-    public Uni<DeliveryPage> deliveries(@PathParam("id") UUID id,
+    public Uni<Page<DeliveryView>> deliveries(@PathParam("id") UUID id,
             @QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|FAILED") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {

@@ -13,15 +13,15 @@ import org.rongtong.events.DemandMatched;
 import org.rongtong.events.MatchChanged;
 import org.rongtong.notification.model.Notification;
 import org.rongtong.notification.model.Notification.RecipientKind;
-import org.rongtong.notification.rest.InboxPage;
 import org.rongtong.notification.rest.NotificationView;
+import org.rongtong.persistence.paging.Pages;
 import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.rest.Page;
 import org.rongtong.web.security.Caller;
 
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -171,12 +171,12 @@ public class InboxService {
 
     /** The caller's inbox, newest first: an enterprise's own, a bureau's region, or (operator, partner) a named enterprise's. */
     @WithSession
-    public Uni<InboxPage> inbox(Caller caller, UUID enterpriseId, boolean unreadOnly, int page, int size) {
+    public Uni<Page<NotificationView>> inbox(Caller caller, UUID enterpriseId, boolean unreadOnly, int page, int size) {
         return inbox(caller, enterpriseId, unreadOnly, null, null, page, size);
     }
 
     @WithSession
-    public Uni<InboxPage> inbox(Caller caller, UUID enterpriseId, boolean unreadOnly, String eventType, UUID demandId, int page, int size) {
+    public Uni<Page<NotificationView>> inbox(Caller caller, UUID enterpriseId, boolean unreadOnly, String eventType, UUID demandId, int page, int size) {
         StringBuilder where = new StringBuilder();
         Parameters params = new Parameters();
         if (caller.isBureau()) {
@@ -209,9 +209,7 @@ public class InboxService {
             where.append(" and demandId = :demand");
             params.and("demand", demandId);
         }
-        PanacheQuery<Notification> query = Notification.find(where.toString(), Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
-                .page(Page.of(page, size));
-        return Paging.countThenList(query)
-                .map(c -> new InboxPage(c.items().stream().map(NotificationMapper::toView).toList(), page, size, c.total()));
+        PanacheQuery<Notification> query = Notification.find(where.toString(), Sort.descending("createdAt").and("id", Sort.Direction.Descending), params);
+        return Pages.countThenList(query, page, size).map(found -> found.map(NotificationMapper::toView));
     }
 }

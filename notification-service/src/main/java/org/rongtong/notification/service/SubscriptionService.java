@@ -14,23 +14,22 @@ import org.rongtong.notification.model.Delivery;
 import org.rongtong.notification.model.DeliveryAttempt;
 import org.rongtong.notification.model.Subscription;
 import org.rongtong.notification.model.Subscription.Status;
-import org.rongtong.notification.rest.DeliveryPage;
 import org.rongtong.notification.rest.DeliveryView;
 import org.rongtong.notification.rest.SecretRotation;
 import org.rongtong.notification.rest.SubscriptionFilter;
-import org.rongtong.notification.rest.SubscriptionPage;
 import org.rongtong.notification.rest.SubscriptionRequest;
 import org.rongtong.notification.rest.SubscriptionView;
 import org.rongtong.ids.UuidV7;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
+import org.rongtong.persistence.paging.Pages;
 import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.rest.Page;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Viewer;
 import org.rongtong.web.problem.Problem;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -106,14 +105,12 @@ public class SubscriptionService {
 
     /** An operator's list has every subscription; anyone else's only its own. */
     @WithSession
-    public Uni<SubscriptionPage> list(Caller caller, int page, int size) {
+    public Uni<Page<SubscriptionView>> list(Caller caller, int page, int size) {
         Viewer viewer = RoutingRules.ownerOf(caller);
         Sort order = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
         var query = (viewer.isOperator() ? Subscription.<Subscription>findAll(order)
-                : Subscription.<Subscription>find("owner = :owner", order, Parameters.with("owner", viewer.owner())))
-                .page(Page.of(page, size));
-        return Paging.countThenList(query)
-                .map(c -> new SubscriptionPage(c.items().stream().map(s -> SubscriptionMapper.toView(s, null)).toList(), page, size, c.total()));
+                : Subscription.<Subscription>find("owner = :owner", order, Parameters.with("owner", viewer.owner())));
+        return Pages.countThenList(query, page, size).map(found -> found.map(s -> SubscriptionMapper.toView(s, null)));
     }
 
     @WithSession
@@ -150,7 +147,7 @@ public class SubscriptionService {
     }
 
     @WithSession
-    public Uni<DeliveryPage> deliveries(Caller caller, UUID id, String status, int page, int size) {
+    public Uni<Page<DeliveryView>> deliveries(Caller caller, UUID id, String status, int page, int size) {
         return owned(caller, id).chain(s -> {
             Parameters params = Parameters.with("sub", id);
             String where = "subscriptionId = :sub";
@@ -158,10 +155,9 @@ public class SubscriptionService {
                 where += " and status = :status";
                 params.and("status", status);
             }
-            var query = Delivery.<Delivery>find(where, Sort.descending("createdAt").and("id", Sort.Direction.Descending), params)
-                    .page(Page.of(page, size));
-            return Paging.countThenList(query).chain(c -> withLog(c.items())
-                    .map(views -> new DeliveryPage(views, page, size, c.total())));
+            var query = Delivery.<Delivery>find(where, Sort.descending("createdAt").and("id", Sort.Direction.Descending), params);
+            return Pages.countThenList(query, page, size).chain(found -> withLog(found.items())
+                    .map(views -> new Page<>(views, found.page(), found.size(), found.total())));
         });
     }
 

@@ -33,9 +33,12 @@ import org.rongtong.registry.service.EnterpriseMapper;
 import org.rongtong.registry.service.EnterpriseSearch;
 import org.rongtong.registry.service.EnterpriseService;
 import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.rest.Paging;
 import org.rongtong.web.rest.Versions;
 import org.rongtong.web.security.Caller;
 import org.rongtong.web.security.Roles;
+import org.rongtong.web.validation.ChainCode;
+import org.rongtong.web.validation.RegionCode;
 
 import io.smallrye.mutiny.Uni;
 
@@ -115,13 +118,13 @@ public class EnterpriseResource {
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER, Roles.ENTERPRISE, Roles.BUREAU})
     public Uni<EnterprisePage> search(@QueryParam("kind") EnterpriseKind kind,
             @QueryParam("tier") @Pattern(regexp = "[A-Z][A-Z_]*", message = "must be a tier code") String tier,
-            @QueryParam("chain") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be a chain code") String chain,
+            @QueryParam("chain") @Pattern(regexp = ChainCode.PATTERN, message = ChainCode.MESSAGE) String chain,
             @QueryParam("field") CooperationField willingFor,
-            @QueryParam("region") @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}", message = "must be a 2, 4 or 6 digit prefix") String region,
+            @QueryParam("region") @Pattern(regexp = RegionCode.PREFIX, message = RegionCode.PREFIX_MESSAGE) String region,
             @QueryParam("q") @jakarta.validation.constraints.Size(min = 1, max = 50) String text,
             @QueryParam("active") Boolean active,
             @QueryParam("pageToken") String pageToken,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         EnterpriseSearch search = new EnterpriseSearch(kind, tier, chain, willingFor, searchableRegion(region), text, active,
                 decode(pageToken), size + 1);
         return enterprises.search(search).map(found -> {

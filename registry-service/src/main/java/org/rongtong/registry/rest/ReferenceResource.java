@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.reference.Chains;
 import org.rongtong.registry.service.ReferenceData;
+import org.rongtong.web.validation.RegionCode;
 
 /** Public reference data: what codes the other APIs accept, with Chinese and English names. */
 @Path("/api/v1/reference")
@@ -48,7 +49,7 @@ public class ReferenceResource {
     @GET
     @Path("regions")
     public List<ReferenceData.Region> regions(
-            @QueryParam("prefix") @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}", message = "must be 2, 4 or 6 digits") String prefix,
+            @QueryParam("prefix") @Pattern(regexp = RegionCode.PREFIX, message = RegionCode.PREFIX_MESSAGE) String prefix,
             @QueryParam("level") @Pattern(regexp = "(?i)PROVINCE|PREFECTURE|COUNTY", message = "must be PROVINCE, PREFECTURE or COUNTY") String level) {
         return reference.regions(prefix, level);
     }

@@ -18,6 +18,8 @@ import jakarta.validation.constraints.Size;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.Willingness;
+import org.rongtong.web.validation.ChainCode;
+import org.rongtong.web.validation.RegionCode;
 import org.rongtong.web.validation.ValidCreditCode;
 
 /**
@@ -33,8 +35,8 @@ public record RegisterEnterpriseRequest(
         @Pattern(regexp = "NATIONAL|PROVINCIAL|CITY", message = "must be NATIONAL, PROVINCIAL or CITY") String tierLevel,
         @Min(2000) @Max(2100) Integer tierYear,
         LocalDate tierValidUntil,
-        @NotNull @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 division code") String regionCode,
-        @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "must be a chain code") String> chains,
+        @NotNull @Pattern(regexp = RegionCode.COUNTY, message = RegionCode.COUNTY_MESSAGE) String regionCode,
+        @Size(max = 20) List<@NotBlank @Pattern(regexp = ChainCode.PATTERN, message = ChainCode.MESSAGE) String> chains,
         @Size(max = 50) List<@NotBlank @Size(max = 50) String> capabilities,
         @Size(max = 4000) String description,
         @Size(max = 2000) String products,

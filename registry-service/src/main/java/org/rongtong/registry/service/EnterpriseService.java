@@ -209,7 +209,7 @@ public class EnterpriseService {
     private Uni<Enterprise> changed(Enterprise enterprise, String eventType) {
         enterprise.updatedAt = Instant.now();
         return Panache.getSession().chain(session -> session.flush())
-                .onFailure(Versions::isOptimisticLockFailure).transform(e -> Versions.stale(-1))
+                .onFailure(Versions::isOptimisticLockFailure).transform(e -> Versions.lostRace())
                 .replaceWith(enterprise)
                 .call(e -> publish(eventType, e));
     }

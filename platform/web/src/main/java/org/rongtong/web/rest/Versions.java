@@ -5,7 +5,11 @@ import jakarta.ws.rs.core.EntityTag;
 import org.rongtong.web.problem.Problem;
 import org.rongtong.web.problem.ProblemException;
 
-/** Optimistic concurrency over HTTP: the aggregate version is the ETag; a change must name it in If-Match. */
+/**
+ * Optimistic concurrency over HTTP: the aggregate version is the ETag; a change names it in If-Match. Every lost update
+ * is 412 {@code stale-version}, whether the If-Match named an old version or a concurrent change committed between our
+ * read and our write; 409 is kept for a move the current state does not allow (ADR 0032).
+ */
 public final class Versions {
 
     private Versions() {
@@ -33,6 +37,11 @@ public final class Versions {
         }
     }
 
+    /** If-Match where it is optional: null when absent, else as {@link #requireIfMatch}. */
+    public static Long optionalIfMatch(String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() ? null : requireIfMatch(ifMatch);
+    }
+
     /** 412 when the stored version is not the one the client read. */
     public static void requireCurrent(long expected, long actual) {
         if (expected != actual) {
@@ -44,6 +53,11 @@ public final class Versions {
         return new ProblemException(Problem.of(412, "stale-version", "The resource has changed",
                 actual < 0 ? "Another change won; read it again and retry" : "The current version is " + actual + "; read it again and retry",
                 null));
+    }
+
+    /** 412 for an update that lost the race to a concurrent one (an optimistic-lock failure at flush). */
+    public static ProblemException lostRace() {
+        return stale(-1);
     }
 
     /** Hibernate's optimistic-lock failure, anywhere in the cause chain: a concurrent change committed first. */

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import org.rongtong.web.problem.ProblemException;
+import org.rongtong.web.validation.RegionCode;
 
 /**
  * Who is calling, as the bearer token says: an enterprise names its enterprise id, a bureau its region prefix, a
@@ -121,7 +122,7 @@ public class Caller {
         if (!is(Roles.BUREAU)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(token.<String>getClaim(REGION_CLAIM)).filter(r -> r.matches("\\d{2,6}"));
+        return Optional.ofNullable(token.<String>getClaim(REGION_CLAIM)).filter(RegionCode::isPrefix);
     }
 
     /** May the caller act for this enterprise: itself, a partner granted it, or an operator. */

@@ -1,4 +1,4 @@
-package org.rongtong.demand.rest;
+package org.rongtong.web.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,13 +8,17 @@ import java.util.UUID;
 
 import org.rongtong.web.problem.ProblemException;
 
-/** Typed query parameters whose bad values answer 400 naming the parameter (JAX-RS conversion would answer 404). */
-final class QueryParams {
+/**
+ * Query values a resource reads as text and converts itself: absent or blank is null, a value that does not convert is
+ * a 400 {@code validation} problem naming the parameter, never a 404 (ADR 0032). Typed parameters get the same answer
+ * from {@code ProblemMappers}.
+ */
+public final class QueryValues {
 
-    private QueryParams() {
+    private QueryValues() {
     }
 
-    static UUID uuid(String name, String value) {
+    public static UUID uuid(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -25,7 +29,7 @@ final class QueryParams {
         }
     }
 
-    static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -36,7 +40,7 @@ final class QueryParams {
         }
     }
 
-    static Instant instant(String name, String value) {
+    public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -47,7 +51,7 @@ final class QueryParams {
         }
     }
 
-    static LocalDate date(String name, String value) {
+    public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -58,7 +62,7 @@ final class QueryParams {
         }
     }
 
-    static String matching(String name, String value, String regex, String message) {
+    public static String matching(String name, String value, String regex, String message) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -68,18 +72,9 @@ final class QueryParams {
         return value.strip();
     }
 
-    static <T extends Comparable<T>> void ordered(String fromName, T from, String toName, T to) {
+    public static <T extends Comparable<T>> void ordered(String fromName, T from, String toName, T to) {
         if (from != null && to != null && from.compareTo(to) > 0) {
             throw ProblemException.invalid(toName, "must not be before " + fromName);
         }
-    }
-
-    static final String REGION = "\\d{2}(\\d{2}){0,2}";
-    static final String REGION_MESSAGE = "must be a division-code prefix (2, 4 or 6 digits)";
-    static final String CHAIN = "[A-Za-z0-9_-]{1,40}";
-
-    /** If-Match where it is optional: null when absent. */
-    static Long optionalIfMatch(String ifMatch) {
-        return ifMatch == null || ifMatch.isBlank() ? null : org.rongtong.web.rest.Versions.requireIfMatch(ifMatch);
     }
 }
