@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.EnterpriseSnapshot;
@@ -123,18 +124,8 @@ final class Fixtures {
     }
 
     private static void awaitRow(String sql, Object... params) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count("SELECT count(*) FROM (" + sql + ") x", params) == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("No row for " + sql + " within 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await("a row for " + sql).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> count("SELECT count(*) FROM (" + sql + ") x", params) > 0);
     }
 
     private static Connection connect() throws SQLException {

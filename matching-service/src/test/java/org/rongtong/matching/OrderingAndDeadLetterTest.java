@@ -75,8 +75,8 @@ class OrderingAndDeadLetterTest {
         ProposalSnapshot proposal = new ProposalSnapshot(UUID.randomUUID(), 1, demand.id(), publisher, proposer, "精密注塑方案",
                 ProposalStatus.OPEN, Instant.now(), Instant.now());
         TopicProbe.publish(Topics.PROPOSALS, demand.id().toString(), EventTypes.PROPOSAL_SUBMITTED, JSON.writeValueAsString(proposal));
-        // longer than the old bounded retries (about 1.4 s) took to give up and park the proposal
-        Thread.sleep(5_000);
+        // for longer than the old bounded retries (about 1.4 s) took to give up and park the proposal, nothing is parked
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> parked(Topics.PROPOSALS) == parkedBefore);
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "INTERESTED".equals(status(demand.id(), proposer)));

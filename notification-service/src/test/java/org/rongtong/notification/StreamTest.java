@@ -50,7 +50,6 @@ class StreamTest {
         Sent first;
         Sent second;
         try (Stream<String> ignored = open(DevTokens.bureau("37"), "?chain=" + chain, null, live)) {
-            Thread.sleep(300); // the stream starts from now
             a = WebhookDeliveryTest.publish(UUID.randomUUID(), UUID.randomUUID(), chain, "3702");
             WebhookDeliveryTest.publish(UUID.randomUUID(), UUID.randomUUID(), chain, "4403"); // not this bureau's
             c = WebhookDeliveryTest.publish(UUID.randomUUID(), UUID.randomUUID(), chain, "3705");
@@ -78,7 +77,6 @@ class StreamTest {
         UUID me = UUID.randomUUID();
         BlockingQueue<Sent> live = new LinkedBlockingQueue<>();
         try (Stream<String> ignored = open(DevTokens.enterprise(me), "?chain=" + chain, null, live)) {
-            Thread.sleep(300);
             WebhookDeliveryTest.publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44");
             String mine = WebhookDeliveryTest.publish(UUID.randomUUID(), me, chain, "44");
             Sent got = live.poll(20, TimeUnit.SECONDS);

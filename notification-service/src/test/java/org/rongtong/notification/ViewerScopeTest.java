@@ -118,7 +118,6 @@ class ViewerScopeTest {
             BlockingQueue<SseClient.Event> streamP = new LinkedBlockingQueue<>();
             try (Stream<String> sa = SseClient.open(stream, DevTokens.enterprise(a.id()), "?chain=" + chain, streamA);
                     Stream<String> sp = SseClient.open(stream, DevTokens.enterprise(publisher), "?chain=" + chain, streamP)) {
-                Thread.sleep(300);
                 String eventId = publish(UUID.randomUUID(), publisher, "370101", "37", chain, a, b);
 
                 await().atMost(Duration.ofSeconds(20)).until(() -> forA.succeeded().size() == 1 && forPublisher.succeeded().size() == 1);
@@ -153,7 +152,6 @@ class ViewerScopeTest {
             WebhookDeliveryTest.subscribe(DevTokens.bureau("44"), gd.url(), chain);
             BlockingQueue<SseClient.Event> qdStream = new LinkedBlockingQueue<>();
             try (Stream<String> ignored = SseClient.open(stream, DevTokens.bureau("3702"), "?chain=" + chain, qdStream)) {
-                Thread.sleep(300);
                 // a province-wide demand (37) published from Jinan, with a candidate in Qingdao
                 String provinceWide = publish(UUID.randomUUID(), publisher, "370101", "37", chain, qingdao, jinan, shenzhen);
                 // and one with no candidate in Qingdao, and none outside Shandong
@@ -162,7 +160,8 @@ class ViewerScopeTest {
                 await().atMost(Duration.ofSeconds(20)).until(() -> sd.succeeded().size() == 2 && qd.succeeded().size() == 1
                         && gd.succeeded().size() == 1);
                 ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
-                Thread.sleep(800); // nothing more may arrive
+                await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)) // nothing more arrives
+                        .until(() -> sd.requests() == 2 && qd.requests() == 1 && gd.requests() == 1);
 
                 assertEquals(1, qd.succeeded().size(), "Qingdao hears nothing of a demand without a candidate of its own");
                 assertEquals(provinceWide, qd.succeeded().get(0).id());
@@ -212,7 +211,6 @@ class ViewerScopeTest {
 
             BlockingQueue<SseClient.Event> live = new LinkedBlockingQueue<>();
             try (Stream<String> ignored = SseClient.open(stream, partner, "?chain=" + chain, live)) {
-                Thread.sleep(300);
                 publish(UUID.randomUUID(), UUID.randomUUID(), "370101", "37", chain, other); // no granted enterprise
                 String named = publish(UUID.randomUUID(), UUID.randomUUID(), "370101", "37", chain, other, granted);
                 SseClient.Event got = live.poll(20, TimeUnit.SECONDS);
@@ -237,7 +235,6 @@ class ViewerScopeTest {
             BlockingQueue<SseClient.Event> partner = new LinkedBlockingQueue<>();
             try (Stream<String> ignored = SseClient.open(stream, DevTokens.partner("partner-" + UUID.randomUUID(), candidate),
                     "?chain=" + chain, partner)) {
-                Thread.sleep(300);
                 UUID demand = UUID.randomUUID();
                 String moved = UUID.randomUUID().toString();
                 TopicProbe.publish(Topics.MATCHES, demand.toString(), EventTypes.MATCH_INTERESTED, JSON.writeValueAsString(
@@ -250,7 +247,8 @@ class ViewerScopeTest {
                 assertNotNull(got);
                 assertEquals(moved, got.eventId(), "a partner acting for the candidate");
                 ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
-                Thread.sleep(800);
+                await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)) // nothing more arrives
+                        .until(() -> candidateRegion.requests() == 1 && elsewhere.requests() == 0 && stranger.requests() == 0);
                 assertEquals(moved, candidateRegion.succeeded().get(0).id(), "the bureau of the candidate's region");
                 assertEquals(0, elsewhere.requests(), "not a bureau covering neither party");
                 assertEquals(0, stranger.requests(), "not an enterprise that is neither party");

@@ -77,6 +77,12 @@ class WebhookDeliveryTest {
         return eventId;
     }
 
+    /** How many of the subscription's deliveries are in this status. */
+    static int deliveries(String subscriptionId, String status) {
+        return given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/subscriptions/" + subscriptionId + "/deliveries?status=" + status)
+                .then().statusCode(200).extract().jsonPath().getInt("total");
+    }
+
     static JsonPath log(String token, String subscriptionId) {
         return given().auth().oauth2(token).when().get("/api/v1/subscriptions/" + subscriptionId + "/deliveries")
                 .then().statusCode(200).extract().jsonPath();
@@ -139,7 +145,7 @@ class WebhookDeliveryTest {
             String id = subscribe(DevTokens.operator(), receiver.url(), chain).getString("id");
             publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44");
             await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(log(DevTokens.operator(), id).getString("items[0].status")));
-            Thread.sleep(500); // nothing more may arrive
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() == 2); // nothing more arrives
             assertEquals(1, receiver.succeeded().size());
             assertEquals(2, receiver.requests());
             JsonPath log = log(DevTokens.operator(), id);
@@ -195,7 +201,7 @@ class WebhookDeliveryTest {
                     MatchStatus.SHORTLISTED, MatchStatus.COOPERATING, MatchChanged.VIA_API, null, null, Instant.now(), null, "3702", null)), confirmed);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 1);
             ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
-            Thread.sleep(500); // nothing more may arrive
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() == 1); // nothing more arrives
             assertEquals(List.of(confirmed), receiver.succeeded().stream().map(Receiver.Received::id).toList());
             JsonNode body = JSON.readTree(receiver.succeeded().get(0).body());
             assertEquals(EventTypes.MATCH_CONFIRMED, body.get("type").asText());
@@ -219,7 +225,9 @@ class WebhookDeliveryTest {
                 dispatcher.start();
                 await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requests() >= 1);
                 dispatcher.stop();
-                Thread.sleep(1500); // the requests in flight end and are recorded
+                // the requests in flight end and are recorded: every request the receiver got is delivered or back in the queue
+                await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id, "DELIVERED") + deliveries(id, "PENDING") == 40
+                        && deliveries(id, "DELIVERED") >= receiver.requests());
                 JsonPath pending = given().auth().oauth2(DevTokens.operator())
                         .when().get("/api/v1/subscriptions/" + id + "/deliveries?status=PENDING&size=100").then().statusCode(200).extract().jsonPath();
                 assertTrue(pending.getInt("total") >= 10, "most deliveries were still waiting at the stop: " + pending.getInt("total"));
@@ -232,7 +240,7 @@ class WebhookDeliveryTest {
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DevTokens.operator())
                     .when().get("/api/v1/subscriptions/" + id + "/deliveries?status=DELIVERED").then().extract().jsonPath().getInt("total") == 40);
-            Thread.sleep(500);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() == 40);
             assertEquals(40, receiver.requests(), "none lost, none sent twice");
         }
     }
@@ -266,12 +274,12 @@ class WebhookDeliveryTest {
                 await().atMost(Duration.ofSeconds(20)).until(() -> log(DevTokens.operator(), id).getInt("total") == 4);
                 assertEquals(4, given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/subscriptions/" + id + "/deliveries?status=PENDING")
                         .then().statusCode(200).extract().jsonPath().getInt("total"));
-                Thread.sleep(300);
+                await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() == 0);
                 assertEquals(0, receiver.requests(), "nothing goes out while the dispatcher is down");
 
                 dispatcher.start();
                 await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 4);
-                Thread.sleep(500);
+                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() == 4);
                 List<String> got = receiver.succeeded().stream().map(Receiver.Received::id).toList();
                 assertEquals(4, got.size(), "none lost, none duplicated");
                 List<String> sameDemand = got.stream().filter(sent.subList(0, 3)::contains).toList();
@@ -405,7 +413,7 @@ class WebhookDeliveryTest {
             String inShandong = publish(UUID.randomUUID(), UUID.randomUUID(), chain, "3702"); // bureau only
             String inGuangdong = publish(UUID.randomUUID(), owner, chain, "4403"); // the enterprise only
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() >= 2);
-            Thread.sleep(500);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() == 2);
             List<String> got = receiver.succeeded().stream().map(Receiver.Received::id).sorted().toList();
             assertEquals(List.of(inShandong, inGuangdong).stream().sorted().toList(), got);
             assertEquals(1, log(DevTokens.bureau("37"), bureau.getString("id")).getInt("total"));

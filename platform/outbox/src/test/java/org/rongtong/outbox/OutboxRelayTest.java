@@ -111,7 +111,7 @@ class OutboxRelayTest {
                 names.add("offline-" + i);
                 onVertx(() -> widgets.rename(widget, names.get(names.size() - 1)));
             }
-            Thread.sleep(1500);
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 20L);
             assertEquals(20L, outboxRows(), "events must wait in the outbox while the broker is away");
         } finally {
             KafkaBrokerResource.sharedBroker().start();
