@@ -7,11 +7,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.Willingness;
 
 /** The JSON columns written without Jackson read exactly as Jackson wrote them before. */
+@Tag("unit")
 class JsonTest {
 
     @Test
