@@ -21,15 +21,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
-import org.rongtong.events.EventTypes;
-import org.rongtong.events.Topics;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -37,8 +33,7 @@ import io.restassured.response.Response;
 /** What the demand-service tests share: enterprises announced by "the registry", request bodies, database and topic checks. */
 final class Fixtures {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final ObjectMapper JSON = TestJson.MAPPER;
 
     private Fixtures() {
     }
@@ -49,15 +44,7 @@ final class Fixtures {
     }
 
     static UUID announce(UUID id, EnterpriseKind kind, String region, long version, boolean active) {
-        EnterpriseSnapshot snapshot = new EnterpriseSnapshot(id, version, "测试企业" + id.toString().substring(0, 6),
-                TestData.creditCode(region), kind, null, region, List.of("HOME_APPLIANCES"), List.of("注塑"), "", Map.of(), active,
-                Instant.now(), Instant.now());
-        String type = version == 1 ? EventTypes.ENTERPRISE_REGISTERED : active ? EventTypes.ENTERPRISE_REACTIVATED : EventTypes.ENTERPRISE_DEACTIVATED;
-        try {
-            TopicProbe.publish(Topics.ENTERPRISES, id.toString(), type, JSON.writeValueAsString(snapshot));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        RegistryEnterprise.of(kind, region).id(id).version(version, active).publish();
         awaitRow("SELECT 1 FROM known_enterprise WHERE id = ? AND version >= " + version, id);
         return id;
     }

@@ -20,7 +20,6 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
@@ -29,12 +28,11 @@ import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -46,18 +44,14 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PostgresResource.class)
 class ApiFuzzTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     @TestHTTPResource("/")
     URI base;
 
     private static UUID announce(String name, EnterpriseKind kind, String region, List<String> capabilities) throws Exception {
-        UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, name, TestData.creditCode(region), kind, "SPECIALIZED_SME", region, List.of("HOME_APPLIANCES"),
-                capabilities, "", Map.of(CooperationField.PROCUREMENT, Willingness.STRONG), true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).name(name).tier("SPECIALIZED_SME").capabilities(capabilities)
+                .willing(CooperationField.PROCUREMENT, Willingness.STRONG).publish();
     }
 
     @Test

@@ -30,7 +30,6 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.SessionSnapshot;
 import org.rongtong.events.SessionStatus;
@@ -40,12 +39,11 @@ import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,8 +59,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class BureauExportTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static UUID leader;
@@ -70,12 +67,8 @@ class BureauExportTest {
     private static UUID quanzhou;
 
     private static UUID announce(String name, EnterpriseKind kind, String region, List<String> capabilities) throws Exception {
-        UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, name, TestData.creditCode(region), kind, kind == EnterpriseKind.SME ? "SPECIALIZED_SME" : null,
-                region, List.of("MARINE_ECONOMY"), capabilities, "", Map.of(CooperationField.TECH_RND, Willingness.STRONG),
-                true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).name(name).tier(kind == EnterpriseKind.SME ? "SPECIALIZED_SME" : null)
+                .chains("MARINE_ECONOMY").capabilities(capabilities).willing(CooperationField.TECH_RND, Willingness.STRONG).publish();
     }
 
     @BeforeEach

@@ -27,12 +27,12 @@ import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.RegistryEnterprise;
 import org.rongtong.testing.TestData;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,8 +47,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class MatchEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
     private static final List<String> CAPABILITIES = List.of("电源模块", "变频控制板");
 
     private static EnterpriseSnapshot enterprise(String name, EnterpriseKind kind, String region, long version, boolean active, UUID id) {
@@ -59,8 +58,7 @@ class MatchEndTest {
     }
 
     private static UUID announce(EnterpriseSnapshot snapshot, String type) throws Exception {
-        TopicProbe.publish(Topics.ENTERPRISES, snapshot.id().toString(), type, JSON.writeValueAsString(snapshot));
-        return snapshot.id();
+        return RegistryEnterprise.publish(snapshot, type);
     }
 
     private static UUID register(String name, EnterpriseKind kind) throws Exception {

@@ -21,7 +21,6 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.ProposalSnapshot;
 import org.rongtong.events.ProposalStatus;
@@ -33,13 +32,12 @@ import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,16 +48,12 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class MatchLifecycleTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     private static UUID enterprise(String name, EnterpriseKind kind, String tier, String region, String chain, List<String> capabilities,
             Map<CooperationField, Willingness> willingness) throws Exception {
-        UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, name, TestData.creditCode(region), kind, tier, region, List.of(chain), capabilities,
-                "", willingness, true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).name(name).tier(tier).chains(chain).capabilities(capabilities).willingness(willingness)
+                .publish();
     }
 
     /** Publishes a demand once the enterprises are projected and answers its match id per candidate. */

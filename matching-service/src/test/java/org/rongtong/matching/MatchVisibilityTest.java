@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,6 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
@@ -27,12 +25,11 @@ import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,8 +44,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class MatchVisibilityTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     private static UUID leader;
     private static UUID qingdao;
@@ -56,12 +52,8 @@ class MatchVisibilityTest {
     private static UUID demand;
 
     private static UUID announce(String name, EnterpriseKind kind, String region, List<String> capabilities) throws Exception {
-        UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, name, TestData.creditCode(region), kind, "SPECIALIZED_SME", region,
-                List.of("HOME_APPLIANCES"), capabilities, "", Map.of(CooperationField.TECH_RND, Willingness.STRONG),
-                true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).name(name).tier("SPECIALIZED_SME").capabilities(capabilities)
+                .willing(CooperationField.TECH_RND, Willingness.STRONG).publish();
     }
 
     @BeforeEach

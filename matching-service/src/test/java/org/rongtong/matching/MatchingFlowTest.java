@@ -27,12 +27,12 @@ import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.RegistryEnterprise;
 import org.rongtong.testing.TestData;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,16 +42,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PostgresResource.class)
 class MatchingFlowTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     private static UUID announceEnterprise(String name, EnterpriseKind kind, String region, List<String> capabilities,
             Map<CooperationField, Willingness> willingness) throws Exception {
-        UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, name, TestData.creditCode(region), kind, "SPECIALIZED_SME", region,
-                List.of("HOME_APPLIANCES"), capabilities, "", willingness, true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).name(name).tier("SPECIALIZED_SME").capabilities(capabilities).willingness(willingness)
+                .publish();
     }
 
     private static DemandSnapshot demandOf(UUID publisher) {
@@ -127,8 +123,7 @@ class MatchingFlowTest {
             var snapshot = new EnterpriseSnapshot(later, 1, "珠海格美模具", TestData.creditCode("440403"), EnterpriseKind.SME,
                     "LITTLE_GIANT", "440403", List.of("HOME_APPLIANCES"), List.of("注射成型", "模具开发"), "空调面板注射成型和模具开发",
                     Map.of(CooperationField.PRODUCT_SUPPORTING, Willingness.STRONG), true, Instant.now(), Instant.now());
-            String json = JSON.writeValueAsString(snapshot);
-            TopicProbe.publish(Topics.ENTERPRISES, later.toString(), EventTypes.ENTERPRISE_REGISTERED, json);
+            RegistryEnterprise.publish(snapshot);
 
             // matched without a request: a new match row and a delta naming the newcomer only (ADR 0022)
             ConsumerRecord<String, String> event = matches.await(r -> demand.id().toString().equals(r.key())
@@ -146,7 +141,7 @@ class MatchingFlowTest {
             assertTrue(scores.get(0) >= scores.get(1), "ranked by score: " + scores);
 
             // a replayed registration adds neither a match nor an event
-            TopicProbe.publish(Topics.ENTERPRISES, later.toString(), EventTypes.ENTERPRISE_REGISTERED, json);
+            RegistryEnterprise.publish(snapshot);
             ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
             long events = matches.drain(Duration.ofSeconds(3)).stream()
                     .filter(r -> demand.id().toString().equals(r.key()) && r.value().contains(later.toString())).count();
@@ -206,8 +201,7 @@ class MatchingFlowTest {
                 List.of("NEW_ENERGY_VEHICLES"), List.of("极片涂布"), "锂电池极片涂布加工", Map.of(CooperationField.PRODUCT_SUPPORTING,
                         Willingness.STRONG), true, Instant.now(), Instant.now(), null, null, null, null, null, List.of(), employees,
                 new java.math.BigDecimal(revenue), null);
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.publish(snapshot);
     }
 
     @Test

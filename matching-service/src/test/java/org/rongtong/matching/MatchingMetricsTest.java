@@ -17,7 +17,6 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
@@ -27,12 +26,11 @@ import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.OutboxDrain;
 import org.rongtong.testing.PostgresResource;
 import org.rongtong.testing.PrometheusText;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -48,8 +46,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class MatchingMetricsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TestHTTPResource(value = "/metrics", management = true)
@@ -62,11 +59,9 @@ class MatchingMetricsTest {
     private static UUID enterprise(EnterpriseKind kind, String region, List<String> capabilities, Map<CooperationField, Willingness> willingness)
             throws Exception {
         UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, "计量测试企业" + id.toString().substring(0, 6), TestData.creditCode(region), kind,
-                kind == EnterpriseKind.SME ? "SPECIALIZED_SME" : null, region, List.of("NEW_ENERGY_VEHICLES"), capabilities, "", willingness,
-                true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).id(id).name("计量测试企业" + id.toString().substring(0, 6))
+                .tier(kind == EnterpriseKind.SME ? "SPECIALIZED_SME" : null).chains("NEW_ENERGY_VEHICLES").capabilities(capabilities)
+                .willingness(willingness).publish();
     }
 
     @Test

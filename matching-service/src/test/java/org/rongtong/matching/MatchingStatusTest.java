@@ -19,19 +19,17 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -48,8 +46,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(PostgresResource.class)
 class MatchingStatusTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
     private static final String STATUS = "/api/v1/matching/status";
 
     @TestHTTPResource(value = "/health/ready", management = true)
@@ -58,10 +55,8 @@ class MatchingStatusTest {
     private static UUID announce(EnterpriseKind kind, String region, List<String> capabilities, Map<CooperationField, Willingness> willingness)
             throws Exception {
         UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, "水位测试企业" + id.toString().substring(0, 6), TestData.creditCode(region), kind,
-                "SPECIALIZED_SME", region, List.of("HOME_APPLIANCES"), capabilities, "", willingness, true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).id(id).name("水位测试企业" + id.toString().substring(0, 6)).tier("SPECIALIZED_SME")
+                .capabilities(capabilities).willingness(willingness).publish();
     }
 
     private static JsonPath status(String token) {

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -23,7 +22,6 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.ProposalSnapshot;
 import org.rongtong.events.ProposalStatus;
@@ -34,12 +32,11 @@ import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
 import org.rongtong.testing.PrometheusText;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -55,17 +52,14 @@ class OrderingAndDeadLetterTest {
     URL metrics;
 
     private static final String DLQ = "matching-service.dlq.v1";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     @Test
     void aProposalBeforeItsDemandWaitsForItInsteadOfBeingParked() throws Exception {
         double parkedBefore = parked(Topics.PROPOSALS);
         UUID proposer = UUID.randomUUID();
-        var enterprise = new EnterpriseSnapshot(proposer, 1, "青岛精工模具", TestData.creditCode("370211"), EnterpriseKind.SME, "SPECIALIZED_SME",
-                "370211", List.of("HOME_APPLIANCES"), List.of("精密注塑", "模具开发"), "", Map.of(CooperationField.PRODUCT_SUPPORTING,
-                Willingness.STRONG), true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, proposer.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(enterprise));
+        RegistryEnterprise.of(EnterpriseKind.SME, "370211").id(proposer).name("青岛精工模具").tier("SPECIALIZED_SME")
+                .capabilities("精密注塑", "模具开发").willing(CooperationField.PRODUCT_SUPPORTING, Willingness.STRONG).publish();
         ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
 
         UUID publisher = UUID.randomUUID();

@@ -21,11 +21,10 @@ import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,8 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PostgresResource.class)
 class InboxTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     private static int total(String token, String query) {
         return given().auth().oauth2(token).when().get("/api/v1/inbox" + query).then().statusCode(200).extract().path("total");

@@ -23,11 +23,10 @@ import org.rongtong.events.Topics;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,8 +42,7 @@ import io.restassured.response.Response;
 @QuarkusTestResource(PostgresResource.class)
 class LooseEndsNotificationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     private static int total(String token) {
         return given().auth().oauth2(token).when().get("/api/v1/inbox").then().statusCode(200).extract().path("total");

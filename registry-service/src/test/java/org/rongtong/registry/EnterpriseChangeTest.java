@@ -27,6 +27,7 @@ import org.rongtong.events.Topics;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class EnterpriseChangeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TestJson.MAPPER;
     private static TopicProbe events;
 
     @BeforeAll

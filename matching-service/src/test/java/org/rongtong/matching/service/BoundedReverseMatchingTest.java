@@ -2,11 +2,9 @@ package org.rongtong.matching.service;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,13 +37,12 @@ import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
 import org.rongtong.testing.TestDatabase;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,21 +68,19 @@ class BoundedReverseMatchingTest {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     @Inject
     MatchEngine engine;
 
     private static EnterpriseSnapshot enterprise(String name, EnterpriseKind kind, String region, List<String> capabilities,
             String description, Map<CooperationField, Willingness> willingness) {
-        return new EnterpriseSnapshot(UUID.randomUUID(), 1, name, TestData.creditCode(region), kind, "SPECIALIZED_SME", region,
-                List.of("HOME_APPLIANCES"), capabilities, description, willingness, true, Instant.now(), Instant.now());
+        return RegistryEnterprise.of(kind, region).name(name).tier("SPECIALIZED_SME").capabilities(capabilities).description(description)
+                .willingness(willingness).snapshot();
     }
 
     private static UUID announce(EnterpriseSnapshot s) throws Exception {
-        TopicProbe.publish(Topics.ENTERPRISES, s.id().toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(s));
-        return s.id();
+        return RegistryEnterprise.publish(s);
     }
 
     private static EnterpriseSnapshot supplier(String name, String region, List<String> capabilities, String description) {

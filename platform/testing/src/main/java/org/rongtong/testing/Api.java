@@ -39,6 +39,11 @@ public final class Api {
         return as(DevTokens.partner(actsFor));
     }
 
+    /** As another partner system, by its subject, granted nothing. */
+    public static RequestSpecification asPartner(String subject) {
+        return as(DevTokens.partner(subject));
+    }
+
     /** As a partner system with its own subject, granted to act for these enterprises. */
     public static RequestSpecification asPartner(String subject, UUID... actsFor) {
         return as(DevTokens.partner(subject, actsFor));
