@@ -1,6 +1,5 @@
 package org.rongtong.demand;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
@@ -21,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.rongtong.events.EnterpriseKind;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.RegistryEnterprise;
 import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
@@ -64,15 +64,15 @@ final class Fixtures {
     }
 
     static Response post(String token, String path, Object body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post(path);
+        return Api.as(token).contentType(ContentType.JSON).body(body).when().post(path);
     }
 
     static Response post(String token, String path) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).when().post(path);
+        return Api.as(token).contentType(ContentType.JSON).when().post(path);
     }
 
     static Response get(String token, String path) {
-        return given().auth().oauth2(token).when().get(path);
+        return Api.as(token).when().get(path);
     }
 
     /** Creates a demand and answers its id. */

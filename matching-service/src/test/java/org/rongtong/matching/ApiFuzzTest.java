@@ -1,6 +1,5 @@
 package org.rongtong.matching;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +22,7 @@ import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ApiFuzzer;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
@@ -63,9 +63,9 @@ class ApiFuzzTest {
                 "需求：电源模块", "寻求电源模块和变频控制板合作", List.of("电源模块", "变频控制板"), List.of("37"), null, null,
                 Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200));
-        String match = given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
+        String match = Api.asOperator().when().get("/api/v1/demands/" + demand.id() + "/matches")
                 .then().statusCode(200).extract().path("[0].id");
         String[] state = {"/api/v1/demands/" + demand.id() + "/matches", "/api/v1/enterprises/" + sme + "/opportunities",
                 "/api/v1/enterprises/" + leader + "/reserve-pools"};
@@ -83,13 +83,13 @@ class ApiFuzzTest {
     @Test
     void anUnknownMatchStatusIsA400NamingIt() {
         UUID enterprise = UUID.randomUUID();
-        given().auth().oauth2(DevTokens.enterprise(enterprise)).when().get("/api/v1/enterprises/" + enterprise + "/opportunities?status=NOPE")
+        Api.asEnterprise(enterprise).when().get("/api/v1/enterprises/" + enterprise + "/opportunities?status=NOPE")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("status")).body("errors[0].message", containsString("one of ["))
                 .body(not(containsString("org.rongtong")));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/matches/12345")
+        Api.asOperator().when().get("/api/v1/matches/12345")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("matchId"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/kpis?region=37&year=twenty")
+        Api.asOperator().when().get("/api/v1/kpis?region=37&year=twenty")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("year"));
     }
 }

@@ -1,6 +1,5 @@
 package org.rongtong.matching;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,6 +20,7 @@ import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
@@ -71,11 +71,11 @@ class MatchVisibilityTest {
                 Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
         demand = snapshot.id();
         TopicProbe.publish(Topics.DEMANDS, demand.toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(snapshot));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get(matches()).then().statusCode(200).body("$", hasSize(2)));
-        String match = given().auth().oauth2(DevTokens.operator()).when().get(matches()).then().extract()
+        String match = Api.asOperator().when().get(matches()).then().extract()
                 .path("find { it.enterpriseId == '" + qingdao + "' }.id");
-        given().auth().oauth2(DevTokens.enterprise(qingdao)).contentType(ContentType.JSON).body("{\"note\":\"产能充足，可派工程师驻厂\"}")
+        Api.asEnterprise(qingdao).contentType(ContentType.JSON).body("{\"note\":\"产能充足，可派工程师驻厂\"}")
                 .when().post("/api/v1/matches/" + match + "/interest").then().statusCode(200);
     }
 
@@ -87,42 +87,42 @@ class MatchVisibilityTest {
     void thePublisherAndABureauOfItsRegionSeeTheWholeList() {
         for (String token : List.of(DevTokens.enterprise(leader), DevTokens.bureau("37"), DevTokens.bureau("3702"),
                 DevTokens.partner(leader), DevTokens.operator())) {
-            given().auth().oauth2(token).when().get(matches()).then().statusCode(200)
+            Api.as(token).when().get(matches()).then().statusCode(200)
                     .body("enterpriseId", containsInAnyOrder(qingdao.toString(), yantai.toString()));
         }
     }
 
     @Test
     void aCityBureauElsewhereSeesOnlyTheCandidatesOfItsCity() {
-        given().auth().oauth2(DevTokens.bureau("3706")).when().get(matches()).then().statusCode(200)
+        Api.asBureau("3706").when().get(matches()).then().statusCode(200)
                 .body("enterpriseId", equalTo(List.of(yantai.toString())));
     }
 
     @Test
     void aBureauOfAnotherProvinceSeesNothing() {
-        given().auth().oauth2(DevTokens.bureau("44")).when().get(matches()).then().statusCode(403)
+        Api.asBureau("44").when().get(matches()).then().statusCode(403)
                 .contentType("application/problem+json");
     }
 
     @Test
     void aCandidateSeesOnlyItsOwnEntryAndAStrangerNothing() {
-        given().auth().oauth2(DevTokens.enterprise(yantai)).when().get(matches()).then().statusCode(200)
+        Api.asEnterprise(yantai).when().get(matches()).then().statusCode(200)
                 .body("enterpriseId", equalTo(List.of(yantai.toString())));
-        given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().get(matches()).then().statusCode(403);
-        given().auth().oauth2(DevTokens.partner(UUID.randomUUID())).when().get(matches()).then().statusCode(403);
+        Api.asEnterprise(UUID.randomUUID()).when().get(matches()).then().statusCode(403);
+        Api.asPartner(UUID.randomUUID()).when().get(matches()).then().statusCode(403);
     }
 
     @Test
     void theNotesOfTheTwoPartiesStayBetweenThem() {
         String qingdaoEntry = "find { it.enterpriseId == '" + qingdao + "' }.note";
-        given().auth().oauth2(DevTokens.enterprise(leader)).when().get(matches()).then().body(qingdaoEntry, equalTo("产能充足，可派工程师驻厂"));
-        given().auth().oauth2(DevTokens.bureau("37")).when().get(matches()).then().body(qingdaoEntry, nullValue());
+        Api.asEnterprise(leader).when().get(matches()).then().body(qingdaoEntry, equalTo("产能充足，可派工程师驻厂"));
+        Api.asBureau("37").when().get(matches()).then().body(qingdaoEntry, nullValue());
     }
 
     @Test
     void aPartnerReadsNoProgrammeKpisAndABureauOnlyItsRegions() {
-        given().auth().oauth2(DevTokens.partner(leader)).when().get("/api/v1/kpis?region=37").then().statusCode(403);
-        given().auth().oauth2(DevTokens.bureau("44")).when().get("/api/v1/kpis?region=37").then().statusCode(403);
-        given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/kpis?region=3702").then().statusCode(200);
+        Api.asPartner(leader).when().get("/api/v1/kpis?region=37").then().statusCode(403);
+        Api.asBureau("44").when().get("/api/v1/kpis?region=37").then().statusCode(403);
+        Api.asBureau("37").when().get("/api/v1/kpis?region=3702").then().statusCode(200);
     }
 }

@@ -22,6 +22,7 @@ import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -60,7 +61,7 @@ class MatchingStatusTest {
     }
 
     private static JsonPath status(String token) {
-        return given().auth().oauth2(token).when().get(STATUS).then().statusCode(200).extract().jsonPath();
+        return Api.as(token).when().get(STATUS).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -91,7 +92,7 @@ class MatchingStatusTest {
         assertTrue(partitions.stream().anyMatch(p -> ((Number) p.get("appliedOffset")).longValue() >= 0 && p.get("appliedAt") != null),
                 "a partition names the last offset applied and when: " + partitions);
         // caught up means what it says: the demand was ranked with the enterprise in it (others' tests add more candidates)
-        given().auth().oauth2(partner).when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200)
+        Api.as(partner).when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200)
                 .body("enterpriseId", hasItem(sme.toString()));
 
         String health = given().when().get(ready).then().statusCode(200).extract().asString();
@@ -102,9 +103,9 @@ class MatchingStatusTest {
     void everySignedInRoleMayReadTheStatusButNoAnonymousCallerAndItNamesNoEnterprise() throws Exception {
         UUID sme = announce(EnterpriseKind.SME, "440305", List.of("电池包壳体"), Map.of(CooperationField.PROCUREMENT, Willingness.OPEN));
         given().when().get(STATUS).then().statusCode(401);
-        given().auth().oauth2("not-a-token").when().get(STATUS).then().statusCode(401);
+        Api.as("not-a-token").when().get(STATUS).then().statusCode(401);
         for (String token : List.of(DevTokens.operator(), DevTokens.bureau("44"), DevTokens.partner(), DevTokens.enterprise(sme))) {
-            String body = given().auth().oauth2(token).when().get(STATUS).then().statusCode(200).extract().asString();
+            String body = Api.as(token).when().get(STATUS).then().statusCode(200).extract().asString();
             assertFalse(body.contains(sme.toString()), "offsets and times only: " + body);
         }
     }

@@ -27,6 +27,7 @@ import org.rongtong.events.ProposalSnapshot;
 import org.rongtong.events.ProposalStatus;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
@@ -89,14 +90,14 @@ class OrderingAndDeadLetterTest {
             assertTrue(seconds < 10, "parked without retries, in " + seconds + " s");
             assertEquals(Topics.DEMANDS, TopicProbe.header(parked, "dead-letter-topic"));
             await().atMost(Duration.ofSeconds(10)).until(() -> parked(Topics.DEMANDS) == parkedBefore + 1);
-            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/dead-letters/" + parked.partition() + "/" + parked.offset())
+            Api.asOperator().when().get("/api/v1/dead-letters/" + parked.partition() + "/" + parked.offset())
                     .then().statusCode(200).body("eventId", org.hamcrest.Matchers.equalTo(eventId));
         }
         for (String token : List.of(DevTokens.enterprise(UUID.randomUUID()), DevTokens.bureau("37"), DevTokens.partner())) {
-            given().auth().oauth2(token).when().get("/api/v1/dead-letters").then().statusCode(403);
-            given().auth().oauth2(token).when().post("/api/v1/dead-letters/0/0/replay").then().statusCode(403);
+            Api.as(token).when().get("/api/v1/dead-letters").then().statusCode(403);
+            Api.as(token).when().post("/api/v1/dead-letters/0/0/replay").then().statusCode(403);
         }
-        given().auth().oauth2(DevTokens.operator()).when().post("/api/v1/dead-letters/0/999999999/replay")
+        Api.asOperator().when().post("/api/v1/dead-letters/0/999999999/replay")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 

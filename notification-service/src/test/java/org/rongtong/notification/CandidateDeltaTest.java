@@ -1,6 +1,5 @@
 package org.rongtong.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +17,7 @@ import org.rongtong.events.DemandCandidatesChanged;
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
@@ -40,7 +40,7 @@ class CandidateDeltaTest {
     private static final ObjectMapper JSON = TestJson.MAPPER;
 
     private static int total(UUID enterprise) {
-        return given().auth().oauth2(DevTokens.enterprise(enterprise)).when().get("/api/v1/inbox").then().statusCode(200)
+        return Api.asEnterprise(enterprise).when().get("/api/v1/inbox").then().statusCode(200)
                 .extract().path("total");
     }
 
@@ -75,9 +75,9 @@ class CandidateDeltaTest {
                     UUID.randomUUID().toString());
 
             await().atMost(Duration.ofSeconds(30)).until(() -> total(added1) == 1 && total(added2) == 1);
-            given().auth().oauth2(DevTokens.enterprise(added2)).when().get("/api/v1/inbox").then().statusCode(200)
+            Api.asEnterprise(added2).when().get("/api/v1/inbox").then().statusCode(200)
                     .body("items[0].title", containsString("第 3 名"));
-            given().auth().oauth2(DevTokens.enterprise(publisher)).when().get("/api/v1/inbox").then().statusCode(200)
+            Api.asEnterprise(publisher).when().get("/api/v1/inbox").then().statusCode(200)
                     .body("items[0].title", containsString("新增 2"));
             ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
             assertEquals(1, total(kept), "a candidate already listed hears nothing new");

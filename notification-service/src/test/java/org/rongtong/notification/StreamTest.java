@@ -1,6 +1,5 @@
 package org.rongtong.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -90,7 +90,7 @@ class StreamTest {
 
     @Test
     void aBureauCannotStreamOutsideItsRegion() {
-        given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/stream?regionPrefix=44")
+        Api.asBureau("37").when().get("/api/v1/stream?regionPrefix=44")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 }

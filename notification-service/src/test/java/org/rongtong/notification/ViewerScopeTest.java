@@ -1,6 +1,5 @@
 package org.rongtong.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +31,7 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.notification.service.StreamService;
 import org.rongtong.notification.service.WebhookSigner;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
@@ -190,21 +190,21 @@ class ViewerScopeTest {
         try (Receiver receiver = new Receiver(n -> 200)) {
             String bureaus = WebhookDeliveryTest.subscribe(DevTokens.bureau("3702"), receiver.url(), chain).getString("id");
             String path = "/api/v1/subscriptions/" + bureaus;
-            given().auth().oauth2(partner).when().get("/api/v1/subscriptions").then().statusCode(200).body("total", equalTo(0));
-            given().auth().oauth2(partner).when().get(path).then().statusCode(404).contentType("application/problem+json");
-            given().auth().oauth2(partner).when().get(path + "/deliveries").then().statusCode(404);
-            given().auth().oauth2(partner).when().post(path + "/rotate-secret").then().statusCode(404);
-            given().auth().oauth2(partner).when().post(path + "/resume").then().statusCode(404);
-            given().auth().oauth2(partner).when().delete(path).then().statusCode(404);
-            given().auth().oauth2(DevTokens.bureau("3702")).when().get(path).then().statusCode(200).body("owner", equalTo("bureau:bureau-3702"));
+            Api.as(partner).when().get("/api/v1/subscriptions").then().statusCode(200).body("total", equalTo(0));
+            Api.as(partner).when().get(path).then().statusCode(404).contentType("application/problem+json");
+            Api.as(partner).when().get(path + "/deliveries").then().statusCode(404);
+            Api.as(partner).when().post(path + "/rotate-secret").then().statusCode(404);
+            Api.as(partner).when().post(path + "/resume").then().statusCode(404);
+            Api.as(partner).when().delete(path).then().statusCode(404);
+            Api.asBureau("3702").when().get(path).then().statusCode(200).body("owner", equalTo("bureau:bureau-3702"));
             // an operator sees and manages all
-            given().auth().oauth2(DevTokens.operator()).when().get(path).then().statusCode(200);
+            Api.asOperator().when().get(path).then().statusCode(200);
 
             // a partner owns its own subscriptions, which another partner cannot reach
             String own = WebhookDeliveryTest.subscribe(partner, receiver.url(), chain).getString("id");
-            given().auth().oauth2(partner).when().get("/api/v1/subscriptions/" + own).then().statusCode(200)
+            Api.as(partner).when().get("/api/v1/subscriptions/" + own).then().statusCode(200)
                     .body("ownerRole", equalTo("partner")).body("ownerGrantedEnterprises", equalTo(List.of(granted.id().toString())));
-            given().auth().oauth2(DevTokens.partner("another-partner", granted.id())).when().get("/api/v1/subscriptions/" + own)
+            Api.asPartner("another-partner", granted.id()).when().get("/api/v1/subscriptions/" + own)
                     .then().statusCode(404);
 
             BlockingQueue<SseClient.Event> live = new LinkedBlockingQueue<>();
@@ -291,7 +291,7 @@ class ViewerScopeTest {
             JsonPath sub = WebhookDeliveryTest.subscribe(token, receiver.url(), chain);
             String id = sub.getString("id");
             String first = sub.getString("secret");
-            String second = given().auth().oauth2(token).when().post("/api/v1/subscriptions/" + id + "/rotate-secret")
+            String second = Api.as(token).when().post("/api/v1/subscriptions/" + id + "/rotate-secret")
                     .then().statusCode(200).extract().path("secret");
             Row row = pool.preparedQuery("SELECT secret, previous_secret FROM subscription WHERE id = $1").execute(Tuple.of(UUID.fromString(id)))
                     .await().atMost(Duration.ofSeconds(5)).iterator().next();
@@ -315,14 +315,14 @@ class ViewerScopeTest {
     void anOwnerBeyondItsQuotaOfSubscriptionsOrOpenStreamsIsRefusedWith429() throws Exception {
         String partner = DevTokens.partner("quota-" + UUID.randomUUID(), UUID.randomUUID());
         for (int i = 0; i < 30; i++) { // %test quota
-            given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:9/hooks"))
+            Api.as(partner).contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:9/hooks"))
                     .when().post("/api/v1/subscriptions").then().statusCode(201);
         }
-        given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:9/hooks"))
+        Api.as(partner).contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:9/hooks"))
                 .when().post("/api/v1/subscriptions").then().statusCode(429).contentType("application/problem+json")
                 .body("title", equalTo("Quota exceeded"));
         // another owner is not held back by this one's quota
-        given().auth().oauth2(DevTokens.partner("quota-" + UUID.randomUUID())).contentType(ContentType.JSON)
+        Api.asPartner("quota-" + UUID.randomUUID()).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:9/hooks")).when().post("/api/v1/subscriptions").then().statusCode(201);
 
         List<Stream<String>> open = new ArrayList<>();
@@ -330,7 +330,7 @@ class ViewerScopeTest {
             for (int i = 0; i < 3; i++) { // %test quota
                 open.add(SseClient.open(stream, partner, "", new LinkedBlockingQueue<>()));
             }
-            given().auth().oauth2(partner).when().get("/api/v1/stream").then().statusCode(429).contentType("application/problem+json");
+            Api.as(partner).when().get("/api/v1/stream").then().statusCode(429).contentType("application/problem+json");
         } finally {
             open.forEach(Stream::close);
         }

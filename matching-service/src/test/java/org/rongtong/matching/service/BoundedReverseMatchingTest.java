@@ -1,6 +1,5 @@
 package org.rongtong.matching.service;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,8 +32,8 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
 import org.rongtong.matching.model.OpenDemand;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
-import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
 import org.rongtong.testing.RegistryEnterprise;
@@ -95,7 +94,7 @@ class BoundedReverseMatchingTest {
     }
 
     private static List<Map<String, Object>> list(UUID demand) {
-        return given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand + "/matches")
+        return Api.asOperator().when().get("/api/v1/demands/" + demand + "/matches")
                 .then().statusCode(200).extract().jsonPath().getList("$");
     }
 
@@ -115,13 +114,13 @@ class BoundedReverseMatchingTest {
         ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
         DemandSnapshot demand = demand(leader, "6501", List.of("精密注塑", "模具开发"), "变压器外壳精密注塑件配套");
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200).body("$", hasSize(3)));
 
         // the last of the three answers: it keeps its place whatever comes
         Map<String, Object> last = list(demand.id()).get(2);
         UUID answered = UUID.fromString((String) last.get("enterpriseId"));
-        given().auth().oauth2(DevTokens.enterprise(answered)).contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(answered).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + last.get("id") + "/interest").then().statusCode(200);
 
         try (TopicProbe matches = TopicProbe.of(Topics.MATCHES)) {
@@ -157,12 +156,12 @@ class BoundedReverseMatchingTest {
         assertExposureMatchesRecount(involved);
         Map<String, Object> first = now.get(0);
         UUID firstId = UUID.fromString((String) first.get("enterpriseId"));
-        given().auth().oauth2(DevTokens.enterprise(firstId)).contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(firstId).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + first.get("id") + "/interest").then().statusCode(200);
-        given().auth().oauth2(DevTokens.enterprise(leader)).contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(leader).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + first.get("id") + "/shortlist").then().statusCode(200);
         Map<String, Object> second = now.get(1);
-        given().auth().oauth2(DevTokens.enterprise(UUID.fromString((String) second.get("enterpriseId")))).contentType(ContentType.JSON)
+        Api.asEnterprise(UUID.fromString((String) second.get("enterpriseId"))).contentType(ContentType.JSON)
                 .body("{}").when().post("/api/v1/matches/" + second.get("id") + "/decline").then().statusCode(200);
         assertExposureMatchesRecount(involved);
         assertEquals(1, live(firstId));
@@ -183,7 +182,7 @@ class BoundedReverseMatchingTest {
         ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
         DemandSnapshot demand = demand(leader.id(), "6502", List.of("防爆电机", "变频控制"), "油田抽油机防爆电机配套");
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200).body("$", hasSize(0)));
 
         // eight at once, of every strength: one poll, one reverse match
