@@ -1,6 +1,5 @@
 package org.rongtong.demand;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -13,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.rongtong.events.EnterpriseKind;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ApiFuzzer;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
@@ -53,19 +53,19 @@ class ApiFuzzTest {
 
     @Test
     void badQueryValuesAndPagesBeyondTheBoundAre400s() {
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands?status=NOPE")
+        Api.asOperator().when().get("/api/v1/demands?status=NOPE")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("status"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands?page=10001")
+        Api.asOperator().when().get("/api/v1/demands?page=10001")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/sessions?page=2147483648")
+        Api.asOperator().when().get("/api/v1/sessions?page=2147483648")
                 .then().statusCode(400).body("errors[0].field", equalTo("page")).body("errors[0].message", equalTo("must be an integer"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + UUID.randomUUID() + "/proposals/nope")
+        Api.asOperator().when().get("/api/v1/demands/" + UUID.randomUUID() + "/proposals/nope")
                 .then().statusCode(400).body("errors[0].field", equalTo("proposalId")).body(not(containsString("java.")));
     }
 
     @Test
     void aBatchWithANullDemandIsRefusedNamingIt() {
-        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON)
+        Api.asOperator().contentType(ContentType.JSON)
                 .body("{\"publisherId\":\"" + UUID.randomUUID() + "\",\"demands\":[null]}")
                 .when().post("/api/v1/demands/batch")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("demands[0]"));

@@ -1,6 +1,5 @@
 package org.rongtong.demand;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -102,7 +102,7 @@ class DemandLifecycleTest {
             assertProblem(post(token, "/api/v1/demands/" + closed + "/" + action), 409);
         }
         assertProblem(put(closed, "\"2\"", demand()), 409);
-        assertProblem(given().auth().oauth2(token).delete("/api/v1/demands/" + closed), 409);
+        assertProblem(Api.as(token).delete("/api/v1/demands/" + closed), 409);
 
         String withdrawn = createDemand(token, demand(), false);
         post(token, "/api/v1/demands/" + withdrawn + "/withdraw").then().statusCode(200);
@@ -175,11 +175,11 @@ class DemandLifecycleTest {
     @Test
     void aDraftIsDiscardedWithoutTraceButAPublishedDemandIsNot() {
         String draft = createDemand(token, demand(), true);
-        given().auth().oauth2(token).delete("/api/v1/demands/" + draft).then().statusCode(204);
+        Api.as(token).delete("/api/v1/demands/" + draft).then().statusCode(204);
         assertProblem(get(token, "/api/v1/demands/" + draft), 404);
 
         String published = createDemand(token, demand(), false);
-        assertProblem(given().auth().oauth2(token).delete("/api/v1/demands/" + published), 409);
+        assertProblem(Api.as(token).delete("/api/v1/demands/" + published), 409);
         get(token, "/api/v1/demands/" + published).then().statusCode(200).body("status", equalTo("PUBLISHED"));
     }
 
@@ -200,7 +200,7 @@ class DemandLifecycleTest {
     }
 
     private static io.restassured.response.Response put(String id, String ifMatch, Map<String, Object> body, String as) {
-        var request = given().auth().oauth2(as).contentType(ContentType.JSON).body(body);
+        var request = Api.as(as).contentType(ContentType.JSON).body(body);
         if (ifMatch != null) {
             request = request.header("If-Match", ifMatch);
         }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -160,7 +161,7 @@ class DemandPreferencesTest {
         refused(post(as, "/api/v1/demands/batch", batch), "demands[1].preferences.preferredTiers[1]");
 
         // an update with invalid preferences leaves the demand as it was
-        refused(given().auth().oauth2(as).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(demandWith(badTier))
+        refused(Api.as(as).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(demandWith(badTier))
                 .when().put("/api/v1/demands/" + existing), "preferences.preferredTiers[1]");
 
         assertEquals(before, listed(publisher));
@@ -220,7 +221,7 @@ class DemandPreferencesTest {
     }
 
     private static Response put(String id, String ifMatch, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", ifMatch).body(body)
+        return Api.as(token).contentType(ContentType.JSON).header("If-Match", ifMatch).body(body)
                 .when().put("/api/v1/demands/" + id);
     }
 

@@ -1,6 +1,5 @@
 package org.rongtong.demand;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
 import org.rongtong.testing.TopicProbe;
-
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,7 +46,7 @@ class DemandPublicationTest {
     }
 
     private static io.restassured.response.Response publishAs(String token, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/v1/demands");
+        return Api.as(token).contentType(ContentType.JSON).body(body).when().post("/api/v1/demands");
     }
 
     /** The projection is eventually consistent: wait until the publisher's event has arrived. */
@@ -68,7 +67,7 @@ class DemandPublicationTest {
                 .body("status", equalTo("PUBLISHED")).body("version", equalTo(1))
                 .body("publisherId", equalTo(leader.toString())).extract().path("id");
 
-        given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/demands/" + id)
+        Api.asBureau("37").when().get("/api/v1/demands/" + id)
                 .then().statusCode(200).body("title", equalTo("洗衣机内桶精密注塑件配套"));
         ConsumerRecord<String, String> event = demands.awaitKey(id, EventTypes.DEMAND_PUBLISHED, Duration.ofSeconds(30));
         assertTrue(event.value().contains("\"publisherId\":\"" + leader + "\""), event.value());

@@ -1,6 +1,5 @@
 package org.rongtong.demand;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
@@ -18,17 +17,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
-import org.rongtong.events.EventTypes;
-import org.rongtong.events.Topics;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.Api;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -36,8 +33,7 @@ import io.restassured.response.Response;
 /** What the demand-service tests share: enterprises announced by "the registry", request bodies, database and topic checks. */
 final class Fixtures {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final ObjectMapper JSON = TestJson.MAPPER;
 
     private Fixtures() {
     }
@@ -48,15 +44,7 @@ final class Fixtures {
     }
 
     static UUID announce(UUID id, EnterpriseKind kind, String region, long version, boolean active) {
-        EnterpriseSnapshot snapshot = new EnterpriseSnapshot(id, version, "测试企业" + id.toString().substring(0, 6),
-                TestData.creditCode(region), kind, null, region, List.of("HOME_APPLIANCES"), List.of("注塑"), "", Map.of(), active,
-                Instant.now(), Instant.now());
-        String type = version == 1 ? EventTypes.ENTERPRISE_REGISTERED : active ? EventTypes.ENTERPRISE_REACTIVATED : EventTypes.ENTERPRISE_DEACTIVATED;
-        try {
-            TopicProbe.publish(Topics.ENTERPRISES, id.toString(), type, JSON.writeValueAsString(snapshot));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        RegistryEnterprise.of(kind, region).id(id).version(version, active).publish();
         awaitRow("SELECT 1 FROM known_enterprise WHERE id = ? AND version >= " + version, id);
         return id;
     }
@@ -76,15 +64,15 @@ final class Fixtures {
     }
 
     static Response post(String token, String path, Object body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post(path);
+        return Api.as(token).contentType(ContentType.JSON).body(body).when().post(path);
     }
 
     static Response post(String token, String path) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).when().post(path);
+        return Api.as(token).contentType(ContentType.JSON).when().post(path);
     }
 
     static Response get(String token, String path) {
-        return given().auth().oauth2(token).when().get(path);
+        return Api.as(token).when().get(path);
     }
 
     /** Creates a demand and answers its id. */
@@ -123,18 +111,8 @@ final class Fixtures {
     }
 
     private static void awaitRow(String sql, Object... params) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count("SELECT count(*) FROM (" + sql + ") x", params) == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("No row for " + sql + " within 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await("a row for " + sql).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> count("SELECT count(*) FROM (" + sql + ") x", params) > 0);
     }
 
     private static Connection connect() throws SQLException {

@@ -1,6 +1,5 @@
 package org.rongtong.demand;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,6 +17,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.rongtong.events.EnterpriseKind;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -38,7 +38,7 @@ import io.restassured.response.Response;
 class IdempotencyKeyTest {
 
     private static Response post(String token, String path, String key, Object body) {
-        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        var request = Api.as(token).contentType(ContentType.JSON).body(body);
         if (key != null) {
             request.header("Idempotency-Key", key);
         }

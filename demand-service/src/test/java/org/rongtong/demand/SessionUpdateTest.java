@@ -1,6 +1,5 @@
 package org.rongtong.demand;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -73,7 +73,7 @@ class SessionUpdateTest {
     }
 
     private static Response put(String token, String id, String ifMatch, Object body) {
-        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        var request = Api.as(token).contentType(ContentType.JSON).body(body);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }

@@ -1,6 +1,5 @@
 package org.rongtong.matching;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,21 +19,20 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ApiFuzzer;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -46,18 +44,14 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PostgresResource.class)
 class ApiFuzzTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     @TestHTTPResource("/")
     URI base;
 
     private static UUID announce(String name, EnterpriseKind kind, String region, List<String> capabilities) throws Exception {
-        UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, name, TestData.creditCode(region), kind, "SPECIALIZED_SME", region, List.of("HOME_APPLIANCES"),
-                capabilities, "", Map.of(CooperationField.PROCUREMENT, Willingness.STRONG), true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).name(name).tier("SPECIALIZED_SME").capabilities(capabilities)
+                .willing(CooperationField.PROCUREMENT, Willingness.STRONG).publish();
     }
 
     @Test
@@ -69,9 +63,9 @@ class ApiFuzzTest {
                 "需求：电源模块", "寻求电源模块和变频控制板合作", List.of("电源模块", "变频控制板"), List.of("37"), null, null,
                 Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200));
-        String match = given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
+        String match = Api.asOperator().when().get("/api/v1/demands/" + demand.id() + "/matches")
                 .then().statusCode(200).extract().path("[0].id");
         String[] state = {"/api/v1/demands/" + demand.id() + "/matches", "/api/v1/enterprises/" + sme + "/opportunities",
                 "/api/v1/enterprises/" + leader + "/reserve-pools"};
@@ -89,13 +83,13 @@ class ApiFuzzTest {
     @Test
     void anUnknownMatchStatusIsA400NamingIt() {
         UUID enterprise = UUID.randomUUID();
-        given().auth().oauth2(DevTokens.enterprise(enterprise)).when().get("/api/v1/enterprises/" + enterprise + "/opportunities?status=NOPE")
+        Api.asEnterprise(enterprise).when().get("/api/v1/enterprises/" + enterprise + "/opportunities?status=NOPE")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("status")).body("errors[0].message", containsString("one of ["))
                 .body(not(containsString("org.rongtong")));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/matches/12345")
+        Api.asOperator().when().get("/api/v1/matches/12345")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("matchId"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/kpis?region=37&year=twenty")
+        Api.asOperator().when().get("/api/v1/kpis?region=37&year=twenty")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("year"));
     }
 }

@@ -30,22 +30,21 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.SessionSnapshot;
 import org.rongtong.events.SessionStatus;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,8 +60,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class BureauExportTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static UUID leader;
@@ -70,12 +68,8 @@ class BureauExportTest {
     private static UUID quanzhou;
 
     private static UUID announce(String name, EnterpriseKind kind, String region, List<String> capabilities) throws Exception {
-        UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, name, TestData.creditCode(region), kind, kind == EnterpriseKind.SME ? "SPECIALIZED_SME" : null,
-                region, List.of("MARINE_ECONOMY"), capabilities, "", Map.of(CooperationField.TECH_RND, Willingness.STRONG),
-                true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).name(name).tier(kind == EnterpriseKind.SME ? "SPECIALIZED_SME" : null)
+                .chains("MARINE_ECONOMY").capabilities(capabilities).willing(CooperationField.TECH_RND, Willingness.STRONG).publish();
     }
 
     @BeforeEach
@@ -93,23 +87,23 @@ class BureauExportTest {
                 Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
         String matches = "/api/v1/demands/" + demand.id() + "/matches";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get(matches).then().statusCode(200).body("size()", equalTo(2)));
-        String match = given().auth().oauth2(DevTokens.operator()).when().get(matches).then().extract()
+        String match = Api.asOperator().when().get(matches).then().extract()
                 .path("find { it.enterpriseId == '" + xiamen + "' }.id");
-        given().auth().oauth2(DevTokens.enterprise(xiamen)).contentType(ContentType.JSON).body("{\"note\":\"仅双方可见的备注\"}")
+        Api.asEnterprise(xiamen).contentType(ContentType.JSON).body("{\"note\":\"仅双方可见的备注\"}")
                 .when().post("/api/v1/matches/" + match + "/interest").then().statusCode(200);
         SessionSnapshot session = new SessionSnapshot(UUID.randomUUID(), 2, "海洋经济产业链专场", LocalDate.now(), "3502", "厦门",
                 List.of("MARINE_ECONOMY"), List.of(leader), List.of(), SessionStatus.HELD, Instant.now(), Instant.now());
         TopicProbe.publish(Topics.SESSIONS, session.id().toString(), EventTypes.SESSION_HELD, JSON.writeValueAsString(session));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.bureau("35"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asBureau("35")
                 .when().get("/api/v1/kpis?region=35").then().statusCode(200)
                 .body("indicators.find { it.code == 'SESSIONS_HELD' }.value", equalTo(1.0f)));
     }
 
     @Test
     void theBreakdownCountsPerChainAndPerPrefectureOfTheBureausRegion() {
-        given().auth().oauth2(DevTokens.bureau("35")).when().get("/api/v1/kpis/breakdown?region=35").then().statusCode(200)
+        Api.asBureau("35").when().get("/api/v1/kpis/breakdown?region=35").then().statusCode(200)
                 .body("region", equalTo("35"))
                 // Fujian's flagship chains in the sample set show even when empty
                 .body("chains.chain", equalTo(List.of("MARINE_ECONOMY", "TEXTILES_APPAREL")))
@@ -128,11 +122,11 @@ class BureauExportTest {
     @Test
     void aCityBureauSeesItsCityOnlyAndNoOtherRegion() {
         // the demand was published in Xiamen: Quanzhou's bureau sees its own candidate's match, not the whole list
-        given().auth().oauth2(DevTokens.bureau("3505")).when().get("/api/v1/kpis/breakdown?region=3505").then().statusCode(200)
+        Api.asBureau("3505").when().get("/api/v1/kpis/breakdown?region=3505").then().statusCode(200)
                 .body("chains[0].matches", equalTo(1)).body("chains[0].demands", equalTo(0))
                 .body("prefectures.prefecture", equalTo(List.of("3505")));
         for (String path : List.of("/api/v1/kpis/breakdown?region=35", "/api/v1/exports/kpis?region=35", "/api/v1/exports/matches?region=3502")) {
-            given().auth().oauth2(DevTokens.bureau("3505")).when().get(path).then().statusCode(403)
+            Api.asBureau("3505").when().get(path).then().statusCode(403)
                     .contentType("application/problem+json");
         }
     }
@@ -141,7 +135,7 @@ class BureauExportTest {
     void enterprisesAndPartnersGetNoneOfIt() {
         for (String token : List.of(DevTokens.enterprise(leader), DevTokens.partner(leader), DevTokens.enterprise(xiamen))) {
             for (String path : List.of("/api/v1/kpis/breakdown?region=35", "/api/v1/exports/kpis?region=35", "/api/v1/exports/matches?region=35")) {
-                given().auth().oauth2(token).when().get(path).then().statusCode(403);
+                Api.as(token).when().get(path).then().statusCode(403);
             }
         }
         given().when().get("/api/v1/exports/matches?region=35").then().statusCode(401);
@@ -149,7 +143,7 @@ class BureauExportTest {
 
     @Test
     void theMatchesExportIsAWorkbookWithChineseHeadersAndOnlyTheRegionsMatches() throws Exception {
-        byte[] body = given().auth().oauth2(DevTokens.bureau("3505")).when().get("/api/v1/exports/matches?region=3505&format=xlsx")
+        byte[] body = Api.asBureau("3505").when().get("/api/v1/exports/matches?region=3505&format=xlsx")
                 .then().statusCode(200).contentType(XLSX)
                 .header("Content-Disposition", equalTo("attachment; filename=\"rongtong-matches-3505.xlsx\""))
                 .extract().asByteArray();
@@ -163,18 +157,18 @@ class BureauExportTest {
         assertFalse(sheet.contains("仅双方可见的备注"), "notes are the parties' own");
         assertEquals(3, sheet.split("<row ").length, "a header and one match: " + sheet);
 
-        String whole = unzip(given().auth().oauth2(DevTokens.bureau("35")).when().get("/api/v1/exports/matches?region=35")
+        String whole = unzip(Api.asBureau("35").when().get("/api/v1/exports/matches?region=35")
                 .then().statusCode(200).contentType(XLSX).extract().asByteArray()).get("xl/worksheets/sheet1.xml");
         assertTrue(whole.contains("厦门海检科技") && whole.contains(">有意向<") && whole.contains(">技术研发<"), whole);
 
-        String elsewhere = unzip(given().auth().oauth2(DevTokens.bureau("41")).when().get("/api/v1/exports/matches?region=41")
+        String elsewhere = unzip(Api.asBureau("41").when().get("/api/v1/exports/matches?region=41")
                 .then().statusCode(200).extract().asByteArray()).get("xl/worksheets/sheet1.xml");
         assertEquals(2, elsewhere.split("<row ").length, "another province's bureau gets the headers only: " + elsewhere);
     }
 
     @Test
     void theKpiReportExportIsCsvWithAByteOrderMarkAndThreeTables() {
-        byte[] body = given().auth().oauth2(DevTokens.bureau("35")).when().get("/api/v1/exports/kpis?region=350000&format=CSV")
+        byte[] body = Api.asBureau("35").when().get("/api/v1/exports/kpis?region=350000&format=CSV")
                 .then().statusCode(200).contentType("text/csv").extract().asByteArray();
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(body, 3), "UTF-8 with a byte-order mark");
         String csv = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
@@ -189,7 +183,7 @@ class BureauExportTest {
 
     @Test
     void theKpiWorkbookHasOneSheetPerTable() throws Exception {
-        Map<String, String> parts = unzip(given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/exports/kpis?region=3502&format=xlsx")
+        Map<String, String> parts = unzip(Api.asOperator().when().get("/api/v1/exports/kpis?region=3502&format=xlsx")
                 .then().statusCode(200).contentType(XLSX).extract().asByteArray());
         assertTrue(parts.get("xl/workbook.xml").contains("name=\"指标\"") && parts.get("xl/workbook.xml").contains("name=\"按地市\""));
         assertTrue(parts.get("xl/worksheets/sheet1.xml").contains(">标志性产业链覆盖率<"));
@@ -198,13 +192,13 @@ class BureauExportTest {
 
     @Test
     void badInputIsAProblemNamingTheParameter() {
-        given().auth().oauth2(DevTokens.bureau("35")).when().get("/api/v1/exports/kpis?region=35&format=pdf").then().statusCode(400)
+        Api.asBureau("35").when().get("/api/v1/exports/kpis?region=35&format=pdf").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("format"));
-        given().auth().oauth2(DevTokens.bureau("35")).when().get("/api/v1/exports/matches?region=3x").then().statusCode(400)
+        Api.asBureau("35").when().get("/api/v1/exports/matches?region=3x").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("region"));
-        given().auth().oauth2(DevTokens.bureau("35")).when().get("/api/v1/kpis/breakdown?region=35&year=1999").then().statusCode(400)
+        Api.asBureau("35").when().get("/api/v1/kpis/breakdown?region=35&year=1999").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("year"));
-        given().auth().oauth2(DevTokens.bureau("35")).when().get("/api/v1/exports/matches").then().statusCode(400)
+        Api.asBureau("35").when().get("/api/v1/exports/matches").then().statusCode(400)
                 .body("errors.field", not(hasItem("format")));
     }
 

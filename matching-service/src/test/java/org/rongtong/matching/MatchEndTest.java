@@ -1,6 +1,5 @@
 package org.rongtong.matching;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,16 +22,16 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.MatchChanged;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
-import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.RegistryEnterprise;
 import org.rongtong.testing.TestData;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,8 +46,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class MatchEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
     private static final List<String> CAPABILITIES = List.of("电源模块", "变频控制板");
 
     private static EnterpriseSnapshot enterprise(String name, EnterpriseKind kind, String region, long version, boolean active, UUID id) {
@@ -59,8 +57,7 @@ class MatchEndTest {
     }
 
     private static UUID announce(EnterpriseSnapshot snapshot, String type) throws Exception {
-        TopicProbe.publish(Topics.ENTERPRISES, snapshot.id().toString(), type, JSON.writeValueAsString(snapshot));
-        return snapshot.id();
+        return RegistryEnterprise.publish(snapshot, type);
     }
 
     private static UUID register(String name, EnterpriseKind kind) throws Exception {
@@ -77,25 +74,25 @@ class MatchEndTest {
         ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
         DemandSnapshot demand = demand(leader, 1, DemandStatus.PUBLISHED, UUID.randomUUID());
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200));
         return demand;
     }
 
     private static String matchOf(DemandSnapshot demand, UUID enterprise) {
-        String id = given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
+        String id = Api.asOperator().when().get("/api/v1/demands/" + demand.id() + "/matches")
                 .then().statusCode(200).extract().path("find { it.enterpriseId == '" + enterprise + "' }.id");
         assertNotNull(id, "no match for " + enterprise);
         return id;
     }
 
     private static void move(UUID who, String match, String move) {
-        given().auth().oauth2(DevTokens.enterprise(who)).contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(who).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + match + "/" + move).then().statusCode(200);
     }
 
     private static String status(String match) {
-        return given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/matches/" + match).then().statusCode(200)
+        return Api.asOperator().when().get("/api/v1/matches/" + match).then().statusCode(200)
                 .extract().path("status");
     }
 
@@ -155,14 +152,14 @@ class MatchEndTest {
             assertEquals("DECLINED", status(d));
             assertEquals("REJECTED", status(r));
             // the shortlisted candidate stays in the publisher's reserve, marked ENDED; the confirmed one stays COOPERATING
-            given().auth().oauth2(DevTokens.enterprise(leader)).when().get("/api/v1/enterprises/" + leader + "/reserve-pools")
+            Api.asEnterprise(leader).when().get("/api/v1/enterprises/" + leader + "/reserve-pools")
                     .then().statusCode(200)
                     .body("pools.find { it.code == 'PROCUREMENT_POOL' }.entries.matchId", org.hamcrest.Matchers.containsInAnyOrder(c, s))
                     .body("pools.find { it.code == 'PROCUREMENT_POOL' }.entries.find { it.matchId == '" + s + "' }.status", equalTo("ENDED"));
             // nobody moves an ended match: not the candidate, not the publisher
-            given().auth().oauth2(DevTokens.enterprise(leader)).contentType(ContentType.JSON).body("{}")
+            Api.asEnterprise(leader).contentType(ContentType.JSON).body("{}")
                     .when().post("/api/v1/matches/" + s + "/confirm").then().statusCode(409);
-            given().auth().oauth2(DevTokens.enterprise(proposed)).contentType(ContentType.JSON).body("{}")
+            Api.asEnterprise(proposed).contentType(ContentType.JSON).body("{}")
                     .when().post("/api/v1/matches/" + p + "/interest").then().statusCode(409);
 
             // the same close delivered again ends nothing twice
@@ -213,6 +210,6 @@ class MatchEndTest {
             assertEquals(leader, e2.publisherId());
         }
         assertEquals("PROPOSED", status(kept));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/matches/" + m1).then().body("status", equalTo("ENDED"));
+        Api.asOperator().when().get("/api/v1/matches/" + m1).then().body("status", equalTo("ENDED"));
     }
 }

@@ -1,6 +1,5 @@
 package org.rongtong.matching;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,7 +20,6 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.ProposalSnapshot;
 import org.rongtong.events.ProposalStatus;
@@ -29,18 +27,18 @@ import org.rongtong.events.SessionSnapshot;
 import org.rongtong.events.SessionStatus;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EdgeConventions;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,16 +49,12 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class MatchLifecycleTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     private static UUID enterprise(String name, EnterpriseKind kind, String tier, String region, String chain, List<String> capabilities,
             Map<CooperationField, Willingness> willingness) throws Exception {
-        UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, name, TestData.creditCode(region), kind, tier, region, List.of(chain), capabilities,
-                "", willingness, true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).name(name).tier(tier).chains(chain).capabilities(capabilities).willingness(willingness)
+                .publish();
     }
 
     /** Publishes a demand once the enterprises are projected and answers its match id per candidate. */
@@ -71,13 +65,13 @@ class MatchLifecycleTest {
                 "寻求" + String.join("和", capabilities) + "合作", capabilities, List.of(region), null, null,
                 Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200));
         return demand;
     }
 
     private static String matchOf(DemandSnapshot demand, UUID enterprise) {
-        return given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
+        return Api.asOperator().when().get("/api/v1/demands/" + demand.id() + "/matches")
                 .then().statusCode(200).extract().path("find { it.enterpriseId == '" + enterprise + "' }.id");
     }
 
@@ -90,22 +84,22 @@ class MatchLifecycleTest {
         String match = matchOf(demand, sme);
 
         try (TopicProbe events = TopicProbe.of(Topics.MATCHES)) {
-            given().auth().oauth2(DevTokens.enterprise(sme)).contentType(ContentType.JSON).body("{\"note\":\"可提供样品\"}")
+            Api.asEnterprise(sme).contentType(ContentType.JSON).body("{\"note\":\"可提供样品\"}")
                     .when().post("/api/v1/matches/" + match + "/interest")
                     .then().statusCode(200).header("ETag", containsString("2")).body("status", equalTo("INTERESTED")).body("version", equalTo(2));
             // the candidate sees the demand among its opportunities
-            given().auth().oauth2(DevTokens.enterprise(sme)).when().get("/api/v1/enterprises/" + sme + "/opportunities?status=INTERESTED")
+            Api.asEnterprise(sme).when().get("/api/v1/enterprises/" + sme + "/opportunities?status=INTERESTED")
                     .then().statusCode(200).body("matchId", org.hamcrest.Matchers.hasItem(match));
-            given().auth().oauth2(DevTokens.enterprise(leader)).contentType(ContentType.JSON).body("{}")
+            Api.asEnterprise(leader).contentType(ContentType.JSON).body("{}")
                     .when().post("/api/v1/matches/" + match + "/shortlist").then().statusCode(200).body("status", equalTo("SHORTLISTED"));
 
             // a shortlisted PROCUREMENT match lands in the publisher's procurement pool, not the R&D reserve
-            given().auth().oauth2(DevTokens.enterprise(leader)).when().get("/api/v1/enterprises/" + leader + "/reserve-pools")
+            Api.asEnterprise(leader).when().get("/api/v1/enterprises/" + leader + "/reserve-pools")
                     .then().statusCode(200)
                     .body("pools.find { it.code == 'PROCUREMENT_POOL' }.entries.matchId", equalTo(List.of(match)))
                     .body("pools.find { it.code == 'RND_RESERVE' }.entries", hasSize(0));
 
-            given().auth().oauth2(DevTokens.enterprise(leader)).contentType(ContentType.JSON).body("{\"note\":\"签约\"}")
+            Api.asEnterprise(leader).contentType(ContentType.JSON).body("{\"note\":\"签约\"}")
                     .when().post("/api/v1/matches/" + match + "/confirm").then().statusCode(200).body("status", equalTo("COOPERATING"));
 
             List<JsonNode> moves = List.of(
@@ -121,7 +115,7 @@ class MatchLifecycleTest {
             assertEquals("370202", moves.get(2).path("publisherRegionCode").asText());
             assertEquals("370211", moves.get(2).path("enterpriseRegionCode").asText());
         }
-        given().auth().oauth2(DevTokens.enterprise(leader)).when().get("/api/v1/enterprises/" + leader + "/reserve-pools")
+        Api.asEnterprise(leader).when().get("/api/v1/enterprises/" + leader + "/reserve-pools")
                 .then().statusCode(200).body("pools.find { it.code == 'PROCUREMENT_POOL' }.entries[0].status", equalTo("COOPERATING"));
     }
 
@@ -134,34 +128,34 @@ class MatchLifecycleTest {
         String match = matchOf(demand, sme);
 
         // the publisher cannot shortlist before the candidate showed interest
-        given().auth().oauth2(DevTokens.enterprise(leader)).contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(leader).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + match + "/shortlist")
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("PROPOSED"));
         // each side makes only its own moves
-        given().auth().oauth2(DevTokens.enterprise(leader)).contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(leader).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + match + "/interest").then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().get("/api/v1/matches/" + match)
+        Api.asEnterprise(UUID.randomUUID()).when().get("/api/v1/matches/" + match)
                 .then().statusCode(403);
-        given().auth().oauth2(DevTokens.bureau("37")).contentType(ContentType.JSON).body("{}")
+        Api.asBureau("37").contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + match + "/decline").then().statusCode(403);
         // a note too long is refused before anything is written
-        given().auth().oauth2(DevTokens.enterprise(sme)).contentType(ContentType.JSON).body("{\"note\":\"" + "长".repeat(501) + "\"}")
+        Api.asEnterprise(sme).contentType(ContentType.JSON).body("{\"note\":\"" + "长".repeat(501) + "\"}")
                 .when().post("/api/v1/matches/" + match + "/interest").then().statusCode(400).contentType("application/problem+json");
         // a stale If-Match is 412
-        given().auth().oauth2(DevTokens.enterprise(sme)).header("If-Match", "\"7\"").contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(sme).header("If-Match", "\"7\"").contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + match + "/interest").then().statusCode(412);
 
-        given().auth().oauth2(DevTokens.enterprise(sme)).header("If-Match", "\"1\"").contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(sme).header("If-Match", "\"1\"").contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + match + "/decline").then().statusCode(200).body("status", equalTo("DECLINED"));
         // a retried decline answers the same match, unchanged
-        given().auth().oauth2(DevTokens.enterprise(sme)).contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(sme).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + match + "/decline").then().statusCode(200).body("version", equalTo(2));
         // confirm needs a shortlist first
-        given().auth().oauth2(DevTokens.enterprise(leader)).contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(leader).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + match + "/confirm").then().statusCode(409);
-        given().auth().oauth2(DevTokens.enterprise(sme)).when().get("/api/v1/matches/" + match)
+        Api.asEnterprise(sme).when().get("/api/v1/matches/" + match)
                 .then().statusCode(200).header("ETag", containsString("2")).body("status", equalTo("DECLINED"));
-        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON).body("{}")
+        Api.asOperator().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + UUID.randomUUID() + "/interest").then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -226,7 +220,7 @@ class MatchLifecycleTest {
                     && EventTypes.MATCH_INTERESTED.equals(TopicProbe.header(r, "ce_type")), Duration.ofSeconds(30)));
             assertEquals("INTERESTED", joined.path("status").asText());
 
-            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200)
+            Api.asOperator().when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200)
                     .body("find { it.enterpriseId == '" + outsider + "' }.origin", equalTo("PROPOSAL"))
                     .body("find { it.enterpriseId == '" + outsider + "' }.status", equalTo("INTERESTED"));
 
@@ -250,18 +244,18 @@ class MatchLifecycleTest {
         String match = matchOf(demand, engaged);
         for (String move : List.of("interest", "shortlist", "confirm")) {
             UUID actor = move.equals("interest") ? engaged : leader;
-            given().auth().oauth2(DevTokens.enterprise(actor)).contentType(ContentType.JSON).body("{}")
+            Api.asEnterprise(actor).contentType(ContentType.JSON).body("{}")
                     .when().post("/api/v1/matches/" + match + "/" + move).then().statusCode(200);
         }
         SessionSnapshot session = new SessionSnapshot(UUID.randomUUID(), 2, "新材料产业链专场", LocalDate.now(), "33", "杭州",
                 List.of("NEW_MATERIALS"), List.of(leader), List.of(), SessionStatus.HELD, Instant.now(), Instant.now());
         TopicProbe.publish(Topics.SESSIONS, session.id().toString(), EventTypes.SESSION_HELD, JSON.writeValueAsString(session));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.bureau("33"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asBureau("33")
                 .when().get("/api/v1/kpis?region=33").then().statusCode(200)
                 .body("level", equalTo("PROVINCE"))
                 .body("indicators.find { it.code == 'SESSIONS_HELD' }.value", equalTo(1.0f)));
-        given().auth().oauth2(DevTokens.bureau("33")).when().get("/api/v1/kpis?region=330000").then().statusCode(200)
+        Api.asBureau("33").when().get("/api/v1/kpis?region=330000").then().statusCode(200)
                 .body("indicators.find { it.code == 'FLAGSHIP_CHAINS_COVERED' }.numerator", equalTo(2))
                 .body("indicators.find { it.code == 'FLAGSHIP_CHAINS_COVERED' }.denominator", equalTo(2))
                 .body("indicators.find { it.code == 'FLAGSHIP_CHAINS_COVERED' }.met", equalTo(true))
@@ -272,15 +266,15 @@ class MatchLifecycleTest {
                 .body("indicators.find { it.code == 'PARTICIPATION_RATE' }.met", equalTo(false))
                 .body("indicators.find { it.code == 'PARTICIPATION_RATE' }.computation", containsString("LITTLE_GIANT"));
         // Hangzhou alone: the cooperating SME is there, the unengaged one is in Ningbo
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/kpis?region=3301").then().statusCode(200)
+        Api.asOperator().when().get("/api/v1/kpis?region=3301").then().statusCode(200)
                 .body("level", equalTo("PREFECTURE"))
                 .body("indicators.find { it.code == 'PARTICIPATION_RATE' }.value", equalTo(1.0f))
                 .body("indicators.find { it.code == 'SESSIONS_HELD' }.value", equalTo(0.0f));
 
-        given().auth().oauth2(DevTokens.bureau("3302")).when().get("/api/v1/kpis?region=33").then().statusCode(403);
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/kpis?region=3x").then().statusCode(400)
+        Api.asBureau("3302").when().get("/api/v1/kpis?region=33").then().statusCode(403);
+        Api.asOperator().when().get("/api/v1/kpis?region=3x").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("region"));
-        given().auth().oauth2(DevTokens.enterprise(leader)).when().get("/api/v1/kpis?region=33").then().statusCode(403);
+        Api.asEnterprise(leader).when().get("/api/v1/kpis?region=33").then().statusCode(403);
     }
 
     @Test

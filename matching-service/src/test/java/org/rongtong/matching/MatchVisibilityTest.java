@@ -1,6 +1,5 @@
 package org.rongtong.matching;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,7 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,20 +17,19 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,8 +44,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class MatchVisibilityTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     private static UUID leader;
     private static UUID qingdao;
@@ -56,12 +52,8 @@ class MatchVisibilityTest {
     private static UUID demand;
 
     private static UUID announce(String name, EnterpriseKind kind, String region, List<String> capabilities) throws Exception {
-        UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, name, TestData.creditCode(region), kind, "SPECIALIZED_SME", region,
-                List.of("HOME_APPLIANCES"), capabilities, "", Map.of(CooperationField.TECH_RND, Willingness.STRONG),
-                true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).name(name).tier("SPECIALIZED_SME").capabilities(capabilities)
+                .willing(CooperationField.TECH_RND, Willingness.STRONG).publish();
     }
 
     @BeforeEach
@@ -79,11 +71,11 @@ class MatchVisibilityTest {
                 Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
         demand = snapshot.id();
         TopicProbe.publish(Topics.DEMANDS, demand.toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(snapshot));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get(matches()).then().statusCode(200).body("$", hasSize(2)));
-        String match = given().auth().oauth2(DevTokens.operator()).when().get(matches()).then().extract()
+        String match = Api.asOperator().when().get(matches()).then().extract()
                 .path("find { it.enterpriseId == '" + qingdao + "' }.id");
-        given().auth().oauth2(DevTokens.enterprise(qingdao)).contentType(ContentType.JSON).body("{\"note\":\"产能充足，可派工程师驻厂\"}")
+        Api.asEnterprise(qingdao).contentType(ContentType.JSON).body("{\"note\":\"产能充足，可派工程师驻厂\"}")
                 .when().post("/api/v1/matches/" + match + "/interest").then().statusCode(200);
     }
 
@@ -95,42 +87,42 @@ class MatchVisibilityTest {
     void thePublisherAndABureauOfItsRegionSeeTheWholeList() {
         for (String token : List.of(DevTokens.enterprise(leader), DevTokens.bureau("37"), DevTokens.bureau("3702"),
                 DevTokens.partner(leader), DevTokens.operator())) {
-            given().auth().oauth2(token).when().get(matches()).then().statusCode(200)
+            Api.as(token).when().get(matches()).then().statusCode(200)
                     .body("enterpriseId", containsInAnyOrder(qingdao.toString(), yantai.toString()));
         }
     }
 
     @Test
     void aCityBureauElsewhereSeesOnlyTheCandidatesOfItsCity() {
-        given().auth().oauth2(DevTokens.bureau("3706")).when().get(matches()).then().statusCode(200)
+        Api.asBureau("3706").when().get(matches()).then().statusCode(200)
                 .body("enterpriseId", equalTo(List.of(yantai.toString())));
     }
 
     @Test
     void aBureauOfAnotherProvinceSeesNothing() {
-        given().auth().oauth2(DevTokens.bureau("44")).when().get(matches()).then().statusCode(403)
+        Api.asBureau("44").when().get(matches()).then().statusCode(403)
                 .contentType("application/problem+json");
     }
 
     @Test
     void aCandidateSeesOnlyItsOwnEntryAndAStrangerNothing() {
-        given().auth().oauth2(DevTokens.enterprise(yantai)).when().get(matches()).then().statusCode(200)
+        Api.asEnterprise(yantai).when().get(matches()).then().statusCode(200)
                 .body("enterpriseId", equalTo(List.of(yantai.toString())));
-        given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().get(matches()).then().statusCode(403);
-        given().auth().oauth2(DevTokens.partner(UUID.randomUUID())).when().get(matches()).then().statusCode(403);
+        Api.asEnterprise(UUID.randomUUID()).when().get(matches()).then().statusCode(403);
+        Api.asPartner(UUID.randomUUID()).when().get(matches()).then().statusCode(403);
     }
 
     @Test
     void theNotesOfTheTwoPartiesStayBetweenThem() {
         String qingdaoEntry = "find { it.enterpriseId == '" + qingdao + "' }.note";
-        given().auth().oauth2(DevTokens.enterprise(leader)).when().get(matches()).then().body(qingdaoEntry, equalTo("产能充足，可派工程师驻厂"));
-        given().auth().oauth2(DevTokens.bureau("37")).when().get(matches()).then().body(qingdaoEntry, nullValue());
+        Api.asEnterprise(leader).when().get(matches()).then().body(qingdaoEntry, equalTo("产能充足，可派工程师驻厂"));
+        Api.asBureau("37").when().get(matches()).then().body(qingdaoEntry, nullValue());
     }
 
     @Test
     void aPartnerReadsNoProgrammeKpisAndABureauOnlyItsRegions() {
-        given().auth().oauth2(DevTokens.partner(leader)).when().get("/api/v1/kpis?region=37").then().statusCode(403);
-        given().auth().oauth2(DevTokens.bureau("44")).when().get("/api/v1/kpis?region=37").then().statusCode(403);
-        given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/kpis?region=3702").then().statusCode(200);
+        Api.asPartner(leader).when().get("/api/v1/kpis?region=37").then().statusCode(403);
+        Api.asBureau("44").when().get("/api/v1/kpis?region=37").then().statusCode(403);
+        Api.asBureau("37").when().get("/api/v1/kpis?region=3702").then().statusCode(200);
     }
 }

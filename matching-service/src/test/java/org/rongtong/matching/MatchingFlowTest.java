@@ -1,6 +1,5 @@
 package org.rongtong.matching;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -23,16 +22,16 @@ import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
-import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.RegistryEnterprise;
 import org.rongtong.testing.TestData;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,16 +41,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PostgresResource.class)
 class MatchingFlowTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     private static UUID announceEnterprise(String name, EnterpriseKind kind, String region, List<String> capabilities,
             Map<CooperationField, Willingness> willingness) throws Exception {
-        UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, name, TestData.creditCode(region), kind, "SPECIALIZED_SME", region,
-                List.of("HOME_APPLIANCES"), capabilities, "", willingness, true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).name(name).tier("SPECIALIZED_SME").capabilities(capabilities).willingness(willingness)
+                .publish();
     }
 
     private static DemandSnapshot demandOf(UUID publisher) {
@@ -79,11 +74,11 @@ class MatchingFlowTest {
             String json = JSON.writeValueAsString(demand);
             TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, json);
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.enterprise(leader))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asEnterprise(leader)
                     .when().get("/api/v1/demands/" + demand.id() + "/matches")
                     .then().statusCode(200).body("$", hasSize(2)));
 
-            given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/demands/" + demand.id() + "/matches")
+            Api.asBureau("37").when().get("/api/v1/demands/" + demand.id() + "/matches")
                     .then().statusCode(200)
                     .body("[0].enterpriseId", equalTo(best.toString()))
                     .body("[0].rank", equalTo(1))
@@ -103,7 +98,7 @@ class MatchingFlowTest {
             TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, json);
             long events = matches.drain(Duration.ofSeconds(3)).stream().filter(r -> demand.id().toString().equals(r.key())).count();
             assertEquals(1, events);
-            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
+            Api.asOperator().when().get("/api/v1/demands/" + demand.id() + "/matches")
                     .then().statusCode(200).body("$", hasSize(2));
         }
     }
@@ -118,7 +113,7 @@ class MatchingFlowTest {
                 "HOME_APPLIANCES", "空调面板精密注塑件配套", "寻求精密注塑和模具开发配套", List.of("精密注塑", "模具开发"),
                 List.of("4404"), null, null, Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].enterpriseId", equalTo(first.toString())));
 
@@ -127,31 +122,30 @@ class MatchingFlowTest {
             var snapshot = new EnterpriseSnapshot(later, 1, "珠海格美模具", TestData.creditCode("440403"), EnterpriseKind.SME,
                     "LITTLE_GIANT", "440403", List.of("HOME_APPLIANCES"), List.of("注射成型", "模具开发"), "空调面板注射成型和模具开发",
                     Map.of(CooperationField.PRODUCT_SUPPORTING, Willingness.STRONG), true, Instant.now(), Instant.now());
-            String json = JSON.writeValueAsString(snapshot);
-            TopicProbe.publish(Topics.ENTERPRISES, later.toString(), EventTypes.ENTERPRISE_REGISTERED, json);
+            RegistryEnterprise.publish(snapshot);
 
             // matched without a request: a new match row and a delta naming the newcomer only (ADR 0022)
             ConsumerRecord<String, String> event = matches.await(r -> demand.id().toString().equals(r.key())
                     && r.value().contains(later.toString()), Duration.ofSeconds(30));
             assertEquals(EventTypes.DEMAND_CANDIDATES_CHANGED, TopicProbe.header(event, "ce_type"));
             assertTrue(!event.value().contains(first.toString()), event.value());
-            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
+            Api.asOperator().when().get("/api/v1/demands/" + demand.id() + "/matches")
                     .then().statusCode(200).body("$", hasSize(2))
                     .body("find { it.enterpriseId == '" + later + "' }.reasons[1].component", equalTo("text"))
                     // ranks follow scores, whichever candidate came first
                     .body("rank", equalTo(List.of(1, 2)))
                     .body("[0].score", org.hamcrest.Matchers.greaterThanOrEqualTo(0f));
-            List<Float> scores = given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
+            List<Float> scores = Api.asOperator().when().get("/api/v1/demands/" + demand.id() + "/matches")
                     .then().extract().path("score");
             assertTrue(scores.get(0) >= scores.get(1), "ranked by score: " + scores);
 
             // a replayed registration adds neither a match nor an event
-            TopicProbe.publish(Topics.ENTERPRISES, later.toString(), EventTypes.ENTERPRISE_REGISTERED, json);
+            RegistryEnterprise.publish(snapshot);
             ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
             long events = matches.drain(Duration.ofSeconds(3)).stream()
                     .filter(r -> demand.id().toString().equals(r.key()) && r.value().contains(later.toString())).count();
             assertEquals(1, events);
-            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
+            Api.asOperator().when().get("/api/v1/demands/" + demand.id() + "/matches")
                     .then().statusCode(200).body("$", hasSize(2));
         }
     }
@@ -168,13 +162,13 @@ class MatchingFlowTest {
             TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
             ConsumerRecord<String, String> empty = matches.awaitKey(demand.id().toString(), EventTypes.DEMAND_MATCHED, Duration.ofSeconds(30));
             assertTrue(empty.value().contains("\"candidates\":[]"), empty.value());
-            given().auth().oauth2(DevTokens.enterprise(leader)).when().get("/api/v1/demands/" + demand.id() + "/matches")
+            Api.asEnterprise(leader).when().get("/api/v1/demands/" + demand.id() + "/matches")
                     .then().statusCode(200).body("$", hasSize(0));
 
             UUID later = announceEnterprise("青岛太赫兹光电", EnterpriseKind.SME, "370211", List.of("太赫兹成像", "安检设备"),
                     Map.of(CooperationField.TECH_RND, Willingness.STRONG));
             matches.await(r -> demand.id().toString().equals(r.key()) && r.value().contains(later.toString()), Duration.ofSeconds(30));
-            given().auth().oauth2(DevTokens.enterprise(leader)).when().get("/api/v1/demands/" + demand.id() + "/matches")
+            Api.asEnterprise(leader).when().get("/api/v1/demands/" + demand.id() + "/matches")
                     .then().statusCode(200).body("$", hasSize(1)).body("[0].enterpriseId", equalTo(later.toString()));
         }
     }
@@ -191,7 +185,7 @@ class MatchingFlowTest {
                 new org.rongtong.events.DemandPreferences(List.of(), null, null, new java.math.BigDecimal("50000000"), null, null));
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.enterprise(leader))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asEnterprise(leader)
                 .when().get("/api/v1/demands/" + demand.id() + "/matches")
                 .then().statusCode(200).body("$", hasSize(2))
                 .body("[0].enterpriseId", equalTo(big.toString()))
@@ -206,8 +200,7 @@ class MatchingFlowTest {
                 List.of("NEW_ENERGY_VEHICLES"), List.of("极片涂布"), "锂电池极片涂布加工", Map.of(CooperationField.PRODUCT_SUPPORTING,
                         Willingness.STRONG), true, Instant.now(), Instant.now(), null, null, null, null, null, List.of(), employees,
                 new java.math.BigDecimal(revenue), null);
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.publish(snapshot);
     }
 
     @Test
@@ -215,16 +208,16 @@ class MatchingFlowTest {
         UUID leader = announceEnterprise("美的集团", EnterpriseKind.CHAIN_LEADER, "440606", List.of(), Map.of());
         DemandSnapshot demand = demandOf(leader);
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200));
 
-        given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().get("/api/v1/demands/" + demand.id() + "/matches")
+        Api.asEnterprise(UUID.randomUUID()).when().get("/api/v1/demands/" + demand.id() + "/matches")
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test
     void anUnknownDemandIsNotFound() {
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + UUID.randomUUID() + "/matches")
+        Api.asOperator().when().get("/api/v1/demands/" + UUID.randomUUID() + "/matches")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -17,22 +17,20 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
-import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.OutboxDrain;
 import org.rongtong.testing.PostgresResource;
 import org.rongtong.testing.PrometheusText;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -48,8 +46,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class MatchingMetricsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TestHTTPResource(value = "/metrics", management = true)
@@ -62,11 +59,9 @@ class MatchingMetricsTest {
     private static UUID enterprise(EnterpriseKind kind, String region, List<String> capabilities, Map<CooperationField, Willingness> willingness)
             throws Exception {
         UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, "计量测试企业" + id.toString().substring(0, 6), TestData.creditCode(region), kind,
-                kind == EnterpriseKind.SME ? "SPECIALIZED_SME" : null, region, List.of("NEW_ENERGY_VEHICLES"), capabilities, "", willingness,
-                true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).id(id).name("计量测试企业" + id.toString().substring(0, 6))
+                .tier(kind == EnterpriseKind.SME ? "SPECIALIZED_SME" : null).chains("NEW_ENERGY_VEHICLES").capabilities(capabilities)
+                .willingness(willingness).publish();
     }
 
     @Test
@@ -85,14 +80,14 @@ class MatchingMetricsTest {
                 "需求：动力电池热管理", "寻求动力电池热管理和电池包壳体合作", List.of("动力电池热管理", "电池包壳体"), List.of("37"), null, null,
                 Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
-        List<String> candidates = await().atMost(WAIT).until(() -> given().auth().oauth2(DevTokens.operator())
+        List<String> candidates = await().atMost(WAIT).until(() -> Api.asOperator()
                 .when().get("/api/v1/demands/" + demand.id() + "/matches").then().extract().path("enterpriseId"), ids -> ids != null && !ids.isEmpty());
         assertTrue(candidates.contains(sme.toString()), candidates.toString());
         // counted once the ranking's transaction committed: as many as the demand's list holds
         await().atMost(WAIT).untilAsserted(() -> assertEquals(before.value("rongtong_candidates_proposed_total") + candidates.size(),
                 scrape().value("rongtong_candidates_proposed_total")));
 
-        String match = given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand.id() + "/matches")
+        String match = Api.asOperator().when().get("/api/v1/demands/" + demand.id() + "/matches")
                 .then().statusCode(200).extract().path("find { it.enterpriseId == '" + sme + "' }.id");
         answer(sme, match, "interest", 200);
         answer(leader, match, "shortlist", 200);
@@ -123,7 +118,7 @@ class MatchingMetricsTest {
     }
 
     private static void answer(UUID who, String match, String move, int status) {
-        given().auth().oauth2(DevTokens.enterprise(who)).contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(who).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + match + "/" + move).then().statusCode(status);
     }
 }

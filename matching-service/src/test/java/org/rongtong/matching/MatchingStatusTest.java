@@ -19,19 +19,18 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -48,8 +47,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(PostgresResource.class)
 class MatchingStatusTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
     private static final String STATUS = "/api/v1/matching/status";
 
     @TestHTTPResource(value = "/health/ready", management = true)
@@ -58,14 +56,12 @@ class MatchingStatusTest {
     private static UUID announce(EnterpriseKind kind, String region, List<String> capabilities, Map<CooperationField, Willingness> willingness)
             throws Exception {
         UUID id = UUID.randomUUID();
-        var snapshot = new EnterpriseSnapshot(id, 1, "水位测试企业" + id.toString().substring(0, 6), TestData.creditCode(region), kind,
-                "SPECIALIZED_SME", region, List.of("HOME_APPLIANCES"), capabilities, "", willingness, true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, id.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(snapshot));
-        return id;
+        return RegistryEnterprise.of(kind, region).id(id).name("水位测试企业" + id.toString().substring(0, 6)).tier("SPECIALIZED_SME")
+                .capabilities(capabilities).willingness(willingness).publish();
     }
 
     private static JsonPath status(String token) {
-        return given().auth().oauth2(token).when().get(STATUS).then().statusCode(200).extract().jsonPath();
+        return Api.as(token).when().get(STATUS).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -96,7 +92,7 @@ class MatchingStatusTest {
         assertTrue(partitions.stream().anyMatch(p -> ((Number) p.get("appliedOffset")).longValue() >= 0 && p.get("appliedAt") != null),
                 "a partition names the last offset applied and when: " + partitions);
         // caught up means what it says: the demand was ranked with the enterprise in it (others' tests add more candidates)
-        given().auth().oauth2(partner).when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200)
+        Api.as(partner).when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200)
                 .body("enterpriseId", hasItem(sme.toString()));
 
         String health = given().when().get(ready).then().statusCode(200).extract().asString();
@@ -107,9 +103,9 @@ class MatchingStatusTest {
     void everySignedInRoleMayReadTheStatusButNoAnonymousCallerAndItNamesNoEnterprise() throws Exception {
         UUID sme = announce(EnterpriseKind.SME, "440305", List.of("电池包壳体"), Map.of(CooperationField.PROCUREMENT, Willingness.OPEN));
         given().when().get(STATUS).then().statusCode(401);
-        given().auth().oauth2("not-a-token").when().get(STATUS).then().statusCode(401);
+        Api.as("not-a-token").when().get(STATUS).then().statusCode(401);
         for (String token : List.of(DevTokens.operator(), DevTokens.bureau("44"), DevTokens.partner(), DevTokens.enterprise(sme))) {
-            String body = given().auth().oauth2(token).when().get(STATUS).then().statusCode(200).extract().asString();
+            String body = Api.as(token).when().get(STATUS).then().statusCode(200).extract().asString();
             assertFalse(body.contains(sme.toString()), "offsets and times only: " + body);
         }
     }

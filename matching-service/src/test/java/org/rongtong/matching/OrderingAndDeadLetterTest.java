@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -23,23 +22,22 @@ import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.EnterpriseKind;
-import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.ProposalSnapshot;
 import org.rongtong.events.ProposalStatus;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
 import org.rongtong.testing.PrometheusText;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -55,17 +53,14 @@ class OrderingAndDeadLetterTest {
     URL metrics;
 
     private static final String DLQ = "matching-service.dlq.v1";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     @Test
     void aProposalBeforeItsDemandWaitsForItInsteadOfBeingParked() throws Exception {
         double parkedBefore = parked(Topics.PROPOSALS);
         UUID proposer = UUID.randomUUID();
-        var enterprise = new EnterpriseSnapshot(proposer, 1, "青岛精工模具", TestData.creditCode("370211"), EnterpriseKind.SME, "SPECIALIZED_SME",
-                "370211", List.of("HOME_APPLIANCES"), List.of("精密注塑", "模具开发"), "", Map.of(CooperationField.PRODUCT_SUPPORTING,
-                Willingness.STRONG), true, Instant.now(), Instant.now());
-        TopicProbe.publish(Topics.ENTERPRISES, proposer.toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(enterprise));
+        RegistryEnterprise.of(EnterpriseKind.SME, "370211").id(proposer).name("青岛精工模具").tier("SPECIALIZED_SME")
+                .capabilities("精密注塑", "模具开发").willing(CooperationField.PRODUCT_SUPPORTING, Willingness.STRONG).publish();
         ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
 
         UUID publisher = UUID.randomUUID();
@@ -75,8 +70,8 @@ class OrderingAndDeadLetterTest {
         ProposalSnapshot proposal = new ProposalSnapshot(UUID.randomUUID(), 1, demand.id(), publisher, proposer, "精密注塑方案",
                 ProposalStatus.OPEN, Instant.now(), Instant.now());
         TopicProbe.publish(Topics.PROPOSALS, demand.id().toString(), EventTypes.PROPOSAL_SUBMITTED, JSON.writeValueAsString(proposal));
-        // longer than the old bounded retries (about 1.4 s) took to give up and park the proposal
-        Thread.sleep(5_000);
+        // for longer than the old bounded retries (about 1.4 s) took to give up and park the proposal, nothing is parked
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> parked(Topics.PROPOSALS) == parkedBefore);
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "INTERESTED".equals(status(demand.id(), proposer)));
@@ -95,14 +90,14 @@ class OrderingAndDeadLetterTest {
             assertTrue(seconds < 10, "parked without retries, in " + seconds + " s");
             assertEquals(Topics.DEMANDS, TopicProbe.header(parked, "dead-letter-topic"));
             await().atMost(Duration.ofSeconds(10)).until(() -> parked(Topics.DEMANDS) == parkedBefore + 1);
-            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/dead-letters/" + parked.partition() + "/" + parked.offset())
+            Api.asOperator().when().get("/api/v1/dead-letters/" + parked.partition() + "/" + parked.offset())
                     .then().statusCode(200).body("eventId", org.hamcrest.Matchers.equalTo(eventId));
         }
         for (String token : List.of(DevTokens.enterprise(UUID.randomUUID()), DevTokens.bureau("37"), DevTokens.partner())) {
-            given().auth().oauth2(token).when().get("/api/v1/dead-letters").then().statusCode(403);
-            given().auth().oauth2(token).when().post("/api/v1/dead-letters/0/0/replay").then().statusCode(403);
+            Api.as(token).when().get("/api/v1/dead-letters").then().statusCode(403);
+            Api.as(token).when().post("/api/v1/dead-letters/0/0/replay").then().statusCode(403);
         }
-        given().auth().oauth2(DevTokens.operator()).when().post("/api/v1/dead-letters/0/999999999/replay")
+        Api.asOperator().when().post("/api/v1/dead-letters/0/999999999/replay")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 

@@ -30,11 +30,10 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresServer;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -103,8 +102,7 @@ class RestartWithBacklogTest {
                         insert.executeUpdate();
                     }
                 }
-                ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                ObjectMapper json = TestJson.MAPPER;
                 for (int i = 0; i < DEMANDS; i++) {
                     DemandSnapshot demand = new DemandSnapshot(UUID.randomUUID(), 1, UUID.randomUUID(), CooperationField.PRODUCT_SUPPORTING,
                             "HOME_APPLIANCES", "洗衣机内桶精密注塑件配套" + i, "寻求精密注塑配套", List.of("精密注塑", "模具开发"), List.of("37"),

@@ -1,6 +1,5 @@
 package org.rongtong.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ApiFuzzer;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
@@ -35,7 +35,7 @@ class ApiFuzzTest {
     void malformedRequestsAreRefusedWithProblemsAndChangeNothing() {
         UUID enterprise = UUID.randomUUID();
         String token = DevTokens.enterprise(enterprise);
-        String subscription = given().auth().oauth2(token).contentType(ContentType.JSON)
+        String subscription = Api.as(token).contentType(ContentType.JSON)
                 .body("{\"url\":\"http://127.0.0.1:9/hook\",\"description\":\"fuzz baseline\"}")
                 .when().post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
         // newest first: a subscription the fuzzer created would head the list and change its total
@@ -57,11 +57,11 @@ class ApiFuzzTest {
 
     @Test
     void aNullInAFilterListIsA400NotA500() {
-        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON)
+        Api.asOperator().contentType(ContentType.JSON)
                 .body("{\"url\":\"http://127.0.0.1:9/hook\",\"filter\":{\"fields\":[null]}}")
                 .when().post("/api/v1/subscriptions")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("filter.fields[0]"));
-        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON)
+        Api.asOperator().contentType(ContentType.JSON)
                 .body("{\"url\":\"http://127.0.0.1:9/hook\",\"filter\":{\"fields\":[\"NOPE\"]}}")
                 .when().post("/api/v1/subscriptions")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("filter.fields[0]"))
@@ -70,13 +70,13 @@ class ApiFuzzTest {
 
     @Test
     void badQueryValuesAndUnboundedPagesAre400s() {
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/inbox?demandId=not-a-uuid")
+        Api.asOperator().when().get("/api/v1/inbox?demandId=not-a-uuid")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("demandId"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/inbox?page=10001")
+        Api.asOperator().when().get("/api/v1/inbox?page=10001")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/subscriptions?page=2000000000")
+        Api.asOperator().when().get("/api/v1/subscriptions?page=2000000000")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/stream?field=NOPE")
+        Api.asOperator().when().get("/api/v1/stream?field=NOPE")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("field"));
     }
 }

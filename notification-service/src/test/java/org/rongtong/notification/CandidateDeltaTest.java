@@ -1,6 +1,5 @@
 package org.rongtong.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,16 +17,16 @@ import org.rongtong.events.DemandCandidatesChanged;
 import org.rongtong.events.DemandMatched;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,11 +37,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PostgresResource.class)
 class CandidateDeltaTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     private static int total(UUID enterprise) {
-        return given().auth().oauth2(DevTokens.enterprise(enterprise)).when().get("/api/v1/inbox").then().statusCode(200)
+        return Api.asEnterprise(enterprise).when().get("/api/v1/inbox").then().statusCode(200)
                 .extract().path("total");
     }
 
@@ -77,9 +75,9 @@ class CandidateDeltaTest {
                     UUID.randomUUID().toString());
 
             await().atMost(Duration.ofSeconds(30)).until(() -> total(added1) == 1 && total(added2) == 1);
-            given().auth().oauth2(DevTokens.enterprise(added2)).when().get("/api/v1/inbox").then().statusCode(200)
+            Api.asEnterprise(added2).when().get("/api/v1/inbox").then().statusCode(200)
                     .body("items[0].title", containsString("第 3 名"));
-            given().auth().oauth2(DevTokens.enterprise(publisher)).when().get("/api/v1/inbox").then().statusCode(200)
+            Api.asEnterprise(publisher).when().get("/api/v1/inbox").then().statusCode(200)
                     .body("items[0].title", containsString("新增 2"));
             ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
             assertEquals(1, total(kept), "a candidate already listed hears nothing new");

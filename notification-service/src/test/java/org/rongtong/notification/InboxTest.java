@@ -17,15 +17,15 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.MatchChanged;
 import org.rongtong.events.MatchStatus;
 import org.rongtong.events.Topics;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,11 +35,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PostgresResource.class)
 class InboxTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     private static int total(String token, String query) {
-        return given().auth().oauth2(token).when().get("/api/v1/inbox" + query).then().statusCode(200).extract().path("total");
+        return Api.as(token).when().get("/api/v1/inbox" + query).then().statusCode(200).extract().path("total");
     }
 
     @Test
@@ -58,17 +57,17 @@ class InboxTest {
         TopicProbe.publish(Topics.MATCHES, event.demandId().toString(), EventTypes.DEMAND_MATCHED, json, eventId);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(publisher), "") == 1);
-        given().auth().oauth2(DevTokens.enterprise(first)).when().get("/api/v1/inbox")
+        Api.asEnterprise(first).when().get("/api/v1/inbox")
                 .then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].title", containsString("第 1 名")).body("items[0].demandId", equalTo(event.demandId().toString()));
-        given().auth().oauth2(DevTokens.enterprise(second)).when().get("/api/v1/inbox?unread=true")
+        Api.asEnterprise(second).when().get("/api/v1/inbox?unread=true")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].title", containsString("第 2 名"));
-        given().auth().oauth2(DevTokens.bureau(region)).when().get("/api/v1/inbox")
+        Api.asBureau(region).when().get("/api/v1/inbox")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].regionCode", equalTo(region));
-        given().auth().oauth2(DevTokens.partner(first)).when().get("/api/v1/inbox?enterpriseId=" + first)
+        Api.asPartner(first).when().get("/api/v1/inbox?enterpriseId=" + first)
                 .then().statusCode(200).body("total", equalTo(1));
         // a partner acts only for the enterprises its token grants
-        given().auth().oauth2(DevTokens.partner(second)).when().get("/api/v1/inbox?enterpriseId=" + first)
+        Api.asPartner(second).when().get("/api/v1/inbox?enterpriseId=" + first)
                 .then().statusCode(403).contentType("application/problem+json");
         int provinceBefore = total(DevTokens.bureau("37"), "");
         org.junit.jupiter.api.Assertions.assertTrue(provinceBefore >= 1, "the province's bureau covers its prefectures");
@@ -87,7 +86,7 @@ class InboxTest {
         DemandMatched event = publishNoCandidates(publisher, "太赫兹成像安检门联合研发");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(publisher), "") == 1);
-        given().auth().oauth2(DevTokens.enterprise(publisher)).when().get("/api/v1/inbox")
+        Api.asEnterprise(publisher).when().get("/api/v1/inbox")
                 .then().statusCode(200).body("items[0].title", containsString("暂无匹配"))
                 .body("items[0].body", containsString("stays open")).body("items[0].demandId", equalTo(event.demandId().toString()));
     }
@@ -101,16 +100,16 @@ class InboxTest {
         int bureauBefore = total(DevTokens.bureau(region), "");
         publishMove(EventTypes.MATCH_INTERESTED, demand, publisher, candidate, region, MatchStatus.PROPOSED, MatchStatus.INTERESTED, null);
         await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(publisher), "") == 1);
-        given().auth().oauth2(DevTokens.enterprise(publisher)).when().get("/api/v1/inbox")
+        Api.asEnterprise(publisher).when().get("/api/v1/inbox")
                 .then().statusCode(200).body("items[0].eventType", equalTo(EventTypes.MATCH_INTERESTED))
                 .body("items[0].title", containsString("表示有意向")).body("items[0].demandId", equalTo(demand.toString()));
 
         publishMove(EventTypes.MATCH_CONFIRMED, demand, publisher, candidate, region, MatchStatus.SHORTLISTED, MatchStatus.COOPERATING, "下周签约");
         await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(candidate), "") == 1);
-        given().auth().oauth2(DevTokens.enterprise(candidate)).when().get("/api/v1/inbox")
+        Api.asEnterprise(candidate).when().get("/api/v1/inbox")
                 .then().statusCode(200).body("items[0].eventType", equalTo(EventTypes.MATCH_CONFIRMED))
                 .body("items[0].title", containsString("已确认")).body("items[0].body", containsString("下周签约"));
-        given().auth().oauth2(DevTokens.bureau(region)).when().get("/api/v1/inbox")
+        Api.asBureau(region).when().get("/api/v1/inbox")
                 .then().statusCode(200).body("total", equalTo(bureauBefore + 1)).body("items[0].title", containsString("对接成功"));
         // each side hears only of the other's move: the candidate not of its own interest, the publisher not of its confirmation
         org.junit.jupiter.api.Assertions.assertEquals(1, total(DevTokens.enterprise(publisher), ""));
@@ -135,16 +134,16 @@ class InboxTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(publisher), "") == 1);
 
         String byDemand = "?demandId=" + demand;
-        given().auth().oauth2(DevTokens.bureau(qingdao)).when().get("/api/v1/inbox" + byDemand)
+        Api.asBureau(qingdao).when().get("/api/v1/inbox" + byDemand)
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].body", containsString("青岛精工模具"))
                 .body("items[0].body", org.hamcrest.Matchers.not(containsString("深圳精密")))
                 .body("items[0].body", org.hamcrest.Matchers.not(containsString("济南机床")));
-        given().auth().oauth2(DevTokens.bureau(jinan)).when().get("/api/v1/inbox" + byDemand)
+        Api.asBureau(jinan).when().get("/api/v1/inbox" + byDemand)
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].body", containsString("has 3 candidate"));
         // the province covers the publisher: the whole demand once, not again through its Qingdao candidate
-        given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/inbox" + byDemand)
+        Api.asBureau("37").when().get("/api/v1/inbox" + byDemand)
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].regionCode", equalTo(jinan));
-        given().auth().oauth2(DevTokens.bureau("44")).when().get("/api/v1/inbox" + byDemand)
+        Api.asBureau("44").when().get("/api/v1/inbox" + byDemand)
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].regionCode", equalTo("440301"));
         org.junit.jupiter.api.Assertions.assertEquals(0, total(DevTokens.bureau("45"), byDemand));
     }
@@ -186,18 +185,18 @@ class InboxTest {
         ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
 
         org.junit.jupiter.api.Assertions.assertEquals(1, total(DevTokens.enterprise(early), ""), "no second notice for a known candidate");
-        given().auth().oauth2(DevTokens.enterprise(publisher)).when().get("/api/v1/inbox")
+        Api.asEnterprise(publisher).when().get("/api/v1/inbox")
                 .then().statusCode(200).body("total", equalTo(2)).body("items[0].title", containsString("新增 1 家"));
     }
 
     @Test
     void anInboxIsReadOnlyByItsOwnerAndInBoundedPages() {
         UUID someone = UUID.randomUUID();
-        given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().get("/api/v1/inbox?enterpriseId=" + someone)
+        Api.asEnterprise(UUID.randomUUID()).when().get("/api/v1/inbox?enterpriseId=" + someone)
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(DevTokens.partner()).when().get("/api/v1/inbox")
+        Api.asPartner().when().get("/api/v1/inbox")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("enterpriseId"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/inbox?size=500")
+        Api.asOperator().when().get("/api/v1/inbox?size=500")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
         given().when().get("/api/v1/inbox").then().statusCode(401);
     }
@@ -208,16 +207,16 @@ class InboxTest {
         DemandMatched event = publishNoCandidates(publisher, "变频控制板联合研发");
         String token = DevTokens.enterprise(publisher);
         await().atMost(Duration.ofSeconds(30)).until(() -> total(token, "?unread=true") == 1);
-        String id = given().auth().oauth2(token).when().get("/api/v1/inbox?demandId=" + event.demandId())
+        String id = Api.as(token).when().get("/api/v1/inbox?demandId=" + event.demandId())
                 .then().statusCode(200).body("total", equalTo(1)).extract().path("items[0].id");
 
-        given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().post("/api/v1/inbox/" + id + "/read")
+        Api.asEnterprise(UUID.randomUUID()).when().post("/api/v1/inbox/" + id + "/read")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(token).when().post("/api/v1/inbox/" + id + "/read").then().statusCode(200)
+        Api.as(token).when().post("/api/v1/inbox/" + id + "/read").then().statusCode(200)
                 .body("readAt", org.hamcrest.Matchers.notNullValue());
         org.junit.jupiter.api.Assertions.assertEquals(0, total(token, "?unread=true"));
         org.junit.jupiter.api.Assertions.assertEquals(1, total(token, ""));
-        given().auth().oauth2(token).when().delete("/api/v1/inbox/" + id + "/read").then().statusCode(200)
+        Api.as(token).when().delete("/api/v1/inbox/" + id + "/read").then().statusCode(200)
                 .body("readAt", equalTo(null));
         org.junit.jupiter.api.Assertions.assertEquals(1, total(token, "?unread=true"));
         org.junit.jupiter.api.Assertions.assertEquals(0, total(token, "?eventType=other.type"));

@@ -1,6 +1,5 @@
 package org.rongtong.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,14 +19,14 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.MatchChanged;
 import org.rongtong.events.MatchStatus;
 import org.rongtong.events.Topics;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,11 +42,10 @@ import io.restassured.response.Response;
 @QuarkusTestResource(PostgresResource.class)
 class LooseEndsNotificationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     private static int total(String token) {
-        return given().auth().oauth2(token).when().get("/api/v1/inbox").then().statusCode(200).extract().path("total");
+        return Api.as(token).when().get("/api/v1/inbox").then().statusCode(200).extract().path("total");
     }
 
     private static void publishEnd(UUID demand, UUID publisher, UUID candidate, MatchStatus from, CloseReason reason) throws Exception {
@@ -66,24 +64,24 @@ class LooseEndsNotificationTest {
 
         publishEnd(demand, publisher, candidate, MatchStatus.SHORTLISTED, CloseReason.DEMAND_WITHDRAWN);
         await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(candidate)) == 1);
-        given().auth().oauth2(DevTokens.enterprise(candidate)).when().get("/api/v1/inbox").then().statusCode(200)
+        Api.asEnterprise(candidate).when().get("/api/v1/inbox").then().statusCode(200)
                 .body("items[0].eventType", equalTo(EventTypes.MATCH_ENDED)).body("items[0].demandId", equalTo(demand.toString()))
                 .body("items[0].title", containsString("已撤回")).body("items[0].body", containsString("SHORTLISTED"));
 
         publishEnd(demand, publisher, leaving, MatchStatus.INTERESTED, CloseReason.ENTERPRISE_DEACTIVATED);
         await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(publisher)) == 1);
-        given().auth().oauth2(DevTokens.enterprise(publisher)).when().get("/api/v1/inbox").then().statusCode(200)
+        Api.asEnterprise(publisher).when().get("/api/v1/inbox").then().statusCode(200)
                 .body("items[0].title", containsString("已退出对接")).body("items[0].body", containsString("deactivated"));
         // the publisher did not hear of the end it caused, the deactivated candidate hears nothing
         assertEquals(1, total(DevTokens.enterprise(publisher)));
         assertEquals(0, total(DevTokens.enterprise(leaving)));
         // nobody else reads those notifications
-        given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().get("/api/v1/inbox?enterpriseId=" + candidate)
+        Api.asEnterprise(UUID.randomUUID()).when().get("/api/v1/inbox?enterpriseId=" + candidate)
                 .then().statusCode(403);
     }
 
     private static Response subscribe(String token, String key, Map<String, Object> body) {
-        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        var request = Api.as(token).contentType(ContentType.JSON).body(body);
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
@@ -105,7 +103,7 @@ class LooseEndsNotificationTest {
         assertEquals("true", again.header("Idempotent-Replayed"));
         assertEquals(first.<String>path("id"), again.path("id"));
         assertEquals(first.<String>path("secret"), again.<String>path("secret"), "the first answer, secret included");
-        given().auth().oauth2(token).when().get("/api/v1/subscriptions").then().statusCode(200).body("total", equalTo(1));
+        Api.as(token).when().get("/api/v1/subscriptions").then().statusCode(200).body("total", equalTo(1));
 
         // another enterprise with the same key and body gets its own subscription, and never the first one's secret
         Response other = subscribe(DevTokens.enterprise(UUID.randomUUID()), key, body);
@@ -117,10 +115,10 @@ class LooseEndsNotificationTest {
         Response changed = subscribe(token, key, Map.of("url", "http://127.0.0.1:9/hooks/other"));
         assertEquals(422, changed.statusCode(), changed.asString());
         assertEquals("application/problem+json", changed.contentType().split(";")[0]);
-        given().auth().oauth2(token).when().get("/api/v1/subscriptions").then().statusCode(200).body("total", equalTo(1));
+        Api.as(token).when().get("/api/v1/subscriptions").then().statusCode(200).body("total", equalTo(1));
 
         // once the first subscription is deleted, its key no longer replays anything
-        given().auth().oauth2(token).when().delete("/api/v1/subscriptions/" + first.<String>path("id")).then().statusCode(204);
+        Api.as(token).when().delete("/api/v1/subscriptions/" + first.<String>path("id")).then().statusCode(204);
         assertEquals(409, subscribe(token, key, body).statusCode());
         assertEquals(400, subscribe(token, "k".repeat(201), body).statusCode());
     }

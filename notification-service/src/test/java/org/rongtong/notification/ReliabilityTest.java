@@ -32,16 +32,16 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.MatchChanged;
 import org.rongtong.events.MatchStatus;
 import org.rongtong.events.Topics;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
 import org.rongtong.testing.PrometheusText;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -61,8 +61,7 @@ class ReliabilityTest {
     URL metrics;
 
     private static final String DLQ = "notification-service.dlq.v1";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     @Test
     void aTwoHundredCharacterEnterpriseNameAndDemandTitleParkNothing() throws Exception {
@@ -78,7 +77,7 @@ class ReliabilityTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(candidate)) == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.bureau(region)) == bureauBefore + 1);
-        String bureauTitle = given().auth().oauth2(DevTokens.bureau(region)).when().get("/api/v1/inbox")
+        String bureauTitle = Api.asBureau(region).when().get("/api/v1/inbox")
                 .then().statusCode(200).extract().path("items[0].title");
         assertTrue(bureauTitle.startsWith("辖区对接成功") && bureauTitle.codePointCount(0, bureauTitle.length()) <= 300, bureauTitle);
         assertTrue(bureauTitle.contains("…"), "the long parts are cut, visibly");
@@ -123,22 +122,22 @@ class ReliabilityTest {
             // operators find it...
             int partition = parkedRecord.partition();
             long offset = parkedRecord.offset();
-            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/dead-letters/" + partition + "/" + offset)
+            Api.asOperator().when().get("/api/v1/dead-letters/" + partition + "/" + offset)
                     .then().statusCode(200).body("eventId", equalTo(badEventId)).body("topic", equalTo(Topics.MATCHES))
                     .body("reason", containsString("reliability_test_marker"));
-            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/dead-letters?limit=500")
+            Api.asOperator().when().get("/api/v1/dead-letters?limit=500")
                     .then().statusCode(200).body("items.eventId", org.hamcrest.Matchers.hasItem(badEventId));
 
             // ...and once the cause is fixed, replay it: it is handled like any record
             sql("ALTER TABLE notification DROP CONSTRAINT reliability_test_marker");
-            given().auth().oauth2(DevTokens.operator()).when().post("/api/v1/dead-letters/" + partition + "/" + offset + "/replay")
+            Api.asOperator().when().post("/api/v1/dead-letters/" + partition + "/" + offset + "/replay")
                     .then().statusCode(200).body("topic", equalTo(Topics.MATCHES));
             UUID badCandidate = candidates.get(7);
             await().atMost(Duration.ofSeconds(30)).until(() -> total(DevTokens.enterprise(badCandidate)) == 1);
-            given().auth().oauth2(DevTokens.enterprise(badCandidate)).when().get("/api/v1/inbox")
+            Api.asEnterprise(badCandidate).when().get("/api/v1/inbox")
                     .then().statusCode(200).body("items[0].title", containsString(marker));
             // replayed twice: the processed-event id makes the second harmless
-            given().auth().oauth2(DevTokens.operator()).when().post("/api/v1/dead-letters/" + partition + "/" + offset + "/replay")
+            Api.asOperator().when().post("/api/v1/dead-letters/" + partition + "/" + offset + "/replay")
                     .then().statusCode(200);
             ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
             assertEquals(1, total(DevTokens.enterprise(badCandidate)));
@@ -151,18 +150,18 @@ class ReliabilityTest {
     @Test
     void deadLettersAreForOperatorsOnlyAndAnUnknownOneIsAProblem() {
         for (String token : List.of(DevTokens.enterprise(UUID.randomUUID()), DevTokens.bureau("37"), DevTokens.partner())) {
-            given().auth().oauth2(token).when().get("/api/v1/dead-letters").then().statusCode(403);
-            given().auth().oauth2(token).when().get("/api/v1/dead-letters/0/0").then().statusCode(403);
-            given().auth().oauth2(token).when().post("/api/v1/dead-letters/0/0/replay").then().statusCode(403);
+            Api.as(token).when().get("/api/v1/dead-letters").then().statusCode(403);
+            Api.as(token).when().get("/api/v1/dead-letters/0/0").then().statusCode(403);
+            Api.as(token).when().post("/api/v1/dead-letters/0/0/replay").then().statusCode(403);
         }
         given().when().get("/api/v1/dead-letters").then().statusCode(401);
-        given().auth().oauth2(DevTokens.operator()).when().post("/api/v1/dead-letters/0/999999999/replay")
+        Api.asOperator().when().post("/api/v1/dead-letters/0/999999999/replay")
                 .then().statusCode(404).contentType("application/problem+json").body("detail", containsString(DLQ));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/dead-letters/7/0")
+        Api.asOperator().when().get("/api/v1/dead-letters/7/0")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/dead-letters/0/-1")
+        Api.asOperator().when().get("/api/v1/dead-letters/0/-1")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("offset"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/dead-letters?limit=abc")
+        Api.asOperator().when().get("/api/v1/dead-letters?limit=abc")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
     }
 
@@ -258,7 +257,7 @@ class ReliabilityTest {
     }
 
     private static int total(String token) {
-        return given().auth().oauth2(token).when().get("/api/v1/inbox").then().statusCode(200).extract().path("total");
+        return Api.as(token).when().get("/api/v1/inbox").then().statusCode(200).extract().path("total");
     }
 
     /** rongtong_dead_letters_total of the match topic on the management port's /q/metrics. */

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rongtong.notification.service.SecretBox;
 import org.rongtong.notification.service.WebhookSigner;
 
+@Tag("unit")
 class SecretBoxTest {
 
     private static String key(int fill) {

@@ -1,23 +1,30 @@
 package org.rongtong.notification;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.rongtong.notification.service.StreamService;
+import org.rongtong.testing.TestJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.arc.Arc;
 
 /** Reads /api/v1/stream over real HTTP in the background; closing the returned stream disconnects. */
 final class SseClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     /** One server-sent event: its id and the CloudEvent it carries. */
     record Event(String id, JsonNode cloudEvent) {
@@ -43,6 +50,8 @@ final class SseClient {
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
                 .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());
+        // the stream's start was fixed when it was asked for (StreamService): once it is registered, nothing published now is missed
+        await().atMost(Duration.ofSeconds(10)).until(() -> Arc.container().instance(StreamService.class).get().openStreams() > 0);
         Stream<String> lines = response.body();
         Thread reader = new Thread(() -> {
             String[] id = {null};

@@ -1,6 +1,5 @@
 package org.rongtong.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -50,7 +50,6 @@ class StreamTest {
         Sent first;
         Sent second;
         try (Stream<String> ignored = open(DevTokens.bureau("37"), "?chain=" + chain, null, live)) {
-            Thread.sleep(300); // the stream starts from now
             a = WebhookDeliveryTest.publish(UUID.randomUUID(), UUID.randomUUID(), chain, "3702");
             WebhookDeliveryTest.publish(UUID.randomUUID(), UUID.randomUUID(), chain, "4403"); // not this bureau's
             c = WebhookDeliveryTest.publish(UUID.randomUUID(), UUID.randomUUID(), chain, "3705");
@@ -78,7 +77,6 @@ class StreamTest {
         UUID me = UUID.randomUUID();
         BlockingQueue<Sent> live = new LinkedBlockingQueue<>();
         try (Stream<String> ignored = open(DevTokens.enterprise(me), "?chain=" + chain, null, live)) {
-            Thread.sleep(300);
             WebhookDeliveryTest.publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44");
             String mine = WebhookDeliveryTest.publish(UUID.randomUUID(), me, chain, "44");
             Sent got = live.poll(20, TimeUnit.SECONDS);
@@ -92,7 +90,7 @@ class StreamTest {
 
     @Test
     void aBureauCannotStreamOutsideItsRegion() {
-        given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/stream?regionPrefix=44")
+        Api.asBureau("37").when().get("/api/v1/stream?regionPrefix=44")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 }

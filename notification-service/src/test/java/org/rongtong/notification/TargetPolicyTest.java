@@ -13,11 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rongtong.notification.service.HostResolver;
 import org.rongtong.notification.service.TargetPolicy;
 
 /** Strict mode, as everywhere outside %dev and %test: public https targets only. */
+@Tag("unit")
 class TargetPolicyTest {
 
     private final TargetPolicy strict = new TargetPolicy(true);

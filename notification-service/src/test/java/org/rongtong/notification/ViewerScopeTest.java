@@ -1,6 +1,5 @@
 package org.rongtong.notification;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,16 +31,16 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.notification.service.StreamService;
 import org.rongtong.notification.service.WebhookSigner;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -61,8 +60,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTestResource(PostgresResource.class)
 class ViewerScopeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     @TestHTTPResource("/api/v1/stream")
     URI stream;
@@ -118,7 +116,6 @@ class ViewerScopeTest {
             BlockingQueue<SseClient.Event> streamP = new LinkedBlockingQueue<>();
             try (Stream<String> sa = SseClient.open(stream, DevTokens.enterprise(a.id()), "?chain=" + chain, streamA);
                     Stream<String> sp = SseClient.open(stream, DevTokens.enterprise(publisher), "?chain=" + chain, streamP)) {
-                Thread.sleep(300);
                 String eventId = publish(UUID.randomUUID(), publisher, "370101", "37", chain, a, b);
 
                 await().atMost(Duration.ofSeconds(20)).until(() -> forA.succeeded().size() == 1 && forPublisher.succeeded().size() == 1);
@@ -153,7 +150,6 @@ class ViewerScopeTest {
             WebhookDeliveryTest.subscribe(DevTokens.bureau("44"), gd.url(), chain);
             BlockingQueue<SseClient.Event> qdStream = new LinkedBlockingQueue<>();
             try (Stream<String> ignored = SseClient.open(stream, DevTokens.bureau("3702"), "?chain=" + chain, qdStream)) {
-                Thread.sleep(300);
                 // a province-wide demand (37) published from Jinan, with a candidate in Qingdao
                 String provinceWide = publish(UUID.randomUUID(), publisher, "370101", "37", chain, qingdao, jinan, shenzhen);
                 // and one with no candidate in Qingdao, and none outside Shandong
@@ -162,7 +158,8 @@ class ViewerScopeTest {
                 await().atMost(Duration.ofSeconds(20)).until(() -> sd.succeeded().size() == 2 && qd.succeeded().size() == 1
                         && gd.succeeded().size() == 1);
                 ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
-                Thread.sleep(800); // nothing more may arrive
+                await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)) // nothing more arrives
+                        .until(() -> sd.requests() == 2 && qd.requests() == 1 && gd.requests() == 1);
 
                 assertEquals(1, qd.succeeded().size(), "Qingdao hears nothing of a demand without a candidate of its own");
                 assertEquals(provinceWide, qd.succeeded().get(0).id());
@@ -193,26 +190,25 @@ class ViewerScopeTest {
         try (Receiver receiver = new Receiver(n -> 200)) {
             String bureaus = WebhookDeliveryTest.subscribe(DevTokens.bureau("3702"), receiver.url(), chain).getString("id");
             String path = "/api/v1/subscriptions/" + bureaus;
-            given().auth().oauth2(partner).when().get("/api/v1/subscriptions").then().statusCode(200).body("total", equalTo(0));
-            given().auth().oauth2(partner).when().get(path).then().statusCode(404).contentType("application/problem+json");
-            given().auth().oauth2(partner).when().get(path + "/deliveries").then().statusCode(404);
-            given().auth().oauth2(partner).when().post(path + "/rotate-secret").then().statusCode(404);
-            given().auth().oauth2(partner).when().post(path + "/resume").then().statusCode(404);
-            given().auth().oauth2(partner).when().delete(path).then().statusCode(404);
-            given().auth().oauth2(DevTokens.bureau("3702")).when().get(path).then().statusCode(200).body("owner", equalTo("bureau:bureau-3702"));
+            Api.as(partner).when().get("/api/v1/subscriptions").then().statusCode(200).body("total", equalTo(0));
+            Api.as(partner).when().get(path).then().statusCode(404).contentType("application/problem+json");
+            Api.as(partner).when().get(path + "/deliveries").then().statusCode(404);
+            Api.as(partner).when().post(path + "/rotate-secret").then().statusCode(404);
+            Api.as(partner).when().post(path + "/resume").then().statusCode(404);
+            Api.as(partner).when().delete(path).then().statusCode(404);
+            Api.asBureau("3702").when().get(path).then().statusCode(200).body("owner", equalTo("bureau:bureau-3702"));
             // an operator sees and manages all
-            given().auth().oauth2(DevTokens.operator()).when().get(path).then().statusCode(200);
+            Api.asOperator().when().get(path).then().statusCode(200);
 
             // a partner owns its own subscriptions, which another partner cannot reach
             String own = WebhookDeliveryTest.subscribe(partner, receiver.url(), chain).getString("id");
-            given().auth().oauth2(partner).when().get("/api/v1/subscriptions/" + own).then().statusCode(200)
+            Api.as(partner).when().get("/api/v1/subscriptions/" + own).then().statusCode(200)
                     .body("ownerRole", equalTo("partner")).body("ownerGrantedEnterprises", equalTo(List.of(granted.id().toString())));
-            given().auth().oauth2(DevTokens.partner("another-partner", granted.id())).when().get("/api/v1/subscriptions/" + own)
+            Api.asPartner("another-partner", granted.id()).when().get("/api/v1/subscriptions/" + own)
                     .then().statusCode(404);
 
             BlockingQueue<SseClient.Event> live = new LinkedBlockingQueue<>();
             try (Stream<String> ignored = SseClient.open(stream, partner, "?chain=" + chain, live)) {
-                Thread.sleep(300);
                 publish(UUID.randomUUID(), UUID.randomUUID(), "370101", "37", chain, other); // no granted enterprise
                 String named = publish(UUID.randomUUID(), UUID.randomUUID(), "370101", "37", chain, other, granted);
                 SseClient.Event got = live.poll(20, TimeUnit.SECONDS);
@@ -237,7 +233,6 @@ class ViewerScopeTest {
             BlockingQueue<SseClient.Event> partner = new LinkedBlockingQueue<>();
             try (Stream<String> ignored = SseClient.open(stream, DevTokens.partner("partner-" + UUID.randomUUID(), candidate),
                     "?chain=" + chain, partner)) {
-                Thread.sleep(300);
                 UUID demand = UUID.randomUUID();
                 String moved = UUID.randomUUID().toString();
                 TopicProbe.publish(Topics.MATCHES, demand.toString(), EventTypes.MATCH_INTERESTED, JSON.writeValueAsString(
@@ -250,7 +245,8 @@ class ViewerScopeTest {
                 assertNotNull(got);
                 assertEquals(moved, got.eventId(), "a partner acting for the candidate");
                 ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
-                Thread.sleep(800);
+                await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)) // nothing more arrives
+                        .until(() -> candidateRegion.requests() == 1 && elsewhere.requests() == 0 && stranger.requests() == 0);
                 assertEquals(moved, candidateRegion.succeeded().get(0).id(), "the bureau of the candidate's region");
                 assertEquals(0, elsewhere.requests(), "not a bureau covering neither party");
                 assertEquals(0, stranger.requests(), "not an enterprise that is neither party");
@@ -295,7 +291,7 @@ class ViewerScopeTest {
             JsonPath sub = WebhookDeliveryTest.subscribe(token, receiver.url(), chain);
             String id = sub.getString("id");
             String first = sub.getString("secret");
-            String second = given().auth().oauth2(token).when().post("/api/v1/subscriptions/" + id + "/rotate-secret")
+            String second = Api.as(token).when().post("/api/v1/subscriptions/" + id + "/rotate-secret")
                     .then().statusCode(200).extract().path("secret");
             Row row = pool.preparedQuery("SELECT secret, previous_secret FROM subscription WHERE id = $1").execute(Tuple.of(UUID.fromString(id)))
                     .await().atMost(Duration.ofSeconds(5)).iterator().next();
@@ -319,14 +315,14 @@ class ViewerScopeTest {
     void anOwnerBeyondItsQuotaOfSubscriptionsOrOpenStreamsIsRefusedWith429() throws Exception {
         String partner = DevTokens.partner("quota-" + UUID.randomUUID(), UUID.randomUUID());
         for (int i = 0; i < 30; i++) { // %test quota
-            given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:9/hooks"))
+            Api.as(partner).contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:9/hooks"))
                     .when().post("/api/v1/subscriptions").then().statusCode(201);
         }
-        given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:9/hooks"))
+        Api.as(partner).contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:9/hooks"))
                 .when().post("/api/v1/subscriptions").then().statusCode(429).contentType("application/problem+json")
                 .body("title", equalTo("Quota exceeded"));
         // another owner is not held back by this one's quota
-        given().auth().oauth2(DevTokens.partner("quota-" + UUID.randomUUID())).contentType(ContentType.JSON)
+        Api.asPartner("quota-" + UUID.randomUUID()).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:9/hooks")).when().post("/api/v1/subscriptions").then().statusCode(201);
 
         List<Stream<String>> open = new ArrayList<>();
@@ -334,7 +330,7 @@ class ViewerScopeTest {
             for (int i = 0; i < 3; i++) { // %test quota
                 open.add(SseClient.open(stream, partner, "", new LinkedBlockingQueue<>()));
             }
-            given().auth().oauth2(partner).when().get("/api/v1/stream").then().statusCode(429).contentType("application/problem+json");
+            Api.as(partner).when().get("/api/v1/stream").then().statusCode(429).contentType("application/problem+json");
         } finally {
             open.forEach(Stream::close);
         }

@@ -26,16 +26,16 @@ import org.rongtong.events.MatchStatus;
 import org.rongtong.events.Topics;
 import org.rongtong.notification.service.WebhookDispatcher;
 import org.rongtong.notification.service.WebhookSigner;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,8 +48,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(PostgresResource.class)
 class WebhookDeliveryTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     @Inject
     WebhookDispatcher dispatcher;
@@ -59,7 +58,7 @@ class WebhookDeliveryTest {
     }
 
     static JsonPath subscribe(String token, String url, String chain) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
+        return Api.as(token).contentType(ContentType.JSON)
                 .body(Map.of("url", url, "description", "test receiver", "filter", Map.of("chains", List.of(chain))))
                 .when().post("/api/v1/subscriptions").then().statusCode(201).extract().jsonPath();
     }
@@ -77,8 +76,14 @@ class WebhookDeliveryTest {
         return eventId;
     }
 
+    /** How many of the subscription's deliveries are in this status. */
+    static int deliveries(String subscriptionId, String status) {
+        return Api.asOperator().when().get("/api/v1/subscriptions/" + subscriptionId + "/deliveries?status=" + status)
+                .then().statusCode(200).extract().jsonPath().getInt("total");
+    }
+
     static JsonPath log(String token, String subscriptionId) {
-        return given().auth().oauth2(token).when().get("/api/v1/subscriptions/" + subscriptionId + "/deliveries")
+        return Api.as(token).when().get("/api/v1/subscriptions/" + subscriptionId + "/deliveries")
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -111,7 +116,7 @@ class WebhookDeliveryTest {
             String secret = sub.getString("secret");
             assertTrue(secret.startsWith("whsec_"), secret);
             // the secret is shown once: reading the subscription again does not show it
-            given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/subscriptions/" + sub.getString("id"))
+            Api.asOperator().when().get("/api/v1/subscriptions/" + sub.getString("id"))
                     .then().statusCode(200).body("secret", equalTo(null)).body("filter.chains[0]", equalTo(chain));
 
             UUID demand = UUID.randomUUID();
@@ -139,7 +144,7 @@ class WebhookDeliveryTest {
             String id = subscribe(DevTokens.operator(), receiver.url(), chain).getString("id");
             publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44");
             await().atMost(Duration.ofSeconds(20)).until(() -> "DELIVERED".equals(log(DevTokens.operator(), id).getString("items[0].status")));
-            Thread.sleep(500); // nothing more may arrive
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() == 2); // nothing more arrives
             assertEquals(1, receiver.succeeded().size());
             assertEquals(2, receiver.requests());
             JsonPath log = log(DevTokens.operator(), id);
@@ -176,7 +181,7 @@ class WebhookDeliveryTest {
     void aSubscriptionToConfirmationsGetsTheConfirmedMoveAndNothingElse() throws Exception {
         try (Receiver receiver = new Receiver(n -> 200)) {
             String chain = uniqueChain();
-            given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON)
+            Api.asOperator().contentType(ContentType.JSON)
                     .body(Map.of("url", receiver.url(), "description", "cooperations", "filter",
                             Map.of("chains", List.of(chain), "eventTypes", List.of(EventTypes.MATCH_CONFIRMED))))
                     .when().post("/api/v1/subscriptions").then().statusCode(201);
@@ -195,7 +200,7 @@ class WebhookDeliveryTest {
                     MatchStatus.SHORTLISTED, MatchStatus.COOPERATING, MatchChanged.VIA_API, null, null, Instant.now(), null, "3702", null)), confirmed);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 1);
             ConsumerLag.awaitCaughtUp("notification-service", Topics.MATCHES, Duration.ofSeconds(30));
-            Thread.sleep(500); // nothing more may arrive
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() == 1); // nothing more arrives
             assertEquals(List.of(confirmed), receiver.succeeded().stream().map(Receiver.Received::id).toList());
             JsonNode body = JSON.readTree(receiver.succeeded().get(0).body());
             assertEquals(EventTypes.MATCH_CONFIRMED, body.get("type").asText());
@@ -219,8 +224,10 @@ class WebhookDeliveryTest {
                 dispatcher.start();
                 await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requests() >= 1);
                 dispatcher.stop();
-                Thread.sleep(1500); // the requests in flight end and are recorded
-                JsonPath pending = given().auth().oauth2(DevTokens.operator())
+                // the requests in flight end and are recorded: every request the receiver got is delivered or back in the queue
+                await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id, "DELIVERED") + deliveries(id, "PENDING") == 40
+                        && deliveries(id, "DELIVERED") >= receiver.requests());
+                JsonPath pending = Api.asOperator()
                         .when().get("/api/v1/subscriptions/" + id + "/deliveries?status=PENDING&size=100").then().statusCode(200).extract().jsonPath();
                 assertTrue(pending.getInt("total") >= 10, "most deliveries were still waiting at the stop: " + pending.getInt("total"));
                 Instant soon = Instant.now().plusSeconds(5);
@@ -230,9 +237,9 @@ class WebhookDeliveryTest {
             } finally {
                 dispatcher.start();
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DevTokens.operator())
+            await().atMost(Duration.ofSeconds(30)).until(() -> Api.asOperator()
                     .when().get("/api/v1/subscriptions/" + id + "/deliveries?status=DELIVERED").then().extract().jsonPath().getInt("total") == 40);
-            Thread.sleep(500);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() == 40);
             assertEquals(40, receiver.requests(), "none lost, none sent twice");
         }
     }
@@ -264,14 +271,14 @@ class WebhookDeliveryTest {
                 List<String> sent = Arrays.asList(publish(demand, UUID.randomUUID(), chain, "44"), publish(demand, UUID.randomUUID(), chain, "44"),
                         publish(demand, UUID.randomUUID(), chain, "44"), publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44"));
                 await().atMost(Duration.ofSeconds(20)).until(() -> log(DevTokens.operator(), id).getInt("total") == 4);
-                assertEquals(4, given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/subscriptions/" + id + "/deliveries?status=PENDING")
+                assertEquals(4, Api.asOperator().when().get("/api/v1/subscriptions/" + id + "/deliveries?status=PENDING")
                         .then().statusCode(200).extract().jsonPath().getInt("total"));
-                Thread.sleep(300);
+                await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() == 0);
                 assertEquals(0, receiver.requests(), "nothing goes out while the dispatcher is down");
 
                 dispatcher.start();
                 await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 4);
-                Thread.sleep(500);
+                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() == 4);
                 List<String> got = receiver.succeeded().stream().map(Receiver.Received::id).toList();
                 assertEquals(4, got.size(), "none lost, none duplicated");
                 List<String> sameDemand = got.stream().filter(sent.subList(0, 3)::contains).toList();
@@ -307,7 +314,7 @@ class WebhookDeliveryTest {
                 dispatcher.start();
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> fast.succeeded().size() == 3);
-            int slowPending = given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/subscriptions/" + slowId + "/deliveries?status=PENDING")
+            int slowPending = Api.asOperator().when().get("/api/v1/subscriptions/" + slowId + "/deliveries?status=PENDING")
                     .then().statusCode(200).extract().jsonPath().getInt("total");
             assertTrue(slowPending > 0, "the fast receiver had everything while the slow one was still working through its backlog");
             assertEquals(fastEvents.stream().sorted().toList(), fast.succeeded().stream().map(Receiver.Received::id).sorted().toList());
@@ -328,16 +335,16 @@ class WebhookDeliveryTest {
             String deliveryId = failed.getString("items[0].id");
 
             publish(UUID.randomUUID(), owner, chain, "44");
-            await().atMost(Duration.ofSeconds(20)).until(() -> "PAUSED".equals(given().auth().oauth2(token)
+            await().atMost(Duration.ofSeconds(20)).until(() -> "PAUSED".equals(Api.as(token)
                     .when().get("/api/v1/subscriptions/" + id).then().extract().path("status")));
             int requestsWhenPaused = receiver.requests();
-            given().auth().oauth2(token).when().get("/api/v1/inbox").then().statusCode(200)
+            Api.as(token).when().get("/api/v1/inbox").then().statusCode(200)
                     .body("items.find { it.eventType == 'rongtong.notification.subscription.paused' }.body", startsWith("Subscription " + id));
 
             // the owner fixes its receiver, resumes, and has the parked delivery sent again
             receiver.behaviour = n -> 200;
-            given().auth().oauth2(token).when().post("/api/v1/subscriptions/" + id + "/resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
-            given().auth().oauth2(token).when().post("/api/v1/subscriptions/" + id + "/deliveries/" + deliveryId + "/redeliver")
+            Api.as(token).when().post("/api/v1/subscriptions/" + id + "/resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
+            Api.as(token).when().post("/api/v1/subscriptions/" + id + "/deliveries/" + deliveryId + "/redeliver")
                     .then().statusCode(200).body("status", equalTo("PENDING"));
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 2);
             assertTrue(receiver.requests() > requestsWhenPaused);
@@ -351,7 +358,7 @@ class WebhookDeliveryTest {
             JsonPath sub = subscribe(DevTokens.operator(), receiver.url(), chain);
             String id = sub.getString("id");
             String oldSecret = sub.getString("secret");
-            JsonPath rotated = given().auth().oauth2(DevTokens.operator()).when().post("/api/v1/subscriptions/" + id + "/rotate-secret?graceSeconds=3600")
+            JsonPath rotated = Api.asOperator().when().post("/api/v1/subscriptions/" + id + "/rotate-secret?graceSeconds=3600")
                     .then().statusCode(200).extract().jsonPath();
             String newSecret = rotated.getString("secret");
             assertTrue(newSecret.startsWith("whsec_") && !newSecret.equals(oldSecret));
@@ -366,7 +373,7 @@ class WebhookDeliveryTest {
             assertTrue(signatures.contains(WebhookSigner.sign(oldSecret, during.id(), ts, during.body())));
 
             // rotating with no grace: only the newest secret signs
-            String newest = given().auth().oauth2(DevTokens.operator()).when().post("/api/v1/subscriptions/" + id + "/rotate-secret?graceSeconds=0")
+            String newest = Api.asOperator().when().post("/api/v1/subscriptions/" + id + "/rotate-secret?graceSeconds=0")
                     .then().statusCode(200).extract().path("secret");
             publish(UUID.randomUUID(), UUID.randomUUID(), chain, "44");
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() == 2);
@@ -380,7 +387,7 @@ class WebhookDeliveryTest {
     @Test
     void aRejectedTargetUrlAnswers400ProblemJsonNamingTheField() {
         for (String url : List.of("https://user:pass@hooks.example.org/x", "ftp://hooks.example.org/x", "not a url")) {
-            given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON)
+            Api.asOperator().contentType(ContentType.JSON)
                     .body(Map.of("url", url)).when().post("/api/v1/subscriptions")
                     .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("url"));
         }
@@ -389,7 +396,7 @@ class WebhookDeliveryTest {
     @Test
     void subscriptionsAreScopedToTheCallersEnterpriseOrRegion() throws Exception {
         try (Receiver receiver = new Receiver(n -> 200)) {
-            given().auth().oauth2(DevTokens.bureau("37")).contentType(ContentType.JSON)
+            Api.asBureau("37").contentType(ContentType.JSON)
                     .body(Map.of("url", receiver.url(), "filter", Map.of("regionPrefix", "44"))).when().post("/api/v1/subscriptions")
                     .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("filter.regionPrefix"));
 
@@ -398,21 +405,21 @@ class WebhookDeliveryTest {
             assertEquals("37", bureau.getString("filter.regionPrefix"), "a bureau's filter defaults to its region");
             UUID owner = UUID.randomUUID();
             String mine = subscribe(DevTokens.enterprise(owner), receiver.url(), chain).getString("id");
-            given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().get("/api/v1/subscriptions/" + mine)
+            Api.asEnterprise(UUID.randomUUID()).when().get("/api/v1/subscriptions/" + mine)
                     .then().statusCode(404).contentType("application/problem+json");
-            given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/subscriptions/" + mine).then().statusCode(404);
+            Api.asBureau("37").when().get("/api/v1/subscriptions/" + mine).then().statusCode(404);
 
             String inShandong = publish(UUID.randomUUID(), UUID.randomUUID(), chain, "3702"); // bureau only
             String inGuangdong = publish(UUID.randomUUID(), owner, chain, "4403"); // the enterprise only
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.succeeded().size() >= 2);
-            Thread.sleep(500);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() == 2);
             List<String> got = receiver.succeeded().stream().map(Receiver.Received::id).sorted().toList();
             assertEquals(List.of(inShandong, inGuangdong).stream().sorted().toList(), got);
             assertEquals(1, log(DevTokens.bureau("37"), bureau.getString("id")).getInt("total"));
             assertEquals(inGuangdong, log(DevTokens.enterprise(owner), mine).getString("items[0].eventId"));
 
-            given().auth().oauth2(DevTokens.enterprise(owner)).when().delete("/api/v1/subscriptions/" + mine).then().statusCode(204);
-            given().auth().oauth2(DevTokens.enterprise(owner)).when().get("/api/v1/subscriptions").then().statusCode(200).body("total", equalTo(0));
+            Api.asEnterprise(owner).when().delete("/api/v1/subscriptions/" + mine).then().statusCode(204);
+            Api.asEnterprise(owner).when().get("/api/v1/subscriptions").then().statusCode(200).body("total", equalTo(0));
         }
     }
 }

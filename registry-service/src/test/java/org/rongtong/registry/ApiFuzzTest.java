@@ -1,6 +1,5 @@
 package org.rongtong.registry;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -11,6 +10,7 @@ import java.net.URI;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ApiFuzzer;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
@@ -33,7 +33,7 @@ class ApiFuzzTest {
 
     @Test
     void malformedRequestsAreRefusedWithProblemsAndChangeNothing() {
-        String id = given().auth().oauth2(DevTokens.partner()).contentType(ContentType.JSON)
+        String id = Api.asPartner().contentType(ContentType.JSON)
                 .body(EnterpriseRegistrationTest.validSme(TestData.creditCode("370211")))
                 .when().post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
         String[] state = {"/api/v1/enterprises?size=100", "/api/v1/enterprises/" + id, "/api/v1/enterprises?size=100&active=false"};
@@ -50,23 +50,23 @@ class ApiFuzzTest {
 
     @Test
     void badQueryAndPathValuesAre400sNamingTheParameter() {
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?kind=NOPE")
+        Api.asOperator().when().get("/api/v1/enterprises?kind=NOPE")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("kind")).body(not(containsString("org.rongtong")));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises/not-a-uuid")
+        Api.asOperator().when().get("/api/v1/enterprises/not-a-uuid")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("id")).body("errors[0].message", equalTo("must be a UUID"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?size=lots")
+        Api.asOperator().when().get("/api/v1/enterprises?size=lots")
                 .then().statusCode(400).body("errors[0].field", equalTo("size")).body("errors[0].message", equalTo("must be an integer"));
     }
 
     @Test
     void textPostgresCannotStoreIsRefusedWhereItEnters() {
-        given().auth().oauth2(DevTokens.operator()).urlEncodingEnabled(false).when().get("/api/v1/enterprises?q=a%00b")
+        Api.asOperator().urlEncodingEnabled(false).when().get("/api/v1/enterprises?q=a%00b")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("q"));
         String body = "{\"name\":\"a\\u0000b\",\"creditCode\":\"" + TestData.creditCode("370211")
                 + "\",\"kind\":\"SME\",\"regionCode\":\"370211\",\"description\":\"\\ud800\"}";
-        given().auth().oauth2(DevTokens.partner()).contentType(ContentType.JSON).body(body)
+        Api.asPartner().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("name"))
                 .body("errors[0].message", containsString("NUL"));
@@ -76,14 +76,14 @@ class ApiFuzzTest {
     void aWronglyTypedBodyFieldIsNamedWithoutJavaTypes() {
         Map<String, Object> body = new java.util.HashMap<>(EnterpriseRegistrationTest.validSme(TestData.creditCode("370211")));
         body.put("employees", "many");
-        given().auth().oauth2(DevTokens.partner()).contentType(ContentType.JSON).body(body)
+        Api.asPartner().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("employees")).body("errors[0].message", equalTo("must be an integer"))
                 .body(not(containsString("java.")));
         body.put("employees", 5);
         body.put("kind", "GIANT");
-        given().auth().oauth2(DevTokens.partner()).contentType(ContentType.JSON).body(body)
+        Api.asPartner().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(400).body("errors[0].field", equalTo("kind"))
                 .body("errors[0].message", containsString("one of [")).body(not(containsString("org.rongtong")));

@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.rongtong.registry.service.ImportService;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -100,7 +101,7 @@ class BulkImportBoundariesTest {
         String id = upload(csv.getBytes(Charset.forName("GBK")), "text/csv", "")
                 .then().statusCode(200).body("charset", equalTo("GBK")).body("done", equalTo(1))
                 .body("registered[0].line", equalTo(2)).extract().path("registered[0].id");
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises/" + id)
+        Api.asOperator().when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("name", equalTo("潍坊国标编码精密部件有限公司")).body("creditCode", equalTo(code));
     }
 
@@ -126,7 +127,7 @@ class BulkImportBoundariesTest {
         byte[] big5 = (HEADER + "\n" + row(name, code, "370211", "big5@example.cn") + "\n").getBytes(Charset.forName("Big5"));
         String id = upload(big5, "text/csv; charset=Big5", "").then().statusCode(200).body("charset", equalTo("Big5"))
                 .body("done", equalTo(1)).extract().path("registered[0].id");
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises/" + id).then().body("name", equalTo(name));
+        Api.asOperator().when().get("/api/v1/enterprises/" + id).then().body("name", equalTo(name));
         // declared UTF-8 but sent GBK: refused, not decoded as GBK behind the caller's back
         byte[] gbk = (HEADER + "\n" + row("济南编码错误公司", TestData.creditCode("370102"), "370102", "x@example.cn") + "\n")
                 .getBytes(Charset.forName("GBK"));
@@ -140,10 +141,10 @@ class BulkImportBoundariesTest {
         String csv = String.join("\n", HEADER, row("归属测试公司", TestData.creditCode("370211"), "370211", "own@example.cn")) + "\n";
         String location = upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv", "").then().statusCode(200)
                 .body("owner", equalTo("partner")).extract().header("Location");
-        given().auth().oauth2(DevTokens.partner()).when().get(location).then().statusCode(200).body("owner", equalTo("partner"));
-        given().auth().oauth2(DevTokens.partner("another-partner")).when().get(location)
+        Api.asPartner().when().get(location).then().statusCode(200).body("owner", equalTo("partner"));
+        Api.asPartner("another-partner").when().get(location)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(DevTokens.operator()).when().get(location).then().statusCode(200).body("done", equalTo(1));
+        Api.asOperator().when().get(location).then().statusCode(200).body("done", equalTo(1));
     }
 
     @Test
@@ -153,10 +154,10 @@ class BulkImportBoundariesTest {
         for (String token : List.of(DevTokens.enterprise(UUID.randomUUID()), DevTokens.bureau("37"))) {
             given().config(AS_SENT).auth().oauth2(token).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
                     .when().post(IMPORTS).then().statusCode(403).contentType("application/problem+json");
-            given().auth().oauth2(token).when().get(location).then().statusCode(403);
+            Api.as(token).when().get(location).then().statusCode(403);
         }
         given().when().get(location).then().statusCode(401);
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=越权导入公司&size=10")
+        Api.asOperator().when().get("/api/v1/enterprises?q=越权导入公司&size=10")
                 .then().body("items.size()", equalTo(1));
     }
 
@@ -165,7 +166,7 @@ class BulkImportBoundariesTest {
         UUID job = insertRunningJob(null, 0, 3, "a-node-that-restarted");
         imports.recover();
         await().atMost(Duration.ofSeconds(20)).until(() -> !"RUNNING".equals(status(job)));
-        given().auth().oauth2(DevTokens.operator()).when().get(IMPORTS + "/" + job)
+        Api.asOperator().when().get(IMPORTS + "/" + job)
                 .then().statusCode(200).body("status", equalTo("FAILED")).body("failure", containsString("file is gone"));
     }
 
@@ -185,11 +186,11 @@ class BulkImportBoundariesTest {
         UUID job = insertRunningJob(prepared.toString(), 2, 3, "a-node-that-restarted");
         imports.recover();
         await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(status(job)));
-        given().auth().oauth2(DevTokens.operator()).when().get(IMPORTS + "/" + job)
+        Api.asOperator().when().get(IMPORTS + "/" + job)
                 .then().statusCode(200).body("done", equalTo(3)).body("registered.line", equalTo(List.of(3, 4)));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=重启后续登&size=10")
+        Api.asOperator().when().get("/api/v1/enterprises?q=重启后续登&size=10")
                 .then().body("items.creditCode", hasItem(third)).body("items.creditCode", hasItem(fourth));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=已在重启前登记&size=10")
+        Api.asOperator().when().get("/api/v1/enterprises?q=已在重启前登记&size=10")
                 .then().body("items.creditCode", not(hasItem(done)));
         assertEquals(false, Files.exists(prepared));
     }
@@ -202,10 +203,10 @@ class BulkImportBoundariesTest {
         UUID job = insertRunningJob(spool.toString(), 1, 2, "a-node-that-restarted");
         imports.recover();
         await().atMost(Duration.ofSeconds(20)).until(() -> !"RUNNING".equals(status(job)));
-        given().auth().oauth2(DevTokens.operator()).when().get(IMPORTS + "/" + job)
+        Api.asOperator().when().get(IMPORTS + "/" + job)
                 .then().statusCode(200).body("status", equalTo("FAILED")).body("failure", containsString("after line 1"))
                 .body("failure", containsString("another version"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=旧版本留下的行&size=10")
+        Api.asOperator().when().get("/api/v1/enterprises?q=旧版本留下的行&size=10")
                 .then().body("items.size()", equalTo(0));
         assertEquals(false, Files.exists(spool));
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -72,7 +73,7 @@ class BulkImportTest {
         String a = TestData.creditCode("370211");
         String b = TestData.creditCode("370705");
         assertMixedOutcome(upload(mixedCsv(a, b).getBytes(StandardCharsets.UTF_8), "text/csv", ""));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=精工模具&size=100")
+        Api.asOperator().when().get("/api/v1/enterprises?q=精工模具&size=100")
                 .then().statusCode(200).body("items.creditCode", hasItem(a));
     }
 
@@ -88,7 +89,7 @@ class BulkImportTest {
         System.arraycopy(text, 0, withBom, 3, text.length);
         Response response = upload(withBom, "text/csv", "");
         assertMixedOutcome(response);
-        String firstId = given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=潍坊精密部件&size=100")
+        String firstId = Api.asOperator().when().get("/api/v1/enterprises?q=潍坊精密部件&size=100")
                 .then().extract().path("items[0].name");
         assertEquals("潍坊精密部件有限公司", firstId);
     }
@@ -98,7 +99,7 @@ class BulkImportTest {
         String a = TestData.creditCode("370211");
         upload(mixedCsv(a, TestData.creditCode("370705")).getBytes(StandardCharsets.UTF_8), "text/csv", "?atomic=true")
                 .then().statusCode(200).body("done", equalTo(0)).body("rejected", equalTo(3));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=" + "青岛精工模具" + "&size=100")
+        Api.asOperator().when().get("/api/v1/enterprises?q=" + "青岛精工模具" + "&size=100")
                 .then().statusCode(200).body("items.creditCode", org.hamcrest.Matchers.not(hasItem(a)));
 
         String good = String.join("\n", HEADER, row("原子导入甲", TestData.creditCode("370211"), "370211", "x@example.cn"),
@@ -116,7 +117,7 @@ class BulkImportTest {
         String id = upload((row + "\n").getBytes(StandardCharsets.UTF_8), "application/x-ndjson", "")
                 .then().statusCode(200).body("done", equalTo(1)).extract().path("registered[0].id");
 
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises/" + id)
+        Api.asOperator().when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("name", equalTo("转义测试 𠀋 企业")).body("description", equalTo(description));
     }
 
@@ -145,7 +146,7 @@ class BulkImportTest {
                 .body(csv.getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/enterprises/imports")
                 .then().statusCode(200).body("id", org.hamcrest.Matchers.not(equalTo(first))).body("owner", equalTo("partner-b"))
                 .body("done", equalTo(0)).body("rejections[0].errors[0].field", equalTo("creditCode"));
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?q=幂等导入&size=100")
+        Api.asOperator().when().get("/api/v1/enterprises?q=幂等导入&size=100")
                 .then().statusCode(200).body("items.size()", equalTo(1));
     }
 
@@ -158,11 +159,11 @@ class BulkImportTest {
         String location = upload(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv", "")
                 .then().statusCode(202).body("total", equalTo(1500)).extract().header("Location");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
-                "COMPLETED".equals(given().auth().oauth2(DevTokens.partner()).when().get(location).then().extract().path("status")));
-        given().auth().oauth2(DevTokens.partner()).when().get(location)
+                "COMPLETED".equals(Api.asPartner().when().get(location).then().extract().path("status")));
+        Api.asPartner().when().get(location)
                 .then().statusCode(200).body("done", equalTo(1500)).body("rejected", equalTo(0))
                 .body("registered.size()", equalTo(1500)).body("registered[1499].line", equalTo(1501));
-        given().auth().oauth2(DevTokens.partner()).when().get(location + "?registered=false")
+        Api.asPartner().when().get(location + "?registered=false")
                 .then().statusCode(200).body("registered", org.hamcrest.Matchers.nullValue());
     }
 

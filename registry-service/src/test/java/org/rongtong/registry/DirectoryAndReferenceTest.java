@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
 
@@ -57,22 +57,22 @@ class DirectoryAndReferenceTest {
         List<String> seen = new ArrayList<>();
         String token = null;
         do {
-            var page = given().auth().oauth2(DevTokens.operator()).queryParam("q", tag).queryParam("size", 2)
+            var page = Api.asOperator().queryParam("q", tag).queryParam("size", 2)
                     .queryParam("pageToken", token).when().get("/api/v1/enterprises").then().statusCode(200).extract();
             seen.addAll(page.path("items.id"));
             token = page.path("nextPageToken");
         } while (token != null);
         assertEquals(ids, seen, "every enterprise once, in registration order");
 
-        given().auth().oauth2(DevTokens.operator()).queryParam("q", tag).queryParam("region", "37")
+        Api.asOperator().queryParam("q", tag).queryParam("region", "37")
                 .queryParam("field", "PRODUCT_SUPPORTING").queryParam("chain", "HOME_APPLIANCES").queryParam("kind", "SME")
                 .queryParam("tier", "SPECIALIZED_SME").when().get("/api/v1/enterprises")
                 .then().statusCode(200).body("items", hasSize(4));
-        given().auth().oauth2(DevTokens.operator()).queryParam("q", tag).queryParam("field", "TECH_RND")
+        Api.asOperator().queryParam("q", tag).queryParam("field", "TECH_RND")
                 .when().get("/api/v1/enterprises").then().statusCode(200).body("items", hasSize(5));
-        given().auth().oauth2(DevTokens.operator()).queryParam("q", tag).queryParam("region", "44")
+        Api.asOperator().queryParam("q", tag).queryParam("region", "44")
                 .when().get("/api/v1/enterprises").then().statusCode(200).body("items.id", equalTo(List.of(ids.get(4))));
-        given().auth().oauth2(DevTokens.operator()).queryParam("size", 101).when().get("/api/v1/enterprises")
+        Api.asOperator().queryParam("size", 101).when().get("/api/v1/enterprises")
                 .then().statusCode(400).body("errors[0].field", equalTo("size"));
         assertTrue(seen.size() == 5);
     }

@@ -1,6 +1,5 @@
 package org.rongtong.registry;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -24,9 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
-import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +41,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(PostgresResource.class)
 class EnterpriseChangeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TestJson.MAPPER;
     private static TopicProbe events;
 
     @BeforeAll
@@ -55,7 +55,7 @@ class EnterpriseChangeTest {
     }
 
     private static io.restassured.response.Response put(String id, String ifMatch, Map<String, Object> body) {
-        var request = given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON).body(body);
+        var request = Api.asOperator().contentType(ContentType.JSON).body(body);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -85,13 +85,13 @@ class EnterpriseChangeTest {
         assertEquals(2, updated.get("version").asInt());
         assertEquals("[\"精密注塑\",\"模具开发\"]", updated.get("capabilities").toString());
 
-        given().auth().oauth2(DevTokens.operator()).header("If-Match", "\"2\"").when().post("/api/v1/enterprises/" + id + "/deactivate")
+        Api.asOperator().header("If-Match", "\"2\"").when().post("/api/v1/enterprises/" + id + "/deactivate")
                 .then().statusCode(200).body("active", equalTo(false)).body("version", equalTo(3));
         JsonNode deactivated = eventData(id, EventTypes.ENTERPRISE_DEACTIVATED);
         assertEquals(3, deactivated.get("version").asInt());
         assertFalse(deactivated.get("active").asBoolean());
 
-        given().auth().oauth2(DevTokens.operator()).header("If-Match", "\"3\"").when().post("/api/v1/enterprises/" + id + "/reactivate")
+        Api.asOperator().header("If-Match", "\"3\"").when().post("/api/v1/enterprises/" + id + "/reactivate")
                 .then().statusCode(200).body("active", equalTo(true)).body("version", equalTo(4));
         JsonNode reactivated = eventData(id, EventTypes.ENTERPRISE_REACTIVATED);
         assertEquals(4, reactivated.get("version").asInt());
@@ -120,7 +120,7 @@ class EnterpriseChangeTest {
         String id = registered(body);
         List<Integer> statuses = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            String etag = given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises/" + id).then().extract().header("ETag");
+            String etag = Api.asOperator().when().get("/api/v1/enterprises/" + id).then().extract().header("ETag");
             CountDownLatch start = new CountDownLatch(1);
             List<CompletableFuture<Integer>> racers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -140,20 +140,20 @@ class EnterpriseChangeTest {
             assertEquals(List.of(200, 412), results, "round " + round);
             statuses.addAll(results);
         }
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises/" + id).then().body("version", equalTo(4));
+        Api.asOperator().when().get("/api/v1/enterprises/" + id).then().body("version", equalTo(4));
         assertTrue(statuses.stream().filter(s -> s == 200).count() == 3);
     }
 
     @Test
     void contactsAreShownOnlyToTheEnterpriseItselfOperatorsAndPartnersActingForIt() {
         String id = registered(profile());
-        given().auth().oauth2(DevTokens.enterprise(UUID.fromString(id))).when().get("/api/v1/enterprises/" + id)
+        Api.asEnterprise(UUID.fromString(id)).when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("contacts[0].phone", equalTo("13800138000"));
-        given().auth().oauth2(DevTokens.partner(UUID.fromString(id))).when().get("/api/v1/enterprises/" + id)
+        Api.asPartner(UUID.fromString(id)).when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("contacts", notNullValue());
-        given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/enterprises/" + id)
+        Api.asBureau("37").when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("contacts", nullValue());
-        given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).when().get("/api/v1/enterprises/" + id)
+        Api.asEnterprise(UUID.randomUUID()).when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("contacts", nullValue());
     }
 
@@ -161,7 +161,7 @@ class EnterpriseChangeTest {
     void anotherEnterpriseMayNotChangeAProfile() {
         Map<String, Object> body = profile();
         String id = registered(body);
-        given().auth().oauth2(DevTokens.enterprise(UUID.randomUUID())).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        Api.asEnterprise(UUID.randomUUID()).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body(body).when().put("/api/v1/enterprises/" + id).then().statusCode(403).contentType("application/problem+json");
     }
 
@@ -169,10 +169,10 @@ class EnterpriseChangeTest {
     void reactivatingWhileAnotherActiveEnterpriseHoldsTheCodeIsAConflict() {
         Map<String, Object> body = profile();
         String first = registered(body);
-        given().auth().oauth2(DevTokens.operator()).header("If-Match", "\"1\"").when().post("/api/v1/enterprises/" + first + "/deactivate")
+        Api.asOperator().header("If-Match", "\"1\"").when().post("/api/v1/enterprises/" + first + "/deactivate")
                 .then().statusCode(200);
         registered(body);
-        given().auth().oauth2(DevTokens.operator()).header("If-Match", "\"2\"").when().post("/api/v1/enterprises/" + first + "/reactivate")
+        Api.asOperator().header("If-Match", "\"2\"").when().post("/api/v1/enterprises/" + first + "/reactivate")
                 .then().statusCode(409).contentType("application/problem+json");
     }
 
@@ -180,24 +180,24 @@ class EnterpriseChangeTest {
     void theSameIdempotencyKeyAndBodyReturnTheFirstResult() {
         Map<String, Object> body = profile();
         String key = UUID.randomUUID().toString();
-        String first = given().auth().oauth2(DevTokens.partner()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+        String first = Api.asPartner().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(DevTokens.partner()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+        Api.asPartner().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/enterprises").then().statusCode(201).body("id", equalTo(first))
                 .header("Idempotent-Replayed", "true");
         Map<String, Object> other = new java.util.HashMap<>(body);
         other.put("name", "别的公司");
-        given().auth().oauth2(DevTokens.partner()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(other)
+        Api.asPartner().header("Idempotency-Key", key).contentType(ContentType.JSON).body(other)
                 .when().post("/api/v1/enterprises").then().statusCode(422).contentType("application/problem+json");
     }
 
     @Test
     void anIdempotencyKeyIsScopedPerCallerSoAnotherCallersSameKeyIsIndependent() {
         String key = UUID.randomUUID().toString();
-        String partners = given().auth().oauth2(DevTokens.partner()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+        String partners = Api.asPartner().header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(profile()).when().post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
         // the operator's request with the same key and another body is its own: no 422, no replay of the partner's result
-        var operators = given().auth().oauth2(DevTokens.operator()).header("Idempotency-Key", key).contentType(ContentType.JSON)
+        var operators = Api.asOperator().header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(profile()).when().post("/api/v1/enterprises");
         operators.then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
         org.junit.jupiter.api.Assertions.assertNotEquals(partners, operators.path("id"));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
-import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
 import org.rongtong.testing.TestData;
@@ -61,7 +61,7 @@ class EnterpriseRegistrationTest {
     @Test
     void registeringAnEnterpriseStoresItAndPublishesItsFullSnapshot() {
         String code = TestData.creditCode("370211");
-        String id = given().auth().oauth2(DevTokens.partner()).contentType(ContentType.JSON).body(validSme(code))
+        String id = Api.asPartner().contentType(ContentType.JSON).body(validSme(code))
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/enterprises/"))
@@ -71,7 +71,7 @@ class EnterpriseRegistrationTest {
                 .body("capabilities", equalTo(java.util.List.of("精密注塑", "ABS 改性")))
                 .extract().path("id");
 
-        given().auth().oauth2(DevTokens.bureau("37")).when().get("/api/v1/enterprises/" + id)
+        Api.asBureau("37").when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("creditCode", equalTo(code)).body("willingness.PRODUCT_SUPPORTING", equalTo("STRONG"));
 
         ConsumerRecord<String, String> event = enterprises.awaitKey(id, EventTypes.ENTERPRISE_REGISTERED, Duration.ofSeconds(30));
@@ -91,7 +91,7 @@ class EnterpriseRegistrationTest {
         leader.put("kind", "CHAIN_LEADER");
         leader.put("willingness", Map.of());
         leader.remove("tier");
-        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON).body(leader)
+        Api.asOperator().contentType(ContentType.JSON).body(leader)
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(201).body("willingness", equalTo(Map.of()));
     }
@@ -100,14 +100,14 @@ class EnterpriseRegistrationTest {
     void anInvalidTagIsNamedByItsPosition() {
         Map<String, Object> body = new java.util.HashMap<>(validSme(TestData.creditCode("370211")));
         body.put("capabilities", java.util.List.of("注塑", "x".repeat(51)));
-        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON).body(body)
+        Api.asOperator().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(400).body("errors[0].field", equalTo("capabilities[1]"));
     }
 
     @Test
     void anInvalidRequestAnswersProblemJsonWithOneEntryPerField() {
-        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON)
+        Api.asOperator().contentType(ContentType.JSON)
                 .body(Map.of("name", "", "creditCode", "91350100M000100Y44", "regionCode", "37021"))
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(400)
@@ -125,7 +125,7 @@ class EnterpriseRegistrationTest {
     void anUnknownEnumValueNamesTheField() {
         Map<String, Object> body = new java.util.HashMap<>(validSme(TestData.creditCode("370211")));
         body.put("kind", "GIANT");
-        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON).body(body)
+        Api.asOperator().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("kind"));
     }
@@ -133,9 +133,9 @@ class EnterpriseRegistrationTest {
     @Test
     void aSecondActiveEnterpriseWithTheSameCodeIsAConflict() {
         String code = TestData.creditCode("370211");
-        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON).body(validSme(code))
+        Api.asOperator().contentType(ContentType.JSON).body(validSme(code))
                 .when().post("/api/v1/enterprises").then().statusCode(201);
-        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON).body(validSme(code))
+        Api.asOperator().contentType(ContentType.JSON).body(validSme(code))
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString(code));
     }
@@ -144,13 +144,13 @@ class EnterpriseRegistrationTest {
     void callsWithoutTokenOrWithTheWrongRoleAreRefused() {
         given().contentType(ContentType.JSON).body(validSme(TestData.creditCode("370211")))
                 .when().post("/api/v1/enterprises").then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(DevTokens.bureau("37")).contentType(ContentType.JSON).body(validSme(TestData.creditCode("370211")))
+        Api.asBureau("37").contentType(ContentType.JSON).body(validSme(TestData.creditCode("370211")))
                 .when().post("/api/v1/enterprises").then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test
     void anUnknownEnterpriseIsNotFound() {
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises/0190f0c8-0000-7000-8000-000000000000")
+        Api.asOperator().when().get("/api/v1/enterprises/0190f0c8-0000-7000-8000-000000000000")
                 .then().statusCode(404).contentType("application/problem+json").body("title", equalTo("Enterprise not found"));
     }
 }

@@ -1,6 +1,5 @@
 package org.rongtong.registry;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -31,8 +31,8 @@ import io.restassured.response.Response;
 class EnterpriseTrustBoundaryTest {
 
     private static Response put(String token, String id, Map<String, Object> body) {
-        String etag = given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises/" + id).header("ETag");
-        return given().auth().oauth2(token).header("If-Match", etag).contentType(ContentType.JSON).body(body)
+        String etag = Api.asOperator().when().get("/api/v1/enterprises/" + id).header("ETag");
+        return Api.as(token).header("If-Match", etag).contentType(ContentType.JSON).body(body)
                 .when().put("/api/v1/enterprises/" + id);
     }
 
@@ -48,7 +48,7 @@ class EnterpriseTrustBoundaryTest {
         put(self, id, body).then().statusCode(403).contentType("application/problem+json")
                 .body("errors.field", hasItems("kind", "regionCode", "tier"));
 
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises/" + id)
+        Api.asOperator().when().get("/api/v1/enterprises/" + id)
                 .then().body("kind", equalTo("SME")).body("regionCode", equalTo("370211")).body("version", equalTo(1));
     }
 
@@ -74,24 +74,24 @@ class EnterpriseTrustBoundaryTest {
     void aPartnerNotGrantedTheEnterpriseCannotDeactivateReactivateOrSeeContacts() {
         String id = registered(profile());
         String stranger = DevTokens.partner();
-        String etag = given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises/" + id).header("ETag");
-        given().auth().oauth2(stranger).header("If-Match", etag).when().post("/api/v1/enterprises/" + id + "/deactivate")
+        String etag = Api.asOperator().when().get("/api/v1/enterprises/" + id).header("ETag");
+        Api.as(stranger).header("If-Match", etag).when().post("/api/v1/enterprises/" + id + "/deactivate")
                 .then().statusCode(403);
-        given().auth().oauth2(stranger).header("If-Match", etag).when().post("/api/v1/enterprises/" + id + "/reactivate")
+        Api.as(stranger).header("If-Match", etag).when().post("/api/v1/enterprises/" + id + "/reactivate")
                 .then().statusCode(403);
-        given().auth().oauth2(stranger).when().get("/api/v1/enterprises/" + id).then().statusCode(200).body("contacts", nullValue());
-        given().auth().oauth2(DevTokens.partner(UUID.fromString(id))).when().get("/api/v1/enterprises/" + id)
+        Api.as(stranger).when().get("/api/v1/enterprises/" + id).then().statusCode(200).body("contacts", nullValue());
+        Api.asPartner(UUID.fromString(id)).when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("contacts", notNullValue());
     }
 
     @Test
     void aBureauReadsOnlyTheEnterprisesOfItsRegion() {
         String shandong = registered(profile());
-        given().auth().oauth2(DevTokens.bureau("44")).when().get("/api/v1/enterprises/" + shandong)
+        Api.asBureau("44").when().get("/api/v1/enterprises/" + shandong)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(DevTokens.bureau("3702")).when().get("/api/v1/enterprises/" + shandong)
+        Api.asBureau("3702").when().get("/api/v1/enterprises/" + shandong)
                 .then().statusCode(200).body("contacts", nullValue());
-        given().auth().oauth2(DevTokens.bureau("3706")).when().get("/api/v1/enterprises/" + shandong).then().statusCode(404);
+        Api.asBureau("3706").when().get("/api/v1/enterprises/" + shandong).then().statusCode(404);
     }
 
     @Test
@@ -105,13 +105,13 @@ class EnterpriseTrustBoundaryTest {
         shenzhen.put("capabilities", java.util.List.of(tag));
         registered(shenzhen);
 
-        given().auth().oauth2(DevTokens.bureau("37")).queryParam("q", tag).when().get("/api/v1/enterprises")
+        Api.asBureau("37").queryParam("q", tag).when().get("/api/v1/enterprises")
                 .then().statusCode(200).body("items.size()", equalTo(1)).body("items.regionCode", everyItem(startsWith("37")));
-        given().auth().oauth2(DevTokens.bureau("44")).queryParam("q", tag).queryParam("region", "4403").when().get("/api/v1/enterprises")
+        Api.asBureau("44").queryParam("q", tag).queryParam("region", "4403").when().get("/api/v1/enterprises")
                 .then().statusCode(200).body("items.size()", equalTo(1)).body("items[0].regionCode", equalTo("440305"));
-        given().auth().oauth2(DevTokens.bureau("44")).queryParam("q", tag).queryParam("region", "37").when().get("/api/v1/enterprises")
+        Api.asBureau("44").queryParam("q", tag).queryParam("region", "37").when().get("/api/v1/enterprises")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(DevTokens.operator()).queryParam("q", tag).when().get("/api/v1/enterprises")
+        Api.asOperator().queryParam("q", tag).when().get("/api/v1/enterprises")
                 .then().statusCode(200).body("items.size()", equalTo(2));
     }
 }

@@ -1,6 +1,5 @@
 package org.rongtong.registry;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
 import org.rongtong.testing.TestData;
@@ -112,7 +111,7 @@ class ProfileValidationTest {
         body.put("contacts", List.of(Map.of("name", "王经理", "phone", "0532-88886666", "email", "wang@example.cn"),
                 Map.of("name", "李工", "phone", "+86 13912345678")));
         String id = register(body).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises/" + id)
+        Api.asOperator().when().get("/api/v1/enterprises/" + id)
                 .then().statusCode(200).body("contacts[1].phone", equalTo("+86 13912345678"));
     }
 }

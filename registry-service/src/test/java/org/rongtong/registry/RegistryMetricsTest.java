@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.rongtong.outbox.OutboxRelay;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.OutboxDrain;
@@ -59,11 +60,11 @@ class RegistryMetricsTest {
         Map<String, Object> body = profile();
         String key = UUID.randomUUID().toString();
         for (int i = 0; i < 2; i++) {
-            given().auth().oauth2(DevTokens.partner()).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+            Api.asPartner().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                     .when().post("/api/v1/enterprises").then().statusCode(201);
         }
         // the same credit code again, without the key: a conflict, its transaction rolled back
-        given().auth().oauth2(DevTokens.operator()).contentType(ContentType.JSON).body(body)
+        Api.asOperator().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/enterprises").then().statusCode(409);
         OutboxDrain.await(DRAIN);
 

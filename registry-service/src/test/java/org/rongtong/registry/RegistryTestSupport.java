@@ -1,12 +1,10 @@
 package org.rongtong.registry;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.TestData;
 
 import io.restassured.http.ContentType;
@@ -47,7 +45,7 @@ final class RegistryTestSupport {
     }
 
     static Response register(Map<String, Object> body) {
-        return given().auth().oauth2(DevTokens.partner()).contentType(ContentType.JSON).body(body).when().post("/api/v1/enterprises");
+        return Api.asPartner().contentType(ContentType.JSON).body(body).when().post("/api/v1/enterprises");
     }
 
     static String registered(Map<String, Object> body) {

@@ -1,12 +1,9 @@
 package org.rongtong.matching.service;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,17 +32,16 @@ import org.rongtong.events.EventTypes;
 import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
 import org.rongtong.matching.model.OpenDemand;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
-import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
-import org.rongtong.testing.TestData;
+import org.rongtong.testing.RegistryEnterprise;
 import org.rongtong.testing.TestDatabase;
+import org.rongtong.testing.TestJson;
 import org.rongtong.testing.TopicProbe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,21 +67,19 @@ class BoundedReverseMatchingTest {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = TestJson.MAPPER;
 
     @Inject
     MatchEngine engine;
 
     private static EnterpriseSnapshot enterprise(String name, EnterpriseKind kind, String region, List<String> capabilities,
             String description, Map<CooperationField, Willingness> willingness) {
-        return new EnterpriseSnapshot(UUID.randomUUID(), 1, name, TestData.creditCode(region), kind, "SPECIALIZED_SME", region,
-                List.of("HOME_APPLIANCES"), capabilities, description, willingness, true, Instant.now(), Instant.now());
+        return RegistryEnterprise.of(kind, region).name(name).tier("SPECIALIZED_SME").capabilities(capabilities).description(description)
+                .willingness(willingness).snapshot();
     }
 
     private static UUID announce(EnterpriseSnapshot s) throws Exception {
-        TopicProbe.publish(Topics.ENTERPRISES, s.id().toString(), EventTypes.ENTERPRISE_REGISTERED, JSON.writeValueAsString(s));
-        return s.id();
+        return RegistryEnterprise.publish(s);
     }
 
     private static EnterpriseSnapshot supplier(String name, String region, List<String> capabilities, String description) {
@@ -100,7 +94,7 @@ class BoundedReverseMatchingTest {
     }
 
     private static List<Map<String, Object>> list(UUID demand) {
-        return given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/demands/" + demand + "/matches")
+        return Api.asOperator().when().get("/api/v1/demands/" + demand + "/matches")
                 .then().statusCode(200).extract().jsonPath().getList("$");
     }
 
@@ -120,13 +114,13 @@ class BoundedReverseMatchingTest {
         ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
         DemandSnapshot demand = demand(leader, "6501", List.of("精密注塑", "模具开发"), "变压器外壳精密注塑件配套");
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200).body("$", hasSize(3)));
 
         // the last of the three answers: it keeps its place whatever comes
         Map<String, Object> last = list(demand.id()).get(2);
         UUID answered = UUID.fromString((String) last.get("enterpriseId"));
-        given().auth().oauth2(DevTokens.enterprise(answered)).contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(answered).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + last.get("id") + "/interest").then().statusCode(200);
 
         try (TopicProbe matches = TopicProbe.of(Topics.MATCHES)) {
@@ -162,12 +156,12 @@ class BoundedReverseMatchingTest {
         assertExposureMatchesRecount(involved);
         Map<String, Object> first = now.get(0);
         UUID firstId = UUID.fromString((String) first.get("enterpriseId"));
-        given().auth().oauth2(DevTokens.enterprise(firstId)).contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(firstId).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + first.get("id") + "/interest").then().statusCode(200);
-        given().auth().oauth2(DevTokens.enterprise(leader)).contentType(ContentType.JSON).body("{}")
+        Api.asEnterprise(leader).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/matches/" + first.get("id") + "/shortlist").then().statusCode(200);
         Map<String, Object> second = now.get(1);
-        given().auth().oauth2(DevTokens.enterprise(UUID.fromString((String) second.get("enterpriseId")))).contentType(ContentType.JSON)
+        Api.asEnterprise(UUID.fromString((String) second.get("enterpriseId"))).contentType(ContentType.JSON)
                 .body("{}").when().post("/api/v1/matches/" + second.get("id") + "/decline").then().statusCode(200);
         assertExposureMatchesRecount(involved);
         assertEquals(1, live(firstId));
@@ -188,7 +182,7 @@ class BoundedReverseMatchingTest {
         ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
         DemandSnapshot demand = demand(leader.id(), "6502", List.of("防爆电机", "变频控制"), "油田抽油机防爆电机配套");
         TopicProbe.publish(Topics.DEMANDS, demand.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(demand));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.operator())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator()
                 .when().get("/api/v1/demands/" + demand.id() + "/matches").then().statusCode(200).body("$", hasSize(0)));
 
         // eight at once, of every strength: one poll, one reverse match

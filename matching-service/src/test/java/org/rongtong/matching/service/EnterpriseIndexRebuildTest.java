@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rongtong.events.Willingness;
 import org.rongtong.matching.model.Candidate;
 
 /** Item 7: a rebuild from the projection never brings back an enterprise the index saw deactivated at a newer version. */
+@Tag("unit")
 class EnterpriseIndexRebuildTest {
 
     @Test

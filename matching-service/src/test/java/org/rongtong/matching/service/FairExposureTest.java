@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rongtong.events.DemandMatched.Reason;
 import org.rongtong.matching.model.Candidate;
 
+@Tag("unit")
 class FairExposureTest {
 
     private final FairExposure exposure = new FairExposure(TestConfig.defaults().exposure());

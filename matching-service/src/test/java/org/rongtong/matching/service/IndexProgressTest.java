@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The replica's read position: where its consumer resumes, when it counts as caught up, when it covers the projection. */
+@Tag("unit")
 class IndexProgressTest {
 
     private static Watermarks.Mark at(long offset) {

@@ -3,10 +3,12 @@ package org.rongtong.matching.service;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rongtong.events.DemandStatus;
 import org.rongtong.events.MatchStatus;
 
+@Tag("unit")
 class MatchMoveTest {
 
     @Test

@@ -25,9 +25,9 @@ import org.rongtong.events.Willingness;
 import org.rongtong.matching.config.MatchingConfig;
 import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.OpenDemand;
+import org.rongtong.testing.TestJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The quality evaluation of the matching engine on a labelled set: nDCG@10, precision@5 and recall@20 (grade ≥ 2) and
@@ -69,7 +69,7 @@ public final class MatchingEvaluation {
             }
             // the development set states revenue in 万元 (as enterprises write it), the registry keeps yuan
             boolean revenueInTenThousands = resource.equals(DEV_SET);
-            return new MatchingEvaluation(new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)),
+            return new MatchingEvaluation(TestJson.MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)),
                     revenueInTenThousands);
         }
     }

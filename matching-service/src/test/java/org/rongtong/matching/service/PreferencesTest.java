@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rongtong.events.DemandPreferences;
 import org.rongtong.events.EnterpriseKind;
@@ -16,6 +17,7 @@ import org.rongtong.events.Willingness;
 import org.rongtong.matching.model.Candidate;
 
 /** Preferences read from a demand's Chinese text, merged with the stated ones, and how a candidate meets them. */
+@Tag("unit")
 class PreferencesTest {
 
     @Test

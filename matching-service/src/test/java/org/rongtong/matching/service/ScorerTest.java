@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.DemandStatus;
@@ -18,6 +19,7 @@ import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.OpenDemand;
 
 /** The hard gates, the order of fits and the explained, additive score, through the engine's one-candidate path. */
+@Tag("unit")
 class ScorerTest {
 
     /** The engine without an index: the path reverse matching takes, tags and thesaurus concepts as evidence. */

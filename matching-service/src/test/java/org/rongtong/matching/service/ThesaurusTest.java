@@ -13,10 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The capability thesaurus as data: concepts across wording, roles, distinct processes, lookalikes, operators' files. */
+@Tag("unit")
 class ThesaurusTest {
 
     private final Thesaurus shipped = Thesaurus.standard();

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One event read once and cut for several receivers: each cut as if the body had been read for it alone. */
+@Tag("unit")
 class AudienceCutterTest {
 
     private static final UUID A = UUID.fromString("00000000-0000-7000-8000-00000000000a");

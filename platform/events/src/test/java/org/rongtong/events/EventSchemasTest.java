@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,6 +37,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * The JSON Schemas in {@code /schemas} are the published form of the event records: one file per CloudEvents type,
  * naming exactly the record's components, and matching what Jackson actually writes.
  */
+@Tag("unit")
 class EventSchemasTest {
 
     private static final String SCHEMAS = "/schemas/";

@@ -6,8 +6,10 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class FailuresTest {
 
     private static Failures.Kind of(Throwable t) {

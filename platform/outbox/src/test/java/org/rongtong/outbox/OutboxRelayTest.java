@@ -120,7 +120,7 @@ class OutboxRelayTest {
                 names.add("offline-" + i);
                 onVertx(() -> widgets.rename(widget, names.get(names.size() - 1)));
             }
-            Thread.sleep(1500);
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10)).until(() -> outboxRows() == 20L);
             assertEquals(20L, outboxRows(), "events must wait in the outbox while the broker is away");
             // the failed rounds show in the readiness detail, which stays UP: the events wait safely
             await().atMost(Duration.ofSeconds(30)).until(() -> health.call().getData().orElseThrow().containsKey("lastError"));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.config.PropertiesConfigSource;
@@ -14,6 +15,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** The relay's producer reaches the cluster with the service's own kafka.* settings (TLS, SASL), not just its address. */
+@Tag("unit")
 class RelayProducerConfigTest {
 
     private static Map<String, Object> producerConfig(Map<String, String> properties, Map<String, String> environment) {

@@ -3,6 +3,7 @@ package org.rongtong.testing;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,8 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A PostgreSQL server from Maven Central, for a machine that has Java and nothing else (ADR 0025): the server binaries
@@ -80,25 +83,25 @@ public final class BundledPostgres implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout, Path log) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (!server.isAlive()) {
-                throw new IOException("The bundled PostgreSQL server exited with " + server.exitValue() + "; see " + log);
-            }
-            try (Connection ignored = address.connect("postgres")) {
-                return;
-            } catch (SQLException notYet) {
-                if (System.nanoTime() > deadline) {
-                    close();
-                    throw new IOException("The bundled PostgreSQL server did not answer within " + timeout + "; see " + log);
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
+        try {
+            Awaitility.await("the bundled PostgreSQL server answers").atMost(timeout).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100)).until(() -> answers(log));
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IOException("The bundled PostgreSQL server did not answer within " + timeout + "; see " + log);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private boolean answers(Path log) {
+        if (!server.isAlive()) {
+            throw new UncheckedIOException(new IOException("The bundled PostgreSQL server exited with " + server.exitValue() + "; see " + log));
+        }
+        try (Connection ignored = address.connect("postgres")) {
+            return true;
+        } catch (SQLException notYet) {
+            return false;
         }
     }
 

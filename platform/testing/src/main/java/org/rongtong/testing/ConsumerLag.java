@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 
 /** Waits until a consumer group has processed (and committed) everything on a topic so far. */
 public final class ConsumerLag {
@@ -16,21 +17,10 @@ public final class ConsumerLag {
     }
 
     public static void awaitCaughtUp(String bootstrapServers, String groupId, String topic, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            while (true) {
-                long lag = lag(admin, groupId, topic);
-                if (lag == 0) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Group " + groupId + " still " + lag + " record(s) behind on " + topic + " after " + timeout);
-                }
-                Thread.sleep(200);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            Awaitility.await("group " + groupId + " caught up on " + topic).atMost(timeout).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> lag(admin, groupId, topic), lag -> lag == 0);
         }
     }
 

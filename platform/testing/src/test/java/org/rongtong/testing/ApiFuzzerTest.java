@@ -3,9 +3,11 @@ package org.rongtong.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the fuzzer counts as a broken contract. */
+@Tag("unit")
 class ApiFuzzerTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -14,9 +14,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Field names in problem+json point at the invalid value the way a client wrote it: {@code demands[1].deadline}. */
+@Tag("unit")
 class FieldNameTest {
 
     record Item(@NotNull String deadline, List<@NotBlank String> tags) {
