@@ -1,6 +1,5 @@
 package org.rongtong.demand;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.rongtong.demand.Fixtures.createDemand;
 import static org.rongtong.demand.Fixtures.demand;
@@ -15,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import org.rongtong.events.EnterpriseKind;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EdgeConventions;
 import org.rongtong.testing.KafkaBrokerResource;
@@ -76,7 +76,7 @@ class EdgeConventionsTest {
             change.put("title", "洗衣机内桶注塑件配套 " + i);
             racers.add(CompletableFuture.supplyAsync(() -> {
                 await(start);
-                return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(change)
+                return Api.as(token).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(change)
                         .when().put("/api/v1/demands/" + id);
             }));
         }

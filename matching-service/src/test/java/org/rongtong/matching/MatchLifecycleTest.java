@@ -29,7 +29,6 @@ import org.rongtong.events.Topics;
 import org.rongtong.events.Willingness;
 import org.rongtong.testing.Api;
 import org.rongtong.testing.ConsumerLag;
-import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EdgeConventions;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -178,7 +177,7 @@ class MatchLifecycleTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return given().auth().oauth2(DevTokens.enterprise(sme)).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                return Api.asEnterprise(sme).header("If-Match", "\"1\"").contentType(ContentType.JSON)
                         .body("{}").when().post("/api/v1/matches/" + match + "/" + move);
             }));
         }
@@ -186,16 +185,16 @@ class MatchLifecycleTest {
         List<io.restassured.response.Response> answers = racers.stream().map(java.util.concurrent.CompletableFuture::join).toList();
         assertEquals(1, answers.stream().filter(a -> a.statusCode() == 200).count(), "one winner");
         answers.stream().filter(a -> a.statusCode() != 200).forEach(EdgeConventions::assertLostUpdate);
-        given().auth().oauth2(DevTokens.enterprise(sme)).when().get("/api/v1/matches/" + match).then().body("version", equalTo(2));
+        Api.asEnterprise(sme).when().get("/api/v1/matches/" + match).then().body("version", equalTo(2));
     }
 
     @Test
     void aBadQueryValueIsA400NamingTheParameter() {
         UUID someone = UUID.randomUUID();
-        EdgeConventions.assertBadParameter(given().auth().oauth2(DevTokens.enterprise(someone))
+        EdgeConventions.assertBadParameter(Api.asEnterprise(someone)
                 .when().get("/api/v1/enterprises/" + someone + "/opportunities?status=NOPE"), "status");
         for (String odd : List.of("370", "37021")) {
-            EdgeConventions.assertBadParameter(given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/kpis?region=" + odd), "region");
+            EdgeConventions.assertBadParameter(Api.asOperator().when().get("/api/v1/kpis?region=" + odd), "region");
         }
     }
 

@@ -1,12 +1,12 @@
 package org.rongtong.notification;
 
-import static io.restassured.RestAssured.given;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.EdgeConventions;
 import org.rongtong.testing.KafkaBrokerResource;
@@ -26,10 +26,10 @@ class EdgeConventionsTest {
     void aRegionPrefixOfThreeOrFiveDigitsIsRefusedLikeEverywhereElse() {
         String token = DevTokens.enterprise(UUID.randomUUID());
         for (String odd : List.of("370", "37021")) {
-            EdgeConventions.assertBadParameter(given().auth().oauth2(token).contentType(ContentType.JSON)
+            EdgeConventions.assertBadParameter(Api.as(token).contentType(ContentType.JSON)
                     .body(Map.of("url", "https://partner.example.org/hook", "filter", Map.of("regionPrefix", odd)))
                     .when().post("/api/v1/subscriptions"), "filter.regionPrefix");
-            EdgeConventions.assertBadParameter(given().auth().oauth2(DevTokens.bureau("37"))
+            EdgeConventions.assertBadParameter(Api.asBureau("37")
                     .when().get("/api/v1/stream?regionPrefix=" + odd), "regionPrefix");
         }
     }
@@ -37,16 +37,16 @@ class EdgeConventionsTest {
     @Test
     void aBadQueryValueIsA400NotA404() {
         String token = DevTokens.enterprise(UUID.randomUUID());
-        EdgeConventions.assertBadParameter(given().auth().oauth2(token).when().get("/api/v1/inbox?demandId=nope"), "demandId");
-        EdgeConventions.assertBadParameter(given().auth().oauth2(token).when().get("/api/v1/inbox?size=101"), "size");
-        EdgeConventions.assertBadParameter(given().auth().oauth2(token).when().get("/api/v1/subscriptions?page=10001"), "page");
+        EdgeConventions.assertBadParameter(Api.as(token).when().get("/api/v1/inbox?demandId=nope"), "demandId");
+        EdgeConventions.assertBadParameter(Api.as(token).when().get("/api/v1/inbox?size=101"), "size");
+        EdgeConventions.assertBadParameter(Api.as(token).when().get("/api/v1/subscriptions?page=10001"), "page");
     }
 
     @Test
     void everyListAnswersTheOnePageShape() {
         String token = DevTokens.enterprise(UUID.randomUUID());
-        EdgeConventions.assertPage(given().auth().oauth2(token).when().get("/api/v1/inbox?page=0&size=2"), 0, 2);
-        EdgeConventions.assertPage(given().auth().oauth2(token).when().get("/api/v1/subscriptions?page=0&size=2"), 0, 2);
-        EdgeConventions.assertPage(given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/subscriptions?page=0&size=3"), 0, 3);
+        EdgeConventions.assertPage(Api.as(token).when().get("/api/v1/inbox?page=0&size=2"), 0, 2);
+        EdgeConventions.assertPage(Api.as(token).when().get("/api/v1/subscriptions?page=0&size=2"), 0, 2);
+        EdgeConventions.assertPage(Api.asOperator().when().get("/api/v1/subscriptions?page=0&size=3"), 0, 3);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.rongtong.testing.DevTokens;
+import org.rongtong.testing.Api;
 import org.rongtong.testing.EdgeConventions;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
@@ -25,7 +25,7 @@ class EdgeConventionsTest {
     @Test
     void aRegionPrefixThatNamesNoDivisionIsA400NamingTheParameter() {
         for (String odd : List.of("370", "37021", "3702120", "37a")) {
-            EdgeConventions.assertBadParameter(given().auth().oauth2(DevTokens.operator())
+            EdgeConventions.assertBadParameter(Api.asOperator()
                     .when().get("/api/v1/enterprises?region=" + odd), "region");
             EdgeConventions.assertBadParameter(given().when().get("/api/v1/reference/regions?prefix=" + odd), "prefix");
         }
@@ -40,7 +40,7 @@ class EdgeConventionsTest {
 
     @Test
     void aBadQueryValueIsA400NotA404() {
-        EdgeConventions.assertBadParameter(given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?kind=NOPE"), "kind");
-        EdgeConventions.assertBadParameter(given().auth().oauth2(DevTokens.operator()).when().get("/api/v1/enterprises?size=101"), "size");
+        EdgeConventions.assertBadParameter(Api.asOperator().when().get("/api/v1/enterprises?kind=NOPE"), "kind");
+        EdgeConventions.assertBadParameter(Api.asOperator().when().get("/api/v1/enterprises?size=101"), "size");
     }
 }
