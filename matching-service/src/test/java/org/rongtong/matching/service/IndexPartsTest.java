@@ -41,7 +41,7 @@ class IndexPartsTest {
     @Test
     void comparableTextIsNfkcLowerCaseWithoutSpacesAndChineseTextStaysAsItIs() {
         assertEquals("cnc加工", ThesaurusText.comparable("ＣＮＣ 加工"));
-        String chinese = "精密注塑，模具开发";
+        String chinese = "精密注塑、模具开发。";
         assertTrue(chinese == ThesaurusText.comparable(chinese), "no copy of text already comparable");
         assertEquals("", ThesaurusText.comparable(null));
         assertTrue(ThesaurusText.latinBoundary("pcb板", 0, 3));
