@@ -24,7 +24,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * What every operation of every service shares, written into each OpenAPI document at build time (ADR 0031): the
  * problem schema on every error; 400 for bad input, 404 with a path parameter, 412 with If-Match, 409 and 422 with
  * Idempotency-Key, 401 and 403 when secured, 500 for the unexpected; a relative server; {@code security: []} on public
- * operations. What only a resource knows (201, 202, 204, 409 and 422 of its rules, 428) are its own annotations.
+ * operations; a property that is not required may be null ({@link NullableFields}). What only a resource knows (201,
+ * 202, 204, the 409 and 422 of its own rules, 428) are its own annotations.
  * The build fails when an operation names no operationId or a JSON answer has no schema, so a new endpoint cannot
  * arrive undocumented.
  */
@@ -39,6 +40,7 @@ public class OpenApiConventions implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        NullableFields.apply(openAPI.getComponents());
         addProblemSchemas(openAPI.getComponents());
         // relative: the host that served the document; each deployment knows its own public address
         openAPI.setServers(new ArrayList<>(List.of(OASFactory.createServer().url("/")
