@@ -1,8 +1,12 @@
 package org.rongtong.testing.contract;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
 
 /**
  * Puts {@link ContractFilter} in front of rest-assured for every {@code @QuarkusTest} of a service that has this module
@@ -12,8 +16,14 @@ public class ContractCheck implements QuarkusTestBeforeEachCallback {
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
-        if (!RestAssured.filters().contains(ContractFilter.INSTANCE)) {
-            RestAssured.filters(ContractFilter.INSTANCE);
+        List<Filter> filters = RestAssured.filters();
+        if (filters.contains(ContractFilter.INSTANCE)) {
+            return;
         }
+        // one left by an application started in another class loader (another test profile) gives way to this one
+        List<Filter> others = new ArrayList<>(filters);
+        others.removeIf(f -> f.getClass().getName().equals(ContractFilter.class.getName()));
+        others.add(ContractFilter.INSTANCE);
+        RestAssured.replaceFiltersWith(others);
     }
 }

@@ -41,13 +41,19 @@ public final class ContractFilter implements Filter {
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext context) {
         Response response = context.next(request, responseSpec);
-        URI uri = URI.create(request.getURI());
-        String path = uri.getRawPath();
-        if (path == null || path.startsWith("/q/") || "off".equals(mode())) {
+        // split by hand: a test may send what java.net.URI refuses (a raw space, a lone %)
+        String uri = request.getURI();
+        int authority = uri.indexOf("://");
+        int slash = authority < 0 ? -1 : uri.indexOf('/', authority + 3);
+        if (slash < 0 || "off".equals(mode())) {
             return response;
         }
-        URI base = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
-        OpenApiContract contract = contracts.computeIfAbsent(base.toString(), b -> OpenApiContract.fetch(base));
+        String path = uri.substring(slash).split("[?#]", 2)[0];
+        if (path.startsWith("/q/")) {
+            return response;
+        }
+        String base = uri.substring(0, slash);
+        OpenApiContract contract = contracts.computeIfAbsent(base, b -> OpenApiContract.fetch(URI.create(b)));
         contract.operation(request.getMethod(), path).ifPresent(op -> {
             String body = response.asString();
             List<String> mismatches = contract.mismatches(op, response.statusCode(), response.contentType(), body);
