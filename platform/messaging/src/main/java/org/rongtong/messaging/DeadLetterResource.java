@@ -30,7 +30,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @Path("/api/v1/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)
-@Tag(name = "Dead letters")
+@Tag(name = "Dead letters", description = "Records this service could not process, parked with the reason; operators replay them")
 @IfBuildProperty(name = "rongtong.dead-letters.enabled", stringValue = "true")
 public class DeadLetterResource {
 
