@@ -124,6 +124,18 @@ public final class OpenApiContract {
         return found;
     }
 
+    /** The schema with the document's component schemas as its $defs, so that every reference resolves within it. */
+    private JsonNode standalone(JsonNode schema) {
+        ObjectNode root = JSON.createObjectNode();
+        root.setAll((ObjectNode) schema.deepCopy());
+        root.set("$defs", document.path("components").path("schemas").deepCopy());
+        try {
+            return JSON.readTree(JSON.writeValueAsString(root).replace("\"#/components/schemas/", "\"#/$defs/"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JsonNode declared(JsonNode content, String media) {
         if (content.has(media)) {
             return content.get(media);
@@ -145,12 +157,7 @@ public final class OpenApiContract {
         } catch (JsonProcessingException e) {
             return List.of("the body is not JSON: " + e.getOriginalMessage());
         }
-        JsonSchema validator = compiled.computeIfAbsent(key, k -> {
-            // the schema with the document's components beside it, so that #/components/... resolves
-            ObjectNode root = schema.deepCopy();
-            root.set("components", document.path("components"));
-            return SCHEMAS.getSchema(root);
-        });
+        JsonSchema validator = compiled.computeIfAbsent(key, k -> SCHEMAS.getSchema(standalone(schema)));
         Set<ValidationMessage> errors = validator.validate(value);
         return errors.stream().map(e -> "body: " + e.getMessage()).sorted().toList();
     }
