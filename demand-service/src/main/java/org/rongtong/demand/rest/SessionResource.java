@@ -61,6 +61,7 @@ public class SessionResource {
     @Operation(operationId = "scheduleSession", summary = "Schedule a matchmaking session (对接活动): a bureau within its region, an operator anywhere")
     @APIResponse(responseCode = "201", description = "Scheduled; Location and ETag name it",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "422", description = "A participant is not a chain leader, or a demand is not published (each named in errors); or the Idempotency-Key was used with another body")
     public Uni<Response> schedule(@Valid @NotNull ScheduleSessionRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         IdempotencyKeys.requireValid(idempotencyKey);
         return sessions.schedule(request, caller, idempotencyKey)
@@ -107,6 +108,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The session as changed",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "The session was held or cancelled")
+    @APIResponse(responseCode = "422", description = "A participant is not a chain leader, or a demand is not published (each named in errors)")
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ScheduleSessionRequest request) {
