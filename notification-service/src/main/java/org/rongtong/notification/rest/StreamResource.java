@@ -49,6 +49,7 @@ public class StreamResource {
     @Operation(operationId = "streamEvents", summary = "The live feed of events in the caller's scope, as server-sent events (resume with Last-Event-ID)")
     @APIResponse(responseCode = "200", description = "An endless stream; each event as described",
             content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = StreamEvent.class)))
+    @APIResponse(responseCode = "429", description = "The caller has as many streams open as its quota allows")
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
             @QueryParam("type") List<String> types,
             @QueryParam("regionPrefix") @Pattern(regexp = "\\d{2,6}", message = "must be a division-code prefix of 2 to 6 digits") String regionPrefix,
