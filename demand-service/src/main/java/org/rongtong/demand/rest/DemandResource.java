@@ -25,7 +25,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.demand.model.Demand;
 import org.rongtong.demand.service.DemandFilter;
@@ -49,7 +52,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/demands")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Demands")
+@Tag(name = "Demands", description = "What chain leaders need: drafts, publication, closing and withdrawal")
 public class DemandResource {
 
     private final DemandService demands;
@@ -62,7 +65,10 @@ public class DemandResource {
 
     @POST
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
-    @Operation(summary = "Create a demand: published at once, or a private draft with ?draft=true")
+    @Operation(operationId = "createDemand", summary = "Create a demand: published at once, or a private draft with ?draft=true")
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag name it",
+            content = @Content(schema = @Schema(implementation = DemandView.class)))
+    @APIResponse(responseCode = "422", description = "The publisher is unknown (not yet projected), inactive or not a chain leader, or the Idempotency-Key was used with another body")
     public Uni<Response> publish(@Valid @NotNull PublishDemandRequest request,
             @Parameter(description = "Keep the demand as a draft (no event) until POST /{id}/publish") @QueryParam("draft") @DefaultValue("false") boolean draft,
             @Parameter(description = "Repeating a request with the same key (same caller, same body) answers the first result") @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -75,7 +81,10 @@ public class DemandResource {
     @POST
     @Path("batch")
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
-    @Operation(summary = "Create up to 100 demands of one publisher, all or nothing; each published demand has its own event")
+    @Operation(operationId = "createDemands", summary = "Create up to 100 demands of one publisher, all or nothing; each published demand has its own event")
+    @APIResponse(responseCode = "201", description = "Created, in the order sent",
+            content = @Content(schema = @Schema(implementation = DemandResource.BatchView.class)))
+    @APIResponse(responseCode = "422", description = "The publisher is unknown (not yet projected), inactive or not a chain leader")
     public Uni<Response> publishBatch(@Valid @NotNull PublishBatchRequest request,
             @QueryParam("draft") @DefaultValue("false") boolean draft) {
         return demands.createBatch(request, draft, caller)
@@ -88,7 +97,7 @@ public class DemandResource {
 
     @GET
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR, Roles.BUREAU})
-    @Operation(summary = "List demands, newest first; drafts only to whoever acts for their publisher")
+    @Operation(operationId = "listDemands", summary = "List demands, newest first; drafts only to whoever acts for their publisher")
     public Uni<Page<DemandView>> list(
             @QueryParam("publisher") String publisher,
             @QueryParam("field") String field,
@@ -114,6 +123,9 @@ public class DemandResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR, Roles.BUREAU})
+    @Operation(operationId = "getDemand", summary = "One demand; a draft only to whoever acts for its publisher; the ETag is its version")
+    @APIResponse(responseCode = "200", description = "The demand",
+            content = @Content(schema = @Schema(implementation = DemandView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return demands.find(id, caller).map(this::ok);
     }
@@ -121,7 +133,12 @@ public class DemandResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
-    @Operation(summary = "Replace a draft's or a published demand's content (If-Match required); a published demand's new snapshot is published")
+    @Operation(operationId = "updateDemand", summary = "Replace a draft's or a published demand's content (If-Match required); a published demand's new snapshot is published")
+    @APIResponse(responseCode = "200", description = "The demand as changed",
+            content = @Content(schema = @Schema(implementation = DemandView.class)))
+    @APIResponse(responseCode = "409", description = "The demand is closed or withdrawn")
+    @APIResponse(responseCode = "422", description = "The publisher is inactive")
+    @APIResponse(responseCode = "428", description = "No If-Match header")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PublishDemandRequest request) {
         long expected = Versions.requireIfMatch(ifMatch);
@@ -131,7 +148,9 @@ public class DemandResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
-    @Operation(summary = "Discard a draft; a demand once published is closed or withdrawn instead (409)")
+    @Operation(operationId = "discardDraft", summary = "Discard a draft; a demand once published is closed or withdrawn instead (409)")
+    @APIResponse(responseCode = "204", description = "Discarded")
+    @APIResponse(responseCode = "409", description = "The demand was published: close or withdraw it instead")
     public Uni<Response> discard(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return demands.discardDraft(id, Versions.optionalIfMatch(ifMatch), caller).map(ignored -> Response.noContent().build());
     }
@@ -139,7 +158,11 @@ public class DemandResource {
     @POST
     @Path("{id}/publish")
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
-    @Operation(summary = "DRAFT → PUBLISHED")
+    @Operation(operationId = "publishDraft", summary = "DRAFT → PUBLISHED")
+    @APIResponse(responseCode = "200", description = "The demand, published",
+            content = @Content(schema = @Schema(implementation = DemandView.class)))
+    @APIResponse(responseCode = "409", description = "The move is not allowed from the current status")
+    @APIResponse(responseCode = "422", description = "The publisher is unknown or inactive")
     public Uni<Response> publishDraft(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return move(id, Transition.PUBLISH, ifMatch);
     }
@@ -147,7 +170,10 @@ public class DemandResource {
     @POST
     @Path("{id}/close")
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
-    @Operation(summary = "PUBLISHED → CLOSED (the publisher found what it needed)")
+    @Operation(operationId = "closeDemand", summary = "PUBLISHED → CLOSED (the publisher found what it needed)")
+    @APIResponse(responseCode = "200", description = "The demand, closed",
+            content = @Content(schema = @Schema(implementation = DemandView.class)))
+    @APIResponse(responseCode = "409", description = "The move is not allowed from the current status")
     public Uni<Response> close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return move(id, Transition.CLOSE, ifMatch);
     }
@@ -155,7 +181,10 @@ public class DemandResource {
     @POST
     @Path("{id}/withdraw")
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
-    @Operation(summary = "PUBLISHED → WITHDRAWN (the publisher no longer needs it)")
+    @Operation(operationId = "withdrawDemand", summary = "PUBLISHED → WITHDRAWN (the publisher no longer needs it)")
+    @APIResponse(responseCode = "200", description = "The demand, withdrawn",
+            content = @Content(schema = @Schema(implementation = DemandView.class)))
+    @APIResponse(responseCode = "409", description = "The move is not allowed from the current status")
     public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return move(id, Transition.WITHDRAW, ifMatch);
     }

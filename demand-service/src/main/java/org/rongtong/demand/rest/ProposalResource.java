@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.demand.model.Proposal;
 import org.rongtong.demand.service.DemandMapper;
@@ -40,7 +43,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/demands/{demandId}/proposals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Proposals")
+@Tag(name = "Proposals", description = "Proposals (拟合作事项) enterprises submit against a published demand")
 @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR})
 public class ProposalResource {
 
@@ -53,7 +56,11 @@ public class ProposalResource {
     }
 
     @POST
-    @Operation(summary = "Submit a proposal (拟合作事项) against a published demand; one open proposal per enterprise and demand")
+    @Operation(operationId = "submitProposal", summary = "Submit a proposal (拟合作事项) against a published demand; one open proposal per enterprise and demand")
+    @APIResponse(responseCode = "201", description = "Submitted; Location and ETag name it",
+            content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "409", description = "The enterprise has an open proposal on this demand already, or the Idempotency-Key is in use")
+    @APIResponse(responseCode = "422", description = "The demand is not published, or the Idempotency-Key was used with another body")
     public Uni<Response> submit(@PathParam("demandId") UUID demandId, @Valid @NotNull SubmitProposalRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         IdempotencyKeys.requireValid(idempotencyKey);
@@ -64,7 +71,7 @@ public class ProposalResource {
     }
 
     @GET
-    @Operation(summary = "The proposals on a demand, oldest first: for whoever acts for the demand's publisher only")
+    @Operation(operationId = "listProposals", summary = "The proposals on a demand, oldest first: for whoever acts for the demand's publisher only")
     public Uni<Page<ProposalView>> list(@PathParam("demandId") UUID demandId, @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
@@ -74,14 +81,19 @@ public class ProposalResource {
 
     @GET
     @Path("{proposalId}")
-    @Operation(summary = "One proposal, for its proposer and the demand's publisher")
+    @Operation(operationId = "getProposal", summary = "One proposal, for its proposer and the demand's publisher")
+    @APIResponse(responseCode = "200", description = "The proposal",
+            content = @Content(schema = @Schema(implementation = ProposalView.class)))
     public Uni<Response> get(@PathParam("demandId") UUID demandId, @PathParam("proposalId") UUID proposalId) {
         return proposals.find(demandId, proposalId, caller).map(this::ok);
     }
 
     @POST
     @Path("{proposalId}/withdraw")
-    @Operation(summary = "OPEN → WITHDRAWN, by the proposer")
+    @Operation(operationId = "withdrawProposal", summary = "OPEN → WITHDRAWN, by the proposer")
+    @APIResponse(responseCode = "200", description = "The proposal, withdrawn",
+            content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @APIResponse(responseCode = "409", description = "The proposal is not open")
     public Uni<Response> withdraw(@PathParam("demandId") UUID demandId, @PathParam("proposalId") UUID proposalId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return proposals.withdraw(demandId, proposalId, Versions.optionalIfMatch(ifMatch), caller).map(this::ok);

@@ -24,7 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.demand.model.MatchmakingSession;
 import org.rongtong.demand.service.DemandMapper;
@@ -46,7 +49,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Matchmaking sessions")
+@Tag(name = "Matchmaking sessions", description = "Matchmaking sessions (对接活动) that bureaus schedule and hold")
 public class SessionResource {
 
     private final SessionService sessions;
@@ -59,7 +62,10 @@ public class SessionResource {
 
     @POST
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
-    @Operation(summary = "Schedule a matchmaking session (对接活动): a bureau within its region, an operator anywhere")
+    @Operation(operationId = "scheduleSession", summary = "Schedule a matchmaking session (对接活动): a bureau within its region, an operator anywhere")
+    @APIResponse(responseCode = "201", description = "Scheduled; Location and ETag name it",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "422", description = "A participant is not a chain leader, or a demand is not published (each named in errors); or the Idempotency-Key was used with another body")
     public Uni<Response> schedule(@Valid @NotNull ScheduleSessionRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         IdempotencyKeys.requireValid(idempotencyKey);
         return sessions.schedule(request, caller, idempotencyKey)
@@ -69,7 +75,7 @@ public class SessionResource {
 
     @GET
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR, Roles.BUREAU})
-    @Operation(summary = "List sessions, soonest first (sessions are public programme events)")
+    @Operation(operationId = "listSessions", summary = "List sessions, soonest first (sessions are public programme events)")
     public Uni<Page<SessionView>> list(
             @Parameter(description = "Division-code prefix; matches sessions whose region overlaps it") @QueryParam("region") String region,
             @QueryParam("chain") String chain,
@@ -92,6 +98,9 @@ public class SessionResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR, Roles.BUREAU})
+    @Operation(operationId = "getSession", summary = "One matchmaking session; the ETag is its version")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return sessions.find(id).map(this::ok);
     }
@@ -99,7 +108,12 @@ public class SessionResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
-    @Operation(summary = "Reschedule or edit a session until it is held: If-Match required (428 without, 412 when stale), 409 once held or cancelled")
+    @Operation(operationId = "updateSession", summary = "Reschedule or edit a session until it is held: If-Match required (428 without, 412 when stale), 409 once held or cancelled")
+    @APIResponse(responseCode = "200", description = "The session as changed",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409", description = "The session was held or cancelled")
+    @APIResponse(responseCode = "422", description = "A participant is not a chain leader, or a demand is not published (each named in errors)")
+    @APIResponse(responseCode = "428", description = "No If-Match header")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ScheduleSessionRequest request) {
         long expected = Versions.requireIfMatch(ifMatch);
@@ -109,7 +123,10 @@ public class SessionResource {
     @POST
     @Path("{id}/hold")
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
-    @Operation(summary = "SCHEDULED → HELD, on or after the session's date")
+    @Operation(operationId = "holdSession", summary = "SCHEDULED → HELD, on or after the session's date")
+    @APIResponse(responseCode = "200", description = "The session, held",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409", description = "The move is not allowed from the current status")
     public Uni<Response> hold(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return sessions.transition(id, Transition.HOLD, Versions.optionalIfMatch(ifMatch), caller).map(this::ok);
     }
@@ -117,7 +134,10 @@ public class SessionResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
-    @Operation(summary = "SCHEDULED → CANCELLED")
+    @Operation(operationId = "cancelSession", summary = "SCHEDULED → CANCELLED")
+    @APIResponse(responseCode = "200", description = "The session, cancelled",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409", description = "The move is not allowed from the current status")
     public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return sessions.transition(id, Transition.CANCEL, Versions.optionalIfMatch(ifMatch), caller).map(this::ok);
     }

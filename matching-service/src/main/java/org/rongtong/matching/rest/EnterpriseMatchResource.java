@@ -37,7 +37,7 @@ public class EnterpriseMatchResource {
 
     @GET
     @Path("/opportunities")
-    @Operation(summary = "The demands this enterprise was matched to, newest first, optionally of one match status (at most 200)")
+    @Operation(operationId = "listOpportunities", summary = "The demands this enterprise was matched to, newest first, optionally of one match status (at most 200)")
     public Uni<List<OpportunityView>> opportunities(@PathParam("enterpriseId") UUID enterpriseId, @QueryParam("status") MatchStatus status) {
         caller.requireActsFor(enterpriseId);
         return matches.opportunities(enterpriseId, status);
@@ -45,7 +45,7 @@ public class EnterpriseMatchResource {
 
     @GET
     @Path("/reserve-pools")
-    @Operation(summary = "The publisher's shortlisted candidates by field: R&D reserve and procurement pool")
+    @Operation(operationId = "getReservePools", summary = "The publisher's shortlisted candidates by field: R&D reserve and procurement pool")
     public Uni<ReservePools> reservePools(@PathParam("enterpriseId") UUID enterpriseId) {
         caller.requireActsFor(enterpriseId);
         return matches.reservePools(enterpriseId);

@@ -11,6 +11,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.matching.service.ExportService;
 import org.rongtong.matching.service.export.CsvWriter;
@@ -43,7 +47,10 @@ public class ExportResource {
     @Path("kpis")
     @Produces({XlsxWriter.MEDIA_TYPE, "text/csv"})
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
-    @Operation(summary = "The KPI report of a region (indicators, per chain, per prefecture) as XLSX or CSV")
+    @Operation(operationId = "exportKpis", summary = "The KPI report of a region (indicators, per chain, per prefecture) as XLSX or CSV")
+    @APIResponse(responseCode = "200", description = "The file, as an attachment (Content-Disposition names it)", content = {
+            @Content(mediaType = XlsxWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with a byte-order mark")) })
     public Uni<Response> kpis(@QueryParam("region") String region, @QueryParam("year") Integer year, @QueryParam("format") String format) {
         String normalised = KpiResource.coveredRegion(caller, region);
         int y = KpiResource.year(year);
@@ -55,7 +62,10 @@ public class ExportResource {
     @Path("matches")
     @Produces({XlsxWriter.MEDIA_TYPE, "text/csv"})
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
-    @Operation(summary = "The region's matches with their status (candidate or publisher in the region) as XLSX or CSV")
+    @Operation(operationId = "exportMatches", summary = "The region's matches with their status (candidate or publisher in the region) as XLSX or CSV")
+    @APIResponse(responseCode = "200", description = "The file, as an attachment (Content-Disposition names it)", content = {
+            @Content(mediaType = XlsxWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with a byte-order mark")) })
     public Uni<Response> matches(@QueryParam("region") String region, @QueryParam("format") String format) {
         String normalised = KpiResource.coveredRegion(caller, region);
         String f = format(format);

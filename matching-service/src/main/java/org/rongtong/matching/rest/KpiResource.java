@@ -22,7 +22,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/kpis")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Programme KPIs")
+@Tag(name = "Programme KPIs", description = "Programme indicators, their breakdowns and exports, for bureaus and operators")
 public class KpiResource {
 
     private final KpiService kpis;
@@ -41,7 +41,7 @@ public class KpiResource {
      */
     @GET
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
-    @Operation(summary = "Programme KPIs of a province or prefecture, each with its target and how it was computed")
+    @Operation(operationId = "getKpis", summary = "Programme KPIs of a province or prefecture, each with its target and how it was computed")
     public Uni<KpiReport> kpis(@QueryParam("region") String region, @QueryParam("year") Integer year) {
         String normalised = coveredRegion(caller, region);
         return kpis.report(normalised, year(year));
@@ -51,7 +51,7 @@ public class KpiResource {
     @GET
     @Path("breakdown")
     @RolesAllowed({Roles.BUREAU, Roles.OPERATOR})
-    @Operation(summary = "The programme per industrial chain and per prefecture of a province or prefecture")
+    @Operation(operationId = "getKpiBreakdown", summary = "The programme per industrial chain and per prefecture of a province or prefecture")
     public Uni<KpiBreakdown> breakdown(@QueryParam("region") String region, @QueryParam("year") Integer year) {
         String normalised = coveredRegion(caller, region);
         return breakdowns.breakdown(normalised, year(year));

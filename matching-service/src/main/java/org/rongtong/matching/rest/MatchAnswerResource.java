@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.matching.service.MatchLifecycle;
 import org.rongtong.matching.service.MatchMapper;
@@ -47,14 +50,19 @@ public class MatchAnswerResource {
     }
 
     @GET
-    @Operation(summary = "A match, for its candidate or the demand's publisher; the ETag is its version")
+    @Operation(operationId = "getMatch", summary = "A match, for its candidate or the demand's publisher; the ETag is its version")
+    @APIResponse(responseCode = "200", description = "The match",
+            content = @Content(schema = @Schema(implementation = MatchView.class)))
     public Uni<Response> get(@PathParam("matchId") UUID matchId) {
         return lifecycle.find(matchId, caller).map(found -> ok(found.match()));
     }
 
     @POST
     @Path("/interest")
-    @Operation(summary = "The candidate is interested (PROPOSED or DECLINED → INTERESTED)")
+    @Operation(operationId = "expressInterest", summary = "The candidate is interested (PROPOSED or DECLINED → INTERESTED)")
+    @APIResponse(responseCode = "200", description = "The match, moved",
+            content = @Content(schema = @Schema(implementation = MatchView.class)))
+    @APIResponse(responseCode = "409", description = "The move is not allowed from the match's current status, or not by this side")
     public Uni<Response> interest(@PathParam("matchId") UUID matchId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid AnswerRequest body) {
         return move(matchId, MatchMove.INTEREST, ifMatch, body);
@@ -62,7 +70,10 @@ public class MatchAnswerResource {
 
     @POST
     @Path("/decline")
-    @Operation(summary = "The candidate declines (PROPOSED, INTERESTED or SHORTLISTED → DECLINED)")
+    @Operation(operationId = "declineMatch", summary = "The candidate declines (PROPOSED, INTERESTED or SHORTLISTED → DECLINED)")
+    @APIResponse(responseCode = "200", description = "The match, moved",
+            content = @Content(schema = @Schema(implementation = MatchView.class)))
+    @APIResponse(responseCode = "409", description = "The move is not allowed from the match's current status, or not by this side")
     public Uni<Response> decline(@PathParam("matchId") UUID matchId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid AnswerRequest body) {
         return move(matchId, MatchMove.DECLINE, ifMatch, body);
@@ -70,7 +81,10 @@ public class MatchAnswerResource {
 
     @POST
     @Path("/shortlist")
-    @Operation(summary = "The publisher shortlists an interested candidate (INTERESTED → SHORTLISTED); it joins a reserve pool")
+    @Operation(operationId = "shortlistMatch", summary = "The publisher shortlists an interested candidate (INTERESTED → SHORTLISTED); it joins a reserve pool")
+    @APIResponse(responseCode = "200", description = "The match, moved",
+            content = @Content(schema = @Schema(implementation = MatchView.class)))
+    @APIResponse(responseCode = "409", description = "The move is not allowed from the match's current status, or not by this side")
     public Uni<Response> shortlist(@PathParam("matchId") UUID matchId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid AnswerRequest body) {
         return move(matchId, MatchMove.SHORTLIST, ifMatch, body);
@@ -78,7 +92,10 @@ public class MatchAnswerResource {
 
     @POST
     @Path("/reject")
-    @Operation(summary = "The publisher rejects the candidate (INTERESTED or SHORTLISTED → REJECTED)")
+    @Operation(operationId = "rejectMatch", summary = "The publisher rejects the candidate (INTERESTED or SHORTLISTED → REJECTED)")
+    @APIResponse(responseCode = "200", description = "The match, moved",
+            content = @Content(schema = @Schema(implementation = MatchView.class)))
+    @APIResponse(responseCode = "409", description = "The move is not allowed from the match's current status, or not by this side")
     public Uni<Response> reject(@PathParam("matchId") UUID matchId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid AnswerRequest body) {
         return move(matchId, MatchMove.REJECT, ifMatch, body);
@@ -86,7 +103,10 @@ public class MatchAnswerResource {
 
     @POST
     @Path("/confirm")
-    @Operation(summary = "The publisher confirms cooperation reached (SHORTLISTED → COOPERATING)")
+    @Operation(operationId = "confirmMatch", summary = "The publisher confirms cooperation reached (SHORTLISTED → COOPERATING)")
+    @APIResponse(responseCode = "200", description = "The match, moved",
+            content = @Content(schema = @Schema(implementation = MatchView.class)))
+    @APIResponse(responseCode = "409", description = "The move is not allowed from the match's current status, or not by this side")
     public Uni<Response> confirm(@PathParam("matchId") UUID matchId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid AnswerRequest body) {
         return move(matchId, MatchMove.CONFIRM, ifMatch, body);

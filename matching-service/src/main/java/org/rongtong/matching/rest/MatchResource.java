@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.matching.service.MatchMapper;
 import org.rongtong.matching.service.MatchingService;
@@ -21,7 +22,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/demands/{demandId}/matches")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Matches")
+@Tag(name = "Matches", description = "Ranked, explained candidates for demands and the answers that move a match")
 public class MatchResource {
 
     private final MatchingService matching;
@@ -39,6 +40,7 @@ public class MatchResource {
      */
     @GET
     @RolesAllowed({Roles.ENTERPRISE, Roles.PARTNER, Roles.OPERATOR, Roles.BUREAU})
+    @Operation(operationId = "listMatches", summary = "A demand's ranked candidates with their reasons, as far as the caller may see them")
     public Uni<List<MatchView>> list(@PathParam("demandId") UUID demandId) {
         Viewer viewer = caller.viewer();
         return matching.visibleMatches(demandId, viewer)

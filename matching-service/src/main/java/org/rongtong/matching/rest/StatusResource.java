@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/matching/status")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Status")
+@Tag(name = "Status", description = "How far matching has processed its topics")
 public class StatusResource {
 
     private final MatchingStatus status;
@@ -31,7 +31,7 @@ public class StatusResource {
      */
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.BUREAU, Roles.PARTNER, Roles.ENTERPRISE})
-    @Operation(summary = "How far matching has processed each topic (watermark and lag per partition) and this replica's index")
+    @Operation(operationId = "getMatchingStatus", summary = "How far matching has processed each topic (watermark and lag per partition) and this replica's index")
     public Uni<StatusView> status() {
         return status.status();
     }

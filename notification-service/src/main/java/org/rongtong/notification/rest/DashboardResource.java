@@ -12,7 +12,7 @@ import org.rongtong.notification.config.DashboardConfig;
 
 /** What the bureau dashboard's page needs before sign-in: where the other services' APIs are. Nothing secret. */
 @Path("/api/v1/dashboard/config")
-@Tag(name = "Dashboard")
+@Tag(name = "Dashboard", description = "What the bureau dashboard's page needs before sign-in")
 @PermitAll
 public class DashboardResource {
 
@@ -27,7 +27,7 @@ public class DashboardResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The base URLs the dashboard calls (empty: the page's own origin)")
+    @Operation(operationId = "getDashboardConfig", summary = "The base URLs the dashboard calls (empty: the page's own origin)")
     public Endpoints endpoints() {
         return new Endpoints(config.registryUrl().orElse(""), config.demandUrl().orElse(""), config.matchingUrl().orElse(""), "");
     }

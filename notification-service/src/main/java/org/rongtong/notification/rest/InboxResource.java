@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.notification.service.InboxService;
 import org.rongtong.web.rest.Page;
@@ -26,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/inbox")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Inbox")
+@Tag(name = "Inbox", description = "The caller's notifications, read and unread")
 public class InboxResource {
 
     private final InboxService inbox;
@@ -39,6 +40,7 @@ public class InboxResource {
 
     @GET
     @RolesAllowed({Roles.ENTERPRISE, Roles.BUREAU, Roles.PARTNER, Roles.OPERATOR})
+    @Operation(operationId = "listInbox", summary = "The caller's notifications, newest first (an operator or partner names enterpriseId)")
     public Uni<Page<NotificationView>> list(@QueryParam("enterpriseId") UUID enterpriseId,
             @QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
             @QueryParam("eventType") String eventType,
@@ -51,6 +53,7 @@ public class InboxResource {
     @POST
     @Path("/{id}/read")
     @RolesAllowed({Roles.ENTERPRISE, Roles.BUREAU, Roles.PARTNER, Roles.OPERATOR})
+    @Operation(operationId = "markNotificationRead", summary = "Mark a notification read")
     public Uni<NotificationView> markRead(@PathParam("id") UUID id) {
         return inbox.markRead(caller, id, true);
     }
@@ -58,6 +61,7 @@ public class InboxResource {
     @DELETE
     @Path("/{id}/read")
     @RolesAllowed({Roles.ENTERPRISE, Roles.BUREAU, Roles.PARTNER, Roles.OPERATOR})
+    @Operation(operationId = "markNotificationUnread", summary = "Mark a notification unread")
     public Uni<NotificationView> markUnread(@PathParam("id") UUID id) {
         return inbox.markRead(caller, id, false);
     }

@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.events.CooperationField;
 import org.rongtong.notification.service.StreamService;
@@ -24,7 +28,7 @@ import org.rongtong.web.validation.RegionCode;
 import io.smallrye.mutiny.Multi;
 
 @Path("/api/v1/stream")
-@Tag(name = "Stream")
+@Tag(name = "Stream", description = "The live feed of events, as server-sent events")
 public class StreamResource {
 
     private final StreamService stream;
@@ -43,6 +47,10 @@ public class StreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.ENTERPRISE, Roles.BUREAU, Roles.PARTNER, Roles.OPERATOR})
+    @Operation(operationId = "streamEvents", summary = "The live feed of events in the caller's scope, as server-sent events (resume with Last-Event-ID)")
+    @APIResponse(responseCode = "200", description = "An endless stream; each event as described",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = StreamEvent.class)))
+    @APIResponse(responseCode = "429", description = "The caller has as many streams open as its quota allows")
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
             @QueryParam("type") List<String> types,
             @QueryParam("regionPrefix") @Pattern(regexp = RegionCode.PREFIX, message = RegionCode.PREFIX_MESSAGE) String regionPrefix,

@@ -23,6 +23,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.notification.service.SubscriptionService;
 import org.rongtong.notification.service.TargetPolicy;
@@ -38,7 +42,7 @@ import io.vertx.mutiny.core.Vertx;
 
 @Path("/api/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Subscriptions")
+@Tag(name = "Subscriptions", description = "Webhook subscriptions, their signing secrets and their delivery log")
 @RolesAllowed({Roles.ENTERPRISE, Roles.BUREAU, Roles.PARTNER, Roles.OPERATOR})
 public class SubscriptionResource {
 
@@ -57,6 +61,11 @@ public class SubscriptionResource {
     /** Creates a subscription; the answer carries the signing secret, the only time it is shown. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createSubscription", summary = "Subscribe a webhook; the answer carries the signing secret, the only time it is shown")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key names a subscription deleted since, or is in use by a request still running")
+    @APIResponse(responseCode = "429", description = "The owner holds as many subscriptions as its quota allows")
     public Uni<Response> create(@Valid @NotNull SubscriptionRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         IdempotencyKeys.requireValid(idempotencyKey);
         // resolving the host blocks: off the event loop, then back on it for the transaction
@@ -72,6 +81,7 @@ public class SubscriptionResource {
     }
 
     @GET
+    @Operation(operationId = "listSubscriptions", summary = "The caller's subscriptions")
     public Uni<Page<SubscriptionView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return subscriptions.list(caller, page, size);
@@ -79,12 +89,15 @@ public class SubscriptionResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getSubscription", summary = "One subscription (its secret is never shown again)")
     public Uni<SubscriptionView> get(@PathParam("id") UUID id) {
         return subscriptions.get(caller, id);
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription; nothing more is delivered to it")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return subscriptions.delete(caller, id).map(v -> Response.noContent().build());
     }
@@ -92,6 +105,7 @@ public class SubscriptionResource {
     /** A new secret; the previous one keeps signing for {@code graceSeconds} (default 24 h), so receivers switch without a gap. */
     @POST
     @Path("/{id}/rotate-secret")
+    @Operation(operationId = "rotateSubscriptionSecret", summary = "A new signing secret; the previous one keeps signing for graceSeconds (default 24 h)")
     public Uni<SecretRotation> rotate(@PathParam("id") UUID id,
             @QueryParam("graceSeconds") @Min(0) @Max(604800) Long graceSeconds) {
         return subscriptions.rotate(caller, id, graceSeconds == null ? null : Duration.ofSeconds(graceSeconds));
@@ -99,6 +113,7 @@ public class SubscriptionResource {
 
     @POST
     @Path("/{id}/resume")
+    @Operation(operationId = "resumeSubscription", summary = "Resume a subscription paused after repeated failures")
     public Uni<SubscriptionView> resume(@PathParam("id") UUID id) {
         return subscriptions.resume(caller, id);
     }
@@ -106,6 +121,7 @@ public class SubscriptionResource {
     /** The delivery log, newest first, each delivery with its attempts (status code, error, latency). */
     @GET
     @Path("/{id}/deliveries")
+    @Operation(operationId = "listDeliveries", summary = "The delivery log, newest first, each delivery with its attempts")
     public Uni<Page<DeliveryView>> deliveries(@PathParam("id") UUID id,
             @QueryParam("status") @Pattern(regexp = "PENDING|DELIVERED|FAILED") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
@@ -115,6 +131,10 @@ public class SubscriptionResource {
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
+    @Operation(operationId = "redeliver", summary = "Deliver a delivered or failed event again")
+    @APIResponse(responseCode = "200", description = "The delivery, pending again",
+            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "409", description = "The delivery is still pending")
     public Uni<DeliveryView> redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return subscriptions.redeliver(caller, id, deliveryId);
     }

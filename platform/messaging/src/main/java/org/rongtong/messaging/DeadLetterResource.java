@@ -11,6 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.security.Roles;
@@ -27,7 +30,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @Path("/api/v1/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)
-@Tag(name = "Dead letters")
+@Tag(name = "Dead letters", description = "Records this service could not process, parked with the reason; operators replay them")
 @IfBuildProperty(name = "rongtong.dead-letters.enabled", stringValue = "true")
 public class DeadLetterResource {
 
@@ -38,7 +41,7 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "The newest parked records of this service's dead-letter topic (operators)")
+    @Operation(operationId = "listDeadLetters", summary = "The newest parked records of this service's dead-letter topic (operators)")
     public Uni<DeadLetters.Page> list(@QueryParam("limit") @DefaultValue("50") String limit) {
         int n = bounded("limit", limit, 1, 500);
         return blocking(() -> deadLetters.list(n));
@@ -46,7 +49,7 @@ public class DeadLetterResource {
 
     @GET
     @Path("/{partition}/{offset}")
-    @Operation(summary = "One parked record, with the topic it came from and why it was parked (operators)")
+    @Operation(operationId = "getDeadLetter", summary = "One parked record, with the topic it came from and why it was parked (operators)")
     public Uni<DeadLetters.DeadLetter> one(@PathParam("partition") String partition, @PathParam("offset") String offset) {
         int p = bounded("partition", partition, 0, Integer.MAX_VALUE);
         long o = offset(offset);
@@ -56,7 +59,10 @@ public class DeadLetterResource {
     /** Sends the parked record back to its topic; answers where it went. Replaying twice is harmless (idempotent consumers). */
     @POST
     @Path("/{partition}/{offset}/replay")
-    @Operation(summary = "Send a parked record back to its topic once its cause is fixed (operators)")
+    @Operation(operationId = "replayDeadLetter", summary = "Send a parked record back to its topic once its cause is fixed (operators)")
+    @APIResponse(responseCode = "200", description = "Sent back; where it went",
+            content = @Content(schema = @Schema(implementation = DeadLetters.Replayed.class)))
+    @APIResponse(responseCode = "422", description = "The record cannot be replayed (it names no topic to return to)")
     public Uni<DeadLetters.Replayed> replay(@PathParam("partition") String partition, @PathParam("offset") String offset) {
         int p = bounded("partition", partition, 0, Integer.MAX_VALUE);
         long o = offset(offset);

@@ -24,6 +24,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.EnterpriseKind;
@@ -45,7 +49,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/enterprises")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Enterprises")
+@Tag(name = "Enterprises", description = "The directory of enterprises: registration, profiles, activation, bulk imports")
 public class EnterpriseResource {
 
     private final EnterpriseService enterprises;
@@ -59,6 +63,10 @@ public class EnterpriseResource {
     /** Registration comes through a partner portal or an operator; an enterprise token names an enterprise that exists. */
     @POST
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER})
+    @Operation(operationId = "registerEnterprise", summary = "Register an enterprise (Idempotency-Key honoured)")
+    @APIResponse(responseCode = "201", description = "Registered; Location and ETag name it",
+            content = @Content(schema = @Schema(implementation = EnterpriseView.class)))
+    @APIResponse(responseCode = "409", description = "The credit code is registered already, or the Idempotency-Key is in use by a request still running")
     public Uni<Response> register(@Valid @NotNull RegisterEnterpriseRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         IdempotencyKeys.requireValid(idempotencyKey);
@@ -72,6 +80,10 @@ public class EnterpriseResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER, Roles.ENTERPRISE, Roles.BUREAU})
+    @Operation(operationId = "getEnterprise", summary = "One enterprise; contacts only for whoever acts for it; the ETag is its version")
+    @APIResponse(responseCode = "200", description = "The enterprise",
+            content = @Content(schema = @Schema(implementation = EnterpriseView.class)))
+    @APIResponse(responseCode = "404", description = "No such enterprise, or one outside a bureau's region")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return enterprises.find(id).map(e -> {
             // a bureau reads only the enterprises of its region; elsewhere it is as if they did not exist
@@ -86,6 +98,13 @@ public class EnterpriseResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER, Roles.ENTERPRISE})
+    @Operation(operationId = "updateEnterprise", summary = "Replace an enterprise's profile (If-Match required)")
+    @APIResponse(responseCode = "200", description = "The new profile",
+            content = @Content(schema = @Schema(implementation = EnterpriseView.class)))
+    @APIResponse(responseCode = "404", description = "No such enterprise, or one outside a bureau's region")
+    @APIResponse(responseCode = "409", description = "The new credit code belongs to another enterprise")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+    @APIResponse(responseCode = "428", description = "No If-Match header")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RegisterEnterpriseRequest request) {
         caller.requireActsFor(id);
@@ -97,6 +116,13 @@ public class EnterpriseResource {
     @Path("{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER, Roles.ENTERPRISE})
+    @Operation(operationId = "deactivateEnterprise", summary = "Deactivate an enterprise (If-Match required)")
+    @APIResponse(responseCode = "200", description = "The enterprise, inactive",
+            content = @Content(schema = @Schema(implementation = EnterpriseView.class)))
+    @APIResponse(responseCode = "404", description = "No such enterprise, or one outside a bureau's region")
+    @APIResponse(responseCode = "409", description = "Already inactive")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+    @APIResponse(responseCode = "428", description = "No If-Match header")
     public Uni<Response> deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         caller.requireActsFor(id);
         long expected = Versions.requireIfMatch(ifMatch);
@@ -107,6 +133,13 @@ public class EnterpriseResource {
     @Path("{id}/reactivate")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER})
+    @Operation(operationId = "reactivateEnterprise", summary = "Reactivate an enterprise (If-Match required)")
+    @APIResponse(responseCode = "200", description = "The enterprise, active",
+            content = @Content(schema = @Schema(implementation = EnterpriseView.class)))
+    @APIResponse(responseCode = "404", description = "No such enterprise, or one outside a bureau's region")
+    @APIResponse(responseCode = "409", description = "Already active, or its credit code was registered again meanwhile")
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
+    @APIResponse(responseCode = "428", description = "No If-Match header")
     public Uni<Response> reactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         caller.requireActsFor(id);
         long expected = Versions.requireIfMatch(ifMatch);
@@ -116,6 +149,7 @@ public class EnterpriseResource {
     /** The directory, filtered, in a stable order, a bounded page at a time. */
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER, Roles.ENTERPRISE, Roles.BUREAU})
+    @Operation(operationId = "searchEnterprises", summary = "The directory, filtered, in a stable order, a page at a time (pageToken from the previous page)")
     public Uni<EnterprisePage> search(@QueryParam("kind") EnterpriseKind kind,
             @QueryParam("tier") @Pattern(regexp = "[A-Z][A-Z_]*", message = "must be a tier code") String tier,
             @QueryParam("chain") @Pattern(regexp = ChainCode.PATTERN, message = ChainCode.MESSAGE) String chain,

@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.rongtong.persistence.idempotency.IdempotencyKeys;
@@ -56,6 +60,13 @@ public class ImportResource {
     @Blocking
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER})
     @Consumes({"text/csv", "application/x-ndjson", "application/ndjson", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(operationId = "importEnterprises", summary = "Register many enterprises from CSV or NDJSON: up to 1,000 rows answered when done, more as a job to poll")
+    @APIResponse(responseCode = "200", description = "Done: the job with every row's outcome",
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    @APIResponse(responseCode = "202", description = "Running: poll the job at Location",
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key is in use by a request still running")
+    @APIResponse(responseCode = "422", description = "The file cannot be read as the format, or the Idempotency-Key was used with another body")
     public Response start(InputStream body, @HeaderParam("Content-Type") String contentType,
             @QueryParam("format") String format, @QueryParam("atomic") @DefaultValue("false") boolean atomic,
             @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
@@ -83,6 +94,10 @@ public class ImportResource {
     @Path("{id}")
     @Blocking
     @RolesAllowed({Roles.OPERATOR, Roles.PARTNER})
+    @Operation(operationId = "getImport", summary = "An import job; a partner sees only its own")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    @APIResponse(responseCode = "404", description = "No such job, or another partner's")
     public ImportJob get(@PathParam("id") UUID id, @QueryParam("registered") @DefaultValue("true") boolean withRegistered) {
         ImportJob job = imports.find(id, withRegistered);
         if (job == null) {
