@@ -78,7 +78,7 @@ public class InboxService {
      * transaction, so a replay writes nothing twice. A whole poll's worth in one transaction: per-event transactions
      * capped the service at about 150 events/s on two cores. Written through the SQL client, one multi-row statement
      * per table ({@code unnest} of arrays): a managed entity per row (session, entity objects, flush) cost the service
-     * about a sixth more CPU per benchmark run (docs/benchmarks.md).
+     * about a sixth more CPU per benchmark run (ADR 0009, Measurements: "Consumer write path through the SQL client").
      */
     public Uni<Void> onMatchEvents(List<MatchEvent> batch) {
         String[] ids = batch.stream().map(MatchEvent::eventId).distinct().toArray(String[]::new);

@@ -14,7 +14,7 @@ public interface OutboxRelayConfig {
 
     /**
      * Rows published per round trip (at most: a round takes what waits). 2,000 lets the relay keep pace with a bulk
-     * import of 100,000 enterprises on two cores; at 500 it ended two seconds behind (docs/benchmarks.md).
+     * import of 100,000 enterprises on two cores; at 500 it ended two seconds behind (ADR 0013, Measurements).
      */
     @WithDefault("2000")
     int batchSize();
