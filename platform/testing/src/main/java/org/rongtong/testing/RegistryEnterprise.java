@@ -1,11 +1,13 @@
 package org.rongtong.testing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.rongtong.events.CooperationField;
 import org.rongtong.events.EnterpriseKind;
 import org.rongtong.events.EnterpriseSnapshot;
@@ -112,6 +114,15 @@ public final class RegistryEnterprise {
     public static UUID publish(EnterpriseSnapshot snapshot, String type) {
         TopicProbe.publish(Topics.ENTERPRISES, snapshot.id().toString(), type, TestJson.write(snapshot));
         return snapshot.id();
+    }
+
+    /** Publishes several snapshots in one producer flush: for a test that needs them to arrive together. */
+    public static void publishTogether(EnterpriseSnapshot... snapshots) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (EnterpriseSnapshot s : snapshots) {
+            records.add(TopicProbe.record(Topics.ENTERPRISES, s.id().toString(), typeOf(s), TestJson.write(s), UUID.randomUUID().toString()));
+        }
+        TopicProbe.publishTogether(records);
     }
 
     /** Registered at version 1; later, deactivated or (re)activated by what the snapshot says. */

@@ -80,17 +80,35 @@ public final class TopicProbe implements AutoCloseable {
 
     /** With more headers, such as the {@code traceparent} the outbox relay sends for a traced writer. */
     public static void publish(String topic, String key, String type, String data, String eventId, Map<String, String> headers) {
+        ProducerRecord<String, String> record = record(topic, key, type, data, eventId);
+        headers.forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        publishTogether(List.of(record));
+    }
+
+    /** One test event as a producer would send it: the CloudEvents headers of Kafka's binary mode. */
+    public static ProducerRecord<String, String> record(String topic, String key, String type, String data, String eventId) {
+        var record = new ProducerRecord<>(topic, key, data);
+        record.headers().add(new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("ce_id", eventId.getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("ce_source", "/test".getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("ce_type", type.getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("ce_subject", key.getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("content-type", "application/json".getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    /**
+     * Sends the records through one producer and one flush, so that they reach the broker together (a producer per
+     * record takes a connection and a metadata round each, and lets a consumer see them seconds apart).
+     */
+    public static void publishTogether(List<ProducerRecord<String, String>> records) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", KafkaBrokerResource.bootstrapServers(),
-                "acks", "all"), new StringSerializer(), new StringSerializer())) {
-            var record = new ProducerRecord<>(topic, key, data);
-            record.headers().add(new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)));
-            record.headers().add(new RecordHeader("ce_id", eventId.getBytes(StandardCharsets.UTF_8)));
-            record.headers().add(new RecordHeader("ce_source", "/test".getBytes(StandardCharsets.UTF_8)));
-            record.headers().add(new RecordHeader("ce_type", type.getBytes(StandardCharsets.UTF_8)));
-            record.headers().add(new RecordHeader("ce_subject", key.getBytes(StandardCharsets.UTF_8)));
-            record.headers().add(new RecordHeader("content-type", "application/json".getBytes(StandardCharsets.UTF_8)));
-            headers.forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-            producer.send(record).get();
+                "acks", "all", "linger.ms", 50), new StringSerializer(), new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            records.forEach(r -> sent.add(producer.send(r)));
+            for (var s : sent) {
+                s.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish a test event", e);
         }
