@@ -103,9 +103,10 @@ public final class TopicProbe implements AutoCloseable {
      */
     public static void publishTogether(List<ProducerRecord<String, String>> records) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", KafkaBrokerResource.bootstrapServers(),
-                "acks", "all", "linger.ms", 50), new StringSerializer(), new StringSerializer())) {
+                "acks", "all"), new StringSerializer(), new StringSerializer())) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             records.forEach(r -> sent.add(producer.send(r)));
+            producer.flush();
             for (var s : sent) {
                 s.get();
             }

@@ -103,7 +103,6 @@ public class EnterpriseResource {
             content = @Content(schema = @Schema(implementation = EnterpriseView.class)))
     @APIResponse(responseCode = "404", description = "No such enterprise, or one outside a bureau's region")
     @APIResponse(responseCode = "409", description = "The new credit code belongs to another enterprise")
-    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RegisterEnterpriseRequest request) {
@@ -121,7 +120,6 @@ public class EnterpriseResource {
             content = @Content(schema = @Schema(implementation = EnterpriseView.class)))
     @APIResponse(responseCode = "404", description = "No such enterprise, or one outside a bureau's region")
     @APIResponse(responseCode = "409", description = "Already inactive")
-    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Uni<Response> deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         caller.requireActsFor(id);
@@ -138,7 +136,6 @@ public class EnterpriseResource {
             content = @Content(schema = @Schema(implementation = EnterpriseView.class)))
     @APIResponse(responseCode = "404", description = "No such enterprise, or one outside a bureau's region")
     @APIResponse(responseCode = "409", description = "Already active, or its credit code was registered again meanwhile")
-    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current")
     @APIResponse(responseCode = "428", description = "No If-Match header")
     public Uni<Response> reactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         caller.requireActsFor(id);
