@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import org.rongtong.testing.Api;
 import org.rongtong.testing.DevTokens;
 import org.rongtong.testing.KafkaBrokerResource;
 import org.rongtong.testing.PostgresResource;
+import org.rongtong.testing.RegistryEnterprise;
 import org.rongtong.testing.TopicProbe;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -132,6 +134,29 @@ class DemandPublicationTest {
         inverted.put("budgetMin", 9_000_000);
         publishAs(DevTokens.enterprise(leader), inverted).then().statusCode(400)
                 .body("errors[0].field", equalTo("budgetMax")).body("errors[0].message", containsString("budgetMin"));
+    }
+
+    @Test
+    void enterpriseEventsPublishedTogetherApplyTheNewestVersionOfEachAndParkOnlyTheUnreadableOne() throws Exception {
+        UUID stays = UUID.randomUUID();
+        UUID leaves = UUID.randomUUID();
+        String poisonKey = UUID.randomUUID().toString();
+        try (TopicProbe deadLetters = TopicProbe.of("demand-service.dlq.v1")) {
+            // one producer flush: the consumer reads them in one poll, and so handles them as one batch
+            TopicProbe.publishTogether(List.of(
+                    RegistryEnterprise.record(RegistryEnterprise.of(EnterpriseKind.CHAIN_LEADER, "370212").id(stays).snapshot()),
+                    RegistryEnterprise.record(RegistryEnterprise.of(EnterpriseKind.CHAIN_LEADER, "370212").id(leaves).snapshot()),
+                    TopicProbe.record(Topics.ENTERPRISES, poisonKey, EventTypes.ENTERPRISE_REGISTERED, "{not json", UUID.randomUUID().toString()),
+                    RegistryEnterprise.record(RegistryEnterprise.of(EnterpriseKind.CHAIN_LEADER, "370212").id(leaves).version(2, false).snapshot())));
+
+            ConsumerRecord<String, String> parked = deadLetters.await(r -> poisonKey.equals(r.key()), Duration.ofSeconds(30));
+            assertTrue(TopicProbe.header(parked, "dead-letter-reason").contains("unreadable data"), TopicProbe.header(parked, "dead-letter-reason"));
+            publishOnceKnown(DevTokens.enterprise(stays), Fixtures.demand(), 201);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("SELECT count(*) FROM known_enterprise WHERE id = ? AND version = 2 AND NOT active", leaves) == 1);
+            publishAs(DevTokens.enterprise(leaves), Fixtures.demand()).then().statusCode(422).contentType("application/problem+json");
+            assertEquals(0, deadLetters.drain(Duration.ofSeconds(2)).stream()
+                    .filter(r -> stays.toString().equals(r.key()) || leaves.toString().equals(r.key())).count(), "only the unreadable record is parked");
+        }
     }
 
     @Test

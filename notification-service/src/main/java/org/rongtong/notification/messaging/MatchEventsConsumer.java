@@ -11,11 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.rongtong.events.CloudEventHeaders;
 import org.rongtong.events.DemandCandidatesChanged;
@@ -23,7 +21,7 @@ import org.rongtong.events.DemandMatched;
 import org.rongtong.events.EventTypes;
 import org.rongtong.events.MatchChanged;
 import org.rongtong.messaging.CloudEvent;
-import org.rongtong.messaging.DeadLetters;
+import org.rongtong.messaging.DeadLetterParking;
 import org.rongtong.messaging.EventRetry;
 import org.rongtong.messaging.PoisonEventException;
 import org.rongtong.notification.service.InboxService;
@@ -31,7 +29,6 @@ import org.rongtong.notification.service.SubscriptionMapper;
 import org.rongtong.notification.service.WebhookDispatcher;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * The match topic's events, a poll's worth at a time (one transaction per batch): candidate lists and the moves of each
@@ -47,12 +44,12 @@ public class MatchEventsConsumer {
 
     private final InboxService inbox;
     private final WebhookDispatcher dispatcher;
-    private final Emitter<String> deadLetters;
+    private final DeadLetterParking parking;
 
     public MatchEventsConsumer(InboxService inbox, WebhookDispatcher dispatcher, @Channel("matches-dlq") Emitter<String> deadLetters) {
         this.inbox = inbox;
         this.dispatcher = dispatcher;
-        this.deadLetters = deadLetters;
+        this.parking = new DeadLetterParking(deadLetters);
     }
 
     /** A record of the batch and the event read from it. */
@@ -109,33 +106,8 @@ public class MatchEventsConsumer {
         return "batch of " + batch.size() + " from " + EventRetry.describe(first);
     }
 
-    /** Sends the record to the dead-letter topic (retrying while the broker is away) and counts it. */
     private Uni<Void> park(ConsumerRecord<String, String> record, Throwable reason) {
-        return EventRetry.handle("parking " + EventRetry.describe(record), () -> send(record, reason))
-                .invoke(() -> DeadLetters.counted(record.topic()));
-    }
-
-    private Uni<Void> send(ConsumerRecord<String, String> record, Throwable reason) {
-        LOG.warnf("Parking %s-%d@%d in the dead-letter topic: %s", record.topic(), record.partition(), record.offset(), reason.getMessage());
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add("dead-letter-reason", String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-cause", reason.getClass().getName().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build();
-        return Uni.createFrom().completionStage(() -> {
-            java.util.concurrent.CompletableFuture<Void> sent = new java.util.concurrent.CompletableFuture<>();
-            deadLetters.send(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata)
-                    .withAck(() -> {
-                        sent.complete(null);
-                        return java.util.concurrent.CompletableFuture.completedFuture(null);
-                    }).withNack(failure -> {
-                        sent.completeExceptionally(failure);
-                        return java.util.concurrent.CompletableFuture.completedFuture(null);
-                    }));
-            return sent;
-        });
+        return parking.park(record, reason);
     }
 
     private static Instant time(ConsumerRecord<String, String> record) {

@@ -120,9 +120,14 @@ public final class RegistryEnterprise {
     public static void publishTogether(EnterpriseSnapshot... snapshots) {
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         for (EnterpriseSnapshot s : snapshots) {
-            records.add(TopicProbe.record(Topics.ENTERPRISES, s.id().toString(), typeOf(s), TestJson.write(s), UUID.randomUUID().toString()));
+            records.add(record(s));
         }
         TopicProbe.publishTogether(records);
+    }
+
+    /** The record the registry's relay would send for this snapshot: to publish it together with others. */
+    public static ProducerRecord<String, String> record(EnterpriseSnapshot s) {
+        return TopicProbe.record(Topics.ENTERPRISES, s.id().toString(), typeOf(s), TestJson.write(s), UUID.randomUUID().toString());
     }
 
     /** Registered at version 1; later, deactivated or (re)activated by what the snapshot says. */
