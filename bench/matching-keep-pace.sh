@@ -10,5 +10,5 @@ if [ ! -f registry-service/target/quarkus-app/quarkus-run.jar ] || [ ! -f demand
   || [ ! -f matching-service/target/quarkus-app/quarkus-run.jar ] || [ ! -f deploy/local/target/rongtong-local.jar ]; then
   ./mvnw -q -B -DskipTests package
 fi
-exec java -Drongtong.root="$root" -cp deploy/local/target/rongtong-local.jar \
+exec java ${JAVA_OPTS:-} -Drongtong.root="$root" -cp deploy/local/target/rongtong-local.jar \
   org.rongtong.local.bench.MatchingKeepPaceBenchmark "${1:-100000}"

@@ -64,7 +64,7 @@ final class ServiceProcesses implements AutoCloseable {
     private List<String> command(Service s, int replica) {
         PostgresServer postgres = databases.server();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + System.getProperty("rongtong.local.heap", "512m"), "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap(s), gc(s),
                 "-Dquarkus.http.port=" + ports.api(s, replica),
                 // the development key is allowed only on loopback (DevelopmentKeyGuard): nobody else can reach these
                 "-Dquarkus.http.host=127.0.0.1",
@@ -90,6 +90,34 @@ final class ServiceProcesses implements AutoCloseable {
         }
         command.addAll(List.of("-jar", directories.runner(s).toString()));
         return command;
+    }
+
+    /**
+     * The heap of a service's JVM: {@code -Drongtong.local.heap.<service>} (e.g. {@code rongtong.local.heap.matching-service}),
+     * else {@code -Drongtong.local.heap}, else 512m, and for matching-service 1536m: it keeps the enterprise index in
+     * memory (about 280 MB live at 100,000 enterprises), and in 512m it spent half of a bulk import in full collections
+     * (docs/adr/0034-matching-memory-and-batched-ranking.md).
+     */
+    static String heap(Service s) {
+        String own = System.getProperty("rongtong.local.heap." + s.directory);
+        if (own != null && !own.isBlank()) {
+            return own.trim();
+        }
+        String all = System.getProperty("rongtong.local.heap");
+        if (all != null && !all.isBlank()) {
+            return all.trim();
+        }
+        return s == Service.MATCHING ? "1536m" : "512m";
+    }
+
+    /**
+     * The collector: the serial one keeps a small service small beside three others on a laptop; matching-service, whose
+     * index is a large and changing share of its heap, gets the parallel one. {@code -Drongtong.local.gc.<service>=G1}
+     * (or Serial, Parallel) overrides it.
+     */
+    static String gc(Service s) {
+        String own = System.getProperty("rongtong.local.gc." + s.directory, s == Service.MATCHING ? "Parallel" : "Serial").trim();
+        return "-XX:+Use" + own + "GC";
     }
 
     /**

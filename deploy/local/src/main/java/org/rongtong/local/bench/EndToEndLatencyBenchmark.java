@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -37,8 +38,9 @@ import com.sun.net.httpserver.HttpServer;
  * demand-service's REST API at a steady rate (default 20/s for 60 s), with one webhook subscription per bureau of the
  * regions involved (the province and each prefecture) pointing at a receiver in this JVM. Prints p50/p99/max from the
  * start of each publishing request to the first receipt of its demand.matched webhook, per bureau subscription.
- * {@code --replicas 2} runs two replicas each of matching-service and notification-service. Run it with
- * bench/end-to-end.sh.
+ * {@code --replicas 2} runs two replicas each of matching-service and notification-service. Before the measured minute,
+ * a warm-up at half the rate ({@code -Drongtong.bench.warmup-seconds}, default 30; 0 measures cold JVMs), not counted.
+ * Run it with bench/end-to-end.sh.
  */
 public final class EndToEndLatencyBenchmark {
 
@@ -46,7 +48,18 @@ public final class EndToEndLatencyBenchmark {
     private static final String[] LEADER_REGIONS = {"370102", "370211", "370212", "370602", "370705"};
     private static final String[] CAPABILITIES = {"精密注塑", "模具开发", "变频控制板", "嵌入式软件", "电机驱动", "钣金冲压", "工业视觉检测", "热管理"};
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // the in-process broker and the HTTP client's pool leave non-daemon threads behind: end the JVM either way
+        try {
+            run(args);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         List<String> a = List.of(args);
         int enterprises = a.isEmpty() || a.get(0).startsWith("--") ? 100_000 : Integer.parseInt(a.get(0));
@@ -119,6 +132,7 @@ public final class EndToEndLatencyBenchmark {
                 client.until(() -> client.post(Service.DEMAND, "/api/v1/demands", DevTokens.enterprise(leader), demand(0, "warm-up")),
                         r -> r.status() == 201, Duration.ofMinutes(2));
             }
+            warmUp(client, receiver, leaders);
             Thread.sleep(3_000);
             receiver.clear();
 
@@ -183,8 +197,45 @@ public final class EndToEndLatencyBenchmark {
             }
             LatencyBreakdown.print(stack, sentWall, receivedWall);
         }
-        // the HTTP client's pool threads would keep the JVM alive after the stack stopped
-        System.exit(0);
+    }
+
+    /**
+     * Demands at half the rate for {@code rongtong.bench.warmup-seconds} (default 30; 0: none), each awaited until its
+     * webhooks arrived, before the measured minute: the services' ranking, fan-out and delivery code is then compiled, as
+     * in a service that has been running, instead of being compiled by the JIT during the measured minute
+     * (docs/adr/0034-matching-memory-and-batched-ranking.md). Not counted in the figures.
+     */
+    private static void warmUp(StackClient client, Receiver receiver, List<UUID> leaders) throws InterruptedException {
+        int seconds = Integer.getInteger("rongtong.bench.warmup-seconds", 30);
+        int rate = Math.max(1, Integer.getInteger("rongtong.bench.rate", 20) / 2);
+        if (seconds <= 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        Set<String> published = ConcurrentHashMap.newKeySet();
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < rate * seconds; i++) {
+            long wait = start + i * 1_000_000_000L / rate - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int n = i;
+            UUID leader = leaders.get(n % leaders.size());
+            senders.execute(() -> {
+                StackClient.Reply r = client.post(Service.DEMAND, "/api/v1/demands", DevTokens.enterprise(leader), demand(n, "warm-up"));
+                if (r.status() == 201) {
+                    published.add(r.body().get("id").asText());
+                }
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(2, TimeUnit.MINUTES);
+        long settle = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < settle && receiver.demandsSeen(published) < published.size()) {
+            Thread.sleep(1_000);
+        }
+        System.out.printf("warm-up: %,d demands at %d/s, delivered %.1f s after the first (not counted)%n", published.size(), rate,
+                secondsSince(start));
     }
 
     private static Map<String, Object> demand(int n, String run) {

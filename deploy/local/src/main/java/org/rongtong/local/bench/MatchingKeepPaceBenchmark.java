@@ -45,7 +45,18 @@ public final class MatchingKeepPaceBenchmark {
     private static final String[] CAPABILITIES = {"精密注塑", "模具开发", "ABS改性", "变频控制板", "嵌入式软件", "电机驱动", "钣金冲压",
             "表面处理", "工业视觉检测", "数字孪生", "再生塑料", "锂电池模组", "热管理", "传感器", "工业软件"};
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // the in-process broker and the HTTP client's pool leave non-daemon threads behind: end the JVM either way
+        try {
+            run(args);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path root = Path.of(System.getProperty("rongtong.root", "."));

@@ -42,7 +42,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class RegistryImportBenchmark {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // the in-process broker and the HTTP client's pool leave non-daemon threads behind: end the JVM either way
+        try {
+            run(args);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path root = Path.of(System.getProperty("rongtong.root", "."));
