@@ -104,6 +104,42 @@ class MatchingFlowTest {
     }
 
     @Test
+    void demandsArrivingTogetherAreEachRankedOnceAndTheLaterOnesAreDampedByTheEarlierOnesCandidacies() throws Exception {
+        UUID leader = announceEnterprise("宇通客车", EnterpriseKind.CHAIN_LEADER, "410102", List.of("整车装配"), Map.of());
+        UUID sought = announceEnterprise("郑州精密注塑", EnterpriseKind.SME, "410103", List.of("精密注塑", "模具开发"),
+                Map.of(CooperationField.PRODUCT_SUPPORTING, Willingness.STRONG));
+        ConsumerLag.awaitCaughtUp("matching-service", Topics.ENTERPRISES, Duration.ofSeconds(30));
+        List<DemandSnapshot> demands = new java.util.ArrayList<>();
+        List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            DemandSnapshot d = new DemandSnapshot(UUID.randomUUID(), 1, leader, CooperationField.PRODUCT_SUPPORTING, "HOME_APPLIANCES",
+                    "客车内饰精密注塑件配套 " + i, "寻求精密注塑配套", List.of("精密注塑"), List.of("4101"), null, null,
+                    Instant.now().plusSeconds(30 * 86_400), DemandStatus.PUBLISHED, Instant.now(), Instant.now());
+            demands.add(d);
+            var r = TopicProbe.record(Topics.DEMANDS, d.id().toString(), EventTypes.DEMAND_PUBLISHED, JSON.writeValueAsString(d),
+                    UUID.randomUUID().toString());
+            // one partition, one flush: one consumer reads them in order, in one poll, and ranks them as one batch
+            records.add(new org.apache.kafka.clients.producer.ProducerRecord<>(r.topic(), 0, r.key(), r.value(), r.headers()));
+        }
+        try (TopicProbe matches = TopicProbe.of(Topics.MATCHES)) {
+            TopicProbe.publishTogether(records);
+            for (int i = 0; i < demands.size(); i++) {
+                String id = demands.get(i).id().toString();
+                matches.awaitKey(id, EventTypes.DEMAND_MATCHED, Duration.ofSeconds(30));
+                List<String> components = Api.asOperator().when().get("/api/v1/demands/" + id + "/matches").then().statusCode(200)
+                        .body("$", hasSize(1)).body("[0].enterpriseId", equalTo(sought.toString()))
+                        .extract().path("[0].reasons.component");
+                // 3 open candidacies are free (rongtong.matching.exposure.free): from the fifth demand on, the candidate
+                // is damped for those the demands before it in the batch gave it, though none of them was written yet
+                assertEquals(i >= 4, components.contains("exposure"), "demand " + i + ": " + components);
+            }
+            long events = matches.drain(Duration.ofSeconds(2)).stream()
+                    .filter(r -> demands.stream().anyMatch(d -> d.id().toString().equals(r.key()))).count();
+            assertEquals(demands.size(), events, "one match event per demand");
+        }
+    }
+
+    @Test
     void aLaterRegisteredFittingEnterpriseIsMatchedToAnOpenDemandOnce() throws Exception {
         UUID leader = announceEnterprise("格力电器", EnterpriseKind.CHAIN_LEADER, "440400", List.of(), Map.of());
         UUID first = announceEnterprise("珠海精密注塑", EnterpriseKind.SME, "440402", List.of("精密注塑"),

@@ -8,6 +8,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.EnterpriseSnapshot;
@@ -19,6 +21,8 @@ import org.rongtong.matching.metrics.MatchingMetrics;
 import org.rongtong.matching.service.KpiService;
 import org.rongtong.matching.service.MatchLifecycle;
 import org.rongtong.matching.service.Projection;
+import org.rongtong.messaging.CloudEvent;
+import org.rongtong.messaging.DeadLetterParking;
 import org.rongtong.messaging.DeadLetters;
 import org.rongtong.messaging.EventRetry;
 
@@ -39,13 +43,16 @@ public class IncomingEvents {
     private final KpiService kpis;
     private final IndexLoader index;
     private final MatchingMetrics metrics;
+    private final DeadLetterParking parking;
 
-    public IncomingEvents(Projection projection, MatchLifecycle lifecycle, KpiService kpis, IndexLoader index, MatchingMetrics metrics) {
+    public IncomingEvents(Projection projection, MatchLifecycle lifecycle, KpiService kpis, IndexLoader index, MatchingMetrics metrics,
+            @Channel("demands-dlq") Emitter<String> deadLetters) {
         this.projection = projection;
         this.lifecycle = lifecycle;
         this.kpis = kpis;
         this.index = index;
         this.metrics = metrics;
+        this.parking = new DeadLetterParking(deadLetters);
     }
 
     /**
@@ -92,10 +99,51 @@ public class IncomingEvents {
         return chain;
     }
 
+    /**
+     * A poll's demand events, ranked in one transaction (docs/adr/0034-matching-memory-and-batched-ranking.md): when
+     * demands arrive faster than they are ranked, a poll holds several and they share the transaction's fixed costs; when
+     * matching keeps up, a poll holds one. An unreadable record is parked at once; a batch that fails for another reason
+     * is gone through record by record, with the retries of EventRetry, and only the record that still fails is parked.
+     */
     @Incoming("demands")
-    public Uni<Void> onDemandEvent(ConsumerRecord<String, String> record) {
-        return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.DEMAND_TYPES, DemandSnapshot.class,
-                (event, snapshot) -> projection.demand(record, snapshot).invoke(metrics::candidatesProposed).replaceWithVoid()));
+    public Uni<Void> onDemandEvents(ConsumerRecords<String, String> records) {
+        return index.indexed().chain(() -> {
+            List<Projection.DemandEvent> batch = new ArrayList<>();
+            List<Uni<Void>> parked = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : records) {
+                try {
+                    CloudEvent event = CloudEvent.of(record);
+                    // other types are not ours; an event holding values this service does not know yet is skipped
+                    if (EventTypes.DEMAND_TYPES.contains(event.type())) {
+                        event.dataAs(DemandSnapshot.class).ifPresent(snapshot -> batch.add(new Projection.DemandEvent(record, snapshot)));
+                    }
+                } catch (RuntimeException poison) {
+                    parked.add(parking.park(record, poison));
+                }
+            }
+            Uni<Void> handled = batch.isEmpty() ? Uni.createFrom().voidItem()
+                    : EventRetry.handleBatch("batch of " + batch.size() + " demand event(s)",
+                            () -> projection.demands(batch).invoke(metrics::candidatesProposed).replaceWithVoid())
+                            .onFailure().recoverWithUni(failure -> {
+                                LOG.warnf("A batch of %d demand event(s) failed (%s); handling them one by one", batch.size(),
+                                        String.valueOf(failure.getMessage()));
+                                return demandsOneByOne(batch);
+                            });
+            return parked.isEmpty() ? handled : Uni.join().all(parked).andFailFast().chain(() -> handled);
+        });
+    }
+
+    /** In the batch's order (a demand's events stay ordered); a record that fails for good is parked, the rest proceed. */
+    @SuppressWarnings("unchecked")
+    private Uni<Void> demandsOneByOne(List<Projection.DemandEvent> batch) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Projection.DemandEvent e : batch) {
+            ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) e.record();
+            chain = chain.chain(() -> EventRetry.handle(EventRetry.describe(record),
+                    () -> projection.demand(record, e.snapshot()).invoke(metrics::candidatesProposed).replaceWithVoid())
+                    .onFailure().recoverWithUni(failure -> parking.park(record, failure)));
+        }
+        return chain;
     }
 
     /** A proposal counts as interest in the match of its proposer and demand. */

@@ -22,6 +22,7 @@ final class MatchRows {
     private static final String COLUMNS = "INSERT INTO match (id, demand_id, enterprise_id, enterprise_name, rank, score, reasons, status,"
             + " version, origin, note, created_at, updated_at, answered_at, shortlisted_at) VALUES ";
     private static final int PER_ROW = 12;
+    private static final int CHUNK = 2_000;
     private static final Match.ReasonsConverter REASONS = new Match.ReasonsConverter();
 
     private MatchRows() {
@@ -32,7 +33,17 @@ final class MatchRows {
         if (matches.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Match> ordered = matches.stream().sorted(Comparator.comparing((Match m) -> m.enterpriseId)).toList();
+        List<Match> all = matches.stream().sorted(Comparator.comparing((Match m) -> m.enterpriseId)).toList();
+        // a statement takes at most 65,535 parameters; chunks in order keep the locks in enterprise order
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<Match> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            chain = chain.chain(() -> insertOrdered(chunk));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> insertOrdered(List<Match> ordered) {
         StringBuilder sql = new StringBuilder(COLUMNS);
         for (int i = 0; i < ordered.size(); i++) {
             sql.append(i == 0 ? "(" : ", (");

@@ -142,6 +142,12 @@ public class MatchingService {
      */
     @WithTransaction
     public Uni<Integer> onDemand(DemandSnapshot snapshot) {
+        RankingBatch alone = new RankingBatch();
+        return onDemand(snapshot, alone).call(alone::write);
+    }
+
+    /** One demand event of a batch, in the caller's transaction: the new matches wait in {@code batch} (RankingBatch). */
+    Uni<Integer> onDemand(DemandSnapshot snapshot, RankingBatch batch) {
         return ReverseMatching.lockDemand(snapshot.id()).chain(() -> OpenDemand.<OpenDemand>findById(snapshot.id())).chain(known -> {
             if (known != null && known.version >= snapshot.version()) {
                 return NONE;
@@ -154,8 +160,9 @@ public class MatchingService {
                 board.remove(demand.id);
             }
             if (ended != null) {
-                // the demand closed, was withdrawn or expired: its live matches end with it (ADR 0015)
-                return saved.chain(() -> lifecycle.endLiveMatches(demand, ended)).replaceWith(0);
+                // the demand closed, was withdrawn or expired: its live matches end with it (ADR 0015), those the batch
+                // has just made too
+                return saved.chain(batch::write).chain(() -> lifecycle.endLiveMatches(demand, ended)).replaceWith(0);
             }
             if (demand.status != DemandStatus.PUBLISHED) {
                 return saved.replaceWith(0);
@@ -163,12 +170,16 @@ public class MatchingService {
             // ranked under the global lock once this replica's index covers the watermark (ADR 0023); on this board at
             // once, on the others' at their next enterprise batch, which refreshes them from the database first
             board.put(demand);
+            if (known == null) {
+                // new here, so nothing of it is matched yet (a match needs its demand's row)
+                return saved.chain(() -> rank(demand, batch));
+            }
             return saved.chain(() -> Match.existForDemand(demand.id))
-                    .chain(matchedBefore -> matchedBefore || demand.rankedAt != null ? NONE : rank(demand));
+                    .chain(matchedBefore -> matchedBefore || demand.rankedAt != null ? NONE : rank(demand, batch));
         });
     }
 
-    private Uni<Integer> rank(OpenDemand demand) {
+    private Uni<Integer> rank(OpenDemand demand, RankingBatch batch) {
         // the publisher's region as reverse matching reads it (the index), so a pair scores alike on both paths
         Candidate pub = engine.index().profile(demand.publisherId);
         return Uni.createFrom().voidItem().chain(() -> {
@@ -177,7 +188,7 @@ public class MatchingService {
             Set<UUID> ids = new HashSet<>();
             candidates.forEach(c -> ids.add(c.candidate().id));
             return ReverseMatching.exposure(ids).chain(open -> {
-                List<Scorer.Scored> ranked = engine.select(candidates, open);
+                List<Scorer.Scored> ranked = engine.select(candidates, batch.withPending(open));
                 Instant now = Instant.now();
                 demand.rankedAt = now;
                 board.put(demand);
@@ -187,11 +198,11 @@ public class MatchingService {
                 }
                 LOG.infof("Demand %s: %d candidate(s) proposed out of %d indexed", demand.id, matches.size(), engine.index().size());
                 // no fitting enterprise yet is an answer too: an empty list and its event; the demand stays open to
-                // reverse matching. Rows, not managed entities: nothing reads them back in this transaction (ADR 0028)
-                return MatchRows.insert(matches)
-                        .chain(() -> outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING, demand.id,
+                // reverse matching. Rows, not managed entities, written with the batch's (RankingBatch, ADR 0034)
+                batch.add(matches);
+                return outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING, demand.id,
                                 MatchMapper.toEvent(demand, MatchMapper.regionOf(demand, publisherRegion), publisherRegion, matches,
-                                        this::registeredIn, now)))
+                                        this::registeredIn, now))
                         .replaceWith(matches.size());
             });
         });

@@ -100,13 +100,34 @@ public class Projection {
         return last;
     }
 
-    /** The number of candidates proposed by ranking (the ranking lock shared: demands rank side by side, ADR 0028). */
-    @WithTransaction
+    /** A record of the demand topic and the demand it carries. */
+    public record DemandEvent(ConsumerRecord<?, ?> record, DemandSnapshot snapshot) {
+    }
+
+    /** One demand event alone: how a batch that failed is gone through, record by record. */
     public Uni<Integer> demand(ConsumerRecord<?, ?> record, DemandSnapshot snapshot) {
-        return MatchingService.rankingLockShared()
+        return demands(List.of(new DemandEvent(record, snapshot)));
+    }
+
+    /**
+     * A poll's demand events in one transaction, in order: the ranking lock shared (demands rank side by side, ADR
+     * 0028), the replica's index awaited once, each demand ranked with the batch's matches written together at the end
+     * (RankingBatch), the watermark past every record. The item is the number of candidates proposed.
+     */
+    @WithTransaction
+    public Uni<Integer> demands(List<DemandEvent> events) {
+        RankingBatch batch = new RankingBatch();
+        Uni<Integer> proposed = MatchingService.rankingLockShared()
                 .chain(() -> watermarks.of(Topics.ENTERPRISES))
                 .chain(applied -> progress.awaitCovering(applied, patience))
-                .chain(() -> matching.onDemand(snapshot))
-                .call(() -> watermarks.advance(record));
+                .replaceWith(0);
+        for (DemandEvent event : events) {
+            proposed = proposed.chain(sum -> matching.onDemand(event.snapshot(), batch).map(n -> sum + n));
+        }
+        proposed = proposed.call(batch::write);
+        for (ConsumerRecord<?, ?> last : lastPerPartition(events.stream().map(DemandEvent::record).toList()).values()) {
+            proposed = proposed.call(() -> watermarks.advance(last));
+        }
+        return proposed;
     }
 }
