@@ -27,6 +27,12 @@ public final class FairExposure {
         return Math.max(config.floor(), 1.0 - config.step() * beyond);
     }
 
+    /** The score {@link #damp} gives, without writing its reason: what ordering a window needs. */
+    public double dampedScore(Scorer.Scored scored, Map<UUID, Integer> openCandidacies) {
+        double factor = factor(openCandidacies.getOrDefault(scored.candidate().id, 0));
+        return factor >= 1.0 ? scored.score() : scored.score() * factor;
+    }
+
     public Scorer.Scored damp(Scorer.Scored scored, Map<UUID, Integer> openCandidacies) {
         int n = openCandidacies.getOrDefault(scored.candidate().id, 0);
         double factor = factor(n);

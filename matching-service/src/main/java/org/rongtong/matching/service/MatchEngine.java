@@ -124,12 +124,20 @@ public class MatchEngine {
 
     /** Damps by exposure (open candidacies per enterprise), then keeps the best {@code maxCandidates}, best first. */
     public List<Scorer.Scored> select(List<Scorer.Scored> candidates, Map<UUID, Integer> openCandidacies) {
-        List<Scorer.Scored> scored = new ArrayList<>(candidates.size());
+        // ordered by the damped score; only those kept get the exposure reason written out (a formatted text each)
+        List<Damped> damped = new ArrayList<>(candidates.size());
         for (Scorer.Scored s : candidates) {
-            scored.add(openCandidacies.isEmpty() ? s : exposure.damp(s, openCandidacies));
+            damped.add(new Damped(s, openCandidacies.isEmpty() ? s.score() : exposure.dampedScore(s, openCandidacies)));
         }
-        scored.sort(Comparator.comparingDouble(Scorer.Scored::score).reversed().thenComparing(s -> s.candidate().id));
-        return scored.size() > config.maxCandidates() ? List.copyOf(scored.subList(0, config.maxCandidates())) : scored;
+        damped.sort(Comparator.comparingDouble(Damped::score).reversed().thenComparing(d -> d.scored().candidate().id));
+        List<Scorer.Scored> kept = new ArrayList<>(Math.min(damped.size(), config.maxCandidates()));
+        for (Damped d : damped.subList(0, Math.min(damped.size(), config.maxCandidates()))) {
+            kept.add(openCandidacies.isEmpty() ? d.scored() : exposure.damp(d.scored(), openCandidacies));
+        }
+        return kept;
+    }
+
+    private record Damped(Scorer.Scored scored, double score) {
     }
 
     /** At most this many candidates are proposed for one demand by its ranking. */
