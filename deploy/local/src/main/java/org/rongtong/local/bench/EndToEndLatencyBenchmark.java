@@ -138,7 +138,8 @@ public final class EndToEndLatencyBenchmark {
 
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             List<String> failures = Collections.synchronizedList(new ArrayList<>());
-            ExecutorService senders = Executors.newFixedThreadPool(16);
+            // enough senders that a slow answer does not hold the next request back: the rate is what is offered
+            ExecutorService senders = Executors.newFixedThreadPool(64);
             int total = rate * seconds;
             Map<String, Double> cpuBefore = LatencyBreakdown.cpu(stack);
             long start = System.nanoTime();
