@@ -49,14 +49,7 @@ public final class EndToEndLatencyBenchmark {
     private static final String[] CAPABILITIES = {"精密注塑", "模具开发", "变频控制板", "嵌入式软件", "电机驱动", "钣金冲压", "工业视觉检测", "热管理"};
 
     public static void main(String[] args) {
-        // the in-process broker and the HTTP client's pool leave non-daemon threads behind: end the JVM either way
-        try {
-            run(args);
-        } catch (Throwable failure) {
-            failure.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        BenchMain.run(args, EndToEndLatencyBenchmark::run);
     }
 
     private static void run(String[] args) throws Exception {

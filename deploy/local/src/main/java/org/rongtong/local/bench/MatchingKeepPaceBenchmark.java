@@ -46,14 +46,7 @@ public final class MatchingKeepPaceBenchmark {
             "表面处理", "工业视觉检测", "数字孪生", "再生塑料", "锂电池模组", "热管理", "传感器", "工业软件"};
 
     public static void main(String[] args) {
-        // the in-process broker and the HTTP client's pool leave non-daemon threads behind: end the JVM either way
-        try {
-            run(args);
-        } catch (Throwable failure) {
-            failure.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        BenchMain.run(args, MatchingKeepPaceBenchmark::run);
     }
 
     private static void run(String[] args) throws Exception {

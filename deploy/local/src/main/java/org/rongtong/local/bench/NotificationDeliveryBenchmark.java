@@ -37,14 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class NotificationDeliveryBenchmark {
 
     public static void main(String[] args) {
-        // the in-process broker leaves a non-daemon thread behind after it stopped: end the JVM either way
-        try {
-            run(args);
-        } catch (Throwable failure) {
-            failure.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        BenchMain.run(args, NotificationDeliveryBenchmark::run);
     }
 
     private static void run(String[] args) throws Exception {

@@ -43,14 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class RegistryImportBenchmark {
 
     public static void main(String[] args) {
-        // the in-process broker and the HTTP client's pool leave non-daemon threads behind: end the JVM either way
-        try {
-            run(args);
-        } catch (Throwable failure) {
-            failure.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        BenchMain.run(args, RegistryImportBenchmark::run);
     }
 
     private static void run(String[] args) throws Exception {
