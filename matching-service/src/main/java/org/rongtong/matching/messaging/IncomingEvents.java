@@ -25,6 +25,7 @@ import org.rongtong.messaging.CloudEvent;
 import org.rongtong.messaging.DeadLetterParking;
 import org.rongtong.messaging.DeadLetters;
 import org.rongtong.messaging.EventRetry;
+import org.rongtong.outbox.TraceContext;
 
 import io.smallrye.mutiny.Uni;
 
@@ -115,7 +116,8 @@ public class IncomingEvents {
                     CloudEvent event = CloudEvent.of(record);
                     // other types are not ours; an event holding values this service does not know yet is skipped
                     if (EventTypes.DEMAND_TYPES.contains(event.type())) {
-                        event.dataAs(DemandSnapshot.class).ifPresent(snapshot -> batch.add(new Projection.DemandEvent(record, snapshot)));
+                        TraceContext trace = event.traceparent() == null ? TraceContext.NONE : new TraceContext(event.traceparent(), event.tracestate());
+                        event.dataAs(DemandSnapshot.class).ifPresent(snapshot -> batch.add(new Projection.DemandEvent(record, snapshot, trace)));
                     }
                 } catch (RuntimeException poison) {
                     parked.add(parking.park(record, poison));
@@ -140,7 +142,7 @@ public class IncomingEvents {
         for (Projection.DemandEvent e : batch) {
             ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) e.record();
             chain = chain.chain(() -> EventRetry.handle(EventRetry.describe(record),
-                    () -> projection.demand(record, e.snapshot()).invoke(metrics::candidatesProposed).replaceWithVoid())
+                    () -> projection.demand(e).invoke(metrics::candidatesProposed).replaceWithVoid())
                     .onFailure().recoverWithUni(failure -> parking.park(record, failure)));
         }
         return chain;

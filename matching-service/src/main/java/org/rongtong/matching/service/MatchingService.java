@@ -27,6 +27,7 @@ import org.rongtong.matching.model.Candidate;
 import org.rongtong.matching.model.Match;
 import org.rongtong.matching.model.OpenDemand;
 import org.rongtong.outbox.Outbox;
+import org.rongtong.outbox.TraceContext;
 import org.rongtong.ids.UuidV7;
 import org.rongtong.web.problem.ProblemException;
 import org.rongtong.web.security.Viewer;
@@ -143,11 +144,14 @@ public class MatchingService {
     @WithTransaction
     public Uni<Integer> onDemand(DemandSnapshot snapshot) {
         RankingBatch alone = new RankingBatch();
-        return onDemand(snapshot, alone).call(alone::write);
+        return onDemand(snapshot, alone, TraceContext.current()).call(alone::write);
     }
 
-    /** One demand event of a batch, in the caller's transaction: the new matches wait in {@code batch} (RankingBatch). */
-    Uni<Integer> onDemand(DemandSnapshot snapshot, RankingBatch batch) {
+    /**
+     * One demand event of a batch, in the caller's transaction: the new matches wait in {@code batch} (RankingBatch);
+     * the candidate list's event continues {@code trace}, the demand event's.
+     */
+    Uni<Integer> onDemand(DemandSnapshot snapshot, RankingBatch batch, TraceContext trace) {
         return ReverseMatching.lockDemand(snapshot.id()).chain(() -> OpenDemand.<OpenDemand>findById(snapshot.id())).chain(known -> {
             if (known != null && known.version >= snapshot.version()) {
                 return NONE;
@@ -172,14 +176,14 @@ public class MatchingService {
             board.put(demand);
             if (known == null) {
                 // new here, so nothing of it is matched yet (a match needs its demand's row)
-                return saved.chain(() -> rank(demand, batch));
+                return saved.chain(() -> rank(demand, batch, trace));
             }
             return saved.chain(() -> Match.existForDemand(demand.id))
-                    .chain(matchedBefore -> matchedBefore || demand.rankedAt != null ? NONE : rank(demand, batch));
+                    .chain(matchedBefore -> matchedBefore || demand.rankedAt != null ? NONE : rank(demand, batch, trace));
         });
     }
 
-    private Uni<Integer> rank(OpenDemand demand, RankingBatch batch) {
+    private Uni<Integer> rank(OpenDemand demand, RankingBatch batch, TraceContext trace) {
         // the publisher's region as reverse matching reads it (the index), so a pair scores alike on both paths
         Candidate pub = engine.index().profile(demand.publisherId);
         return Uni.createFrom().voidItem().chain(() -> {
@@ -202,7 +206,7 @@ public class MatchingService {
                 batch.add(matches);
                 return outbox.append(Topics.MATCHES, EventTypes.DEMAND_MATCHED, EventSources.MATCHING, demand.id,
                                 MatchMapper.toEvent(demand, MatchMapper.regionOf(demand, publisherRegion), publisherRegion, matches,
-                                        this::registeredIn, now))
+                                        this::registeredIn, now), trace)
                         .replaceWith(matches.size());
             });
         });

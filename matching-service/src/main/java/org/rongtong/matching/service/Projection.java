@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rongtong.events.DemandSnapshot;
 import org.rongtong.events.EnterpriseSnapshot;
 import org.rongtong.events.Topics;
+import org.rongtong.outbox.TraceContext;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -100,13 +101,16 @@ public class Projection {
         return last;
     }
 
-    /** A record of the demand topic and the demand it carries. */
-    public record DemandEvent(ConsumerRecord<?, ?> record, DemandSnapshot snapshot) {
+    /**
+     * A record of the demand topic, the demand it carries and its trace (read from the record: in a batch, no record's
+     * trace is current, and the candidate list's event continues the demand's own).
+     */
+    public record DemandEvent(ConsumerRecord<?, ?> record, DemandSnapshot snapshot, TraceContext trace) {
     }
 
     /** One demand event alone: how a batch that failed is gone through, record by record. */
-    public Uni<Integer> demand(ConsumerRecord<?, ?> record, DemandSnapshot snapshot) {
-        return demands(List.of(new DemandEvent(record, snapshot)));
+    public Uni<Integer> demand(DemandEvent event) {
+        return demands(List.of(event));
     }
 
     /**
@@ -122,7 +126,7 @@ public class Projection {
                 .chain(applied -> progress.awaitCovering(applied, patience))
                 .replaceWith(0);
         for (DemandEvent event : events) {
-            proposed = proposed.chain(sum -> matching.onDemand(event.snapshot(), batch).map(n -> sum + n));
+            proposed = proposed.chain(sum -> matching.onDemand(event.snapshot(), batch, event.trace()).map(n -> sum + n));
         }
         proposed = proposed.call(batch::write);
         for (ConsumerRecord<?, ?> last : lastPerPartition(events.stream().map(DemandEvent::record).toList()).values()) {

@@ -38,6 +38,15 @@ public class Outbox {
      * @param data        the event data, serialised as JSON
      */
     public Uni<OutboxEvent> append(String topic, String type, String source, Object aggregateId, Object data) {
+        // the caller's trace (the REST call, the consumed record) travels with the event: the relay sends it as headers
+        return append(topic, type, source, aggregateId, data, TraceContext.current());
+    }
+
+    /**
+     * With the trace named: a batch consumer handles many records in one call, none of whose traces is current, so it
+     * passes each record's own.
+     */
+    public Uni<OutboxEvent> append(String topic, String type, String source, Object aggregateId, Object data, TraceContext trace) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UuidV7.next();
         event.topic = topic;
@@ -46,8 +55,6 @@ public class Outbox {
         event.recordKey = aggregateId.toString();
         event.subject = aggregateId.toString();
         event.occurredAt = Instant.now();
-        // the caller's trace (the REST call, the consumed record) travels with the event: the relay sends it as headers
-        TraceContext trace = TraceContext.current();
         event.traceparent = trace.traceparent();
         event.tracestate = trace.tracestate();
         try {
