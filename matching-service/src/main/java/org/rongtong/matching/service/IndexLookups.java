@@ -3,9 +3,12 @@ package org.rongtong.matching.service;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.lucene.index.IndexReader;
@@ -58,13 +61,17 @@ final class IndexLookups {
     }
 
     /**
-     * The scores of the documents with these ids (in {@code idField}) for a query, as a scorer over the whole index gives
-     * them; an id that does not match is absent. Each segment's scorer only advances to the documents asked for.
+     * Where some ids' live documents are in one reader, per segment, in document order: found once for a batch, then
+     * scored for as many queries as asked ({@link #scores}).
      */
-    static Map<UUID, Float> scores(IndexSearcher searcher, Query query, String idField, List<UUID> ids) throws IOException {
-        Map<UUID, Float> out = new HashMap<>(ids.size() * 2);
+    static final class Found {
+        private final Map<LeafReaderContext, List<Doc>> byLeaf = new LinkedHashMap<>();
+    }
+
+    static Found find(IndexReader reader, String idField, Collection<UUID> ids) throws IOException {
+        Found found = new Found();
         if (ids.isEmpty()) {
-            return out;
+            return found;
         }
         List<BytesRef> keys = new ArrayList<>(ids.size());
         Map<BytesRef, UUID> byKey = new HashMap<>(ids.size() * 2);
@@ -74,23 +81,45 @@ final class IndexLookups {
             byKey.put(key, id);
         }
         keys.sort(null); // seeks in term order stay within the same blocks
-        Weight weight = null;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        for (LeafReaderContext leaf : reader.leaves()) {
             List<Doc> docs = docsOf(leaf, idField, keys, byKey);
-            if (docs.isEmpty()) {
-                continue;
+            if (!docs.isEmpty()) {
+                docs.sort(Comparator.comparingInt(Doc::doc));
+                found.byLeaf.put(leaf, docs);
             }
+        }
+        return found;
+    }
+
+    /**
+     * The scores of the documents with these ids (in {@code idField}) for a query, as a scorer over the whole index gives
+     * them; an id that does not match is absent. Each segment's scorer only advances to the documents asked for.
+     */
+    static Map<UUID, Float> scores(IndexSearcher searcher, Query query, String idField, List<UUID> ids) throws IOException {
+        return scores(searcher, query, find(searcher.getIndexReader(), idField, ids), null);
+    }
+
+    /**
+     * The scores for a query of the documents found (of those whose id is in {@code only}, when given), on the reader
+     * they were found in; an id that does not match is absent.
+     */
+    static Map<UUID, Float> scores(IndexSearcher searcher, Query query, Found found, Set<UUID> only) throws IOException {
+        Map<UUID, Float> out = new HashMap<>();
+        Weight weight = null;
+        for (Map.Entry<LeafReaderContext, List<Doc>> leaf : found.byLeaf.entrySet()) {
             if (weight == null) {
                 weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
             }
-            Scorer scorer = weight.scorer(leaf);
+            Scorer scorer = weight.scorer(leaf.getKey());
             if (scorer == null) {
                 continue;
             }
             TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
             DocIdSetIterator approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
-            docs.sort(java.util.Comparator.comparingInt(Doc::doc));
-            for (Doc d : docs) {
+            for (Doc d : leaf.getValue()) {
+                if (only != null && !only.contains(d.id())) {
+                    continue;
+                }
                 int at = approximation.docID() < d.doc() ? approximation.advance(d.doc()) : approximation.docID();
                 if (at == d.doc() && (twoPhase == null || twoPhase.matches())) {
                     out.put(d.id(), scorer.score());

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.PreDestroy;
@@ -161,21 +163,37 @@ public class MatchEngine {
         return scorer.score(d, publisherRegion, c, relevance(d, terms, profile == null ? index.profileOf(c) : profile, bm25));
     }
 
+    /** A demand of reverse matching: its publisher's region, its terms worked out once, the batch's candidates for it. */
+    public record ReverseAsk(OpenDemand demand, String publisherRegion, DemandTerms terms, List<Candidate> candidates) {
+    }
+
     /**
-     * Several candidates against one demand whose terms were worked out once, with one index query for their BM25
-     * scores: reverse matching of a batch. Each gets the score {@link #score} would give it.
+     * A batch of candidates against several demands, with one index read for all their BM25 scores: reverse matching.
+     * Only the candidates a demand's query matches are assessed: a profile it does not match is never in the demand's
+     * window, so its own ranking could not have proposed it either, and assessing each of them cost most of a batch.
+     * Each gets the score {@link #score} would give it. One list per ask, in order.
      */
-    public List<Scorer.Scored> scoreAll(OpenDemand d, String publisherRegion, DemandTerms terms, List<Candidate> candidates) {
-        List<Candidate> eligible = candidates.stream().filter(c -> scorer.eligible(d, c)).toList();
-        if (eligible.isEmpty()) {
-            return List.of();
+    public List<List<Scorer.Scored>> scoreAll(List<ReverseAsk> asks) {
+        List<EnterpriseIndex.Asked> asked = new ArrayList<>(asks.size());
+        for (ReverseAsk a : asks) {
+            Set<UUID> eligible = new HashSet<>();
+            a.candidates().stream().filter(c -> scorer.eligible(a.demand(), c)).forEach(c -> eligible.add(c.id));
+            asked.add(new EnterpriseIndex.Asked(query(a.demand(), a.terms()), eligible));
         }
-        Map<UUID, Float> bm25 = index.scoresOf(query(d, terms), eligible.stream().map(c -> c.id).toList());
-        List<Scorer.Scored> out = new ArrayList<>();
-        for (Candidate c : eligible) {
-            ProfileDocuments.Profile profile = index.indexed(c.id);
-            scorer.score(d, publisherRegion, c, relevance(d, terms, profile == null ? index.profileOf(c) : profile,
-                    bm25.getOrDefault(c.id, 0f))).ifPresent(out::add);
+        List<Map<UUID, Float>> bm25 = index.scoresOf(asked);
+        List<List<Scorer.Scored>> out = new ArrayList<>(asks.size());
+        for (int i = 0; i < asks.size(); i++) {
+            ReverseAsk a = asks.get(i);
+            Map<UUID, Float> matched = bm25.get(i);
+            List<Scorer.Scored> scored = new ArrayList<>();
+            for (Candidate c : a.candidates()) {
+                Float score = matched.get(c.id);
+                ProfileDocuments.Profile profile = score == null ? null : index.indexed(c.id);
+                if (profile != null) {
+                    scorer.score(a.demand(), a.publisherRegion(), c, relevance(a.demand(), a.terms(), profile, score)).ifPresent(scored::add);
+                }
+            }
+            out.add(scored);
         }
         return out;
     }

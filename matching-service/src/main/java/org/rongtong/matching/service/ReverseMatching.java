@@ -61,16 +61,20 @@ public class ReverseMatching {
         }
         Map<UUID, OpenDemand> demands = new TreeMap<>(); // locks taken in id order: two batches never wait on each other in a cycle
         Map<UUID, List<Scorer.Scored>> fits = new HashMap<>();
+        List<MatchEngine.ReverseAsk> asks = new ArrayList<>();
         for (OpenDemand d : board.open()) {
             List<Candidate> willing = batch.stream()
                     .filter(c -> c.willingness.getOrDefault(d.field, Willingness.NONE) != Willingness.NONE).toList();
-            if (willing.isEmpty()) {
-                continue;
+            if (!willing.isEmpty()) {
+                asks.add(new MatchEngine.ReverseAsk(d, regionOf(d.publisherId), engine.terms(d), willing));
             }
-            List<Scorer.Scored> scored = engine.scoreAll(d, regionOf(d.publisherId), engine.terms(d), willing);
-            if (!scored.isEmpty()) {
+        }
+        List<List<Scorer.Scored>> scored = asks.isEmpty() ? List.of() : engine.scoreAll(asks);
+        for (int i = 0; i < asks.size(); i++) {
+            if (!scored.get(i).isEmpty()) {
+                OpenDemand d = asks.get(i).demand();
                 demands.put(d.id, d);
-                fits.put(d.id, scored);
+                fits.put(d.id, scored.get(i));
             }
         }
         if (demands.isEmpty()) {
