@@ -115,12 +115,13 @@ public final class EnterpriseIndex implements AutoCloseable {
                 changed++;
             }
         }
-        if (changed > 0) {
-            try {
-                searchers.maybeRefreshBlocking();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        // even when this batch changed nothing: the replica's own consumer may have written its enterprises first and
+        // not yet refreshed (or be refreshing right now); reverse matching scores exactly these profiles, and one the
+        // reader does not hold yet would match no demand's query. A reader that is current makes this a cheap check.
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return changed;
     }
