@@ -76,9 +76,9 @@ final class IndexHits {
 
     /** The query's scores of these documents (in doc order), by advancing its scorer to each: no other document is scored. */
     private static Map<Integer, Float> rescore(IndexSearcher searcher, Query query, ScoreDoc[] byDoc) throws IOException {
-        // the mode a top-n search scores in, so a document scores exactly as in scoresOf
-        Weight weight = searcher.createWeight(searcher.rewrite(query),
-                ScoreMode.TOP_SCORES, 1f);
+        // the mode scoresOf scores in, so a document scores exactly as reverse matching scores it (in TOP_SCORES, the
+        // terms' disjunction may sum its clauses in another order)
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
         Map<Integer, Float> scores = new HashMap<>(byDoc.length * 2);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int leafIndex = -1;

@@ -82,11 +82,15 @@ public class MatchEngine {
     }
 
     private Query query(OpenDemand d, List<IndexFields.Clause> clauses) {
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        BooleanQuery.Builder terms = new BooleanQuery.Builder();
         for (IndexFields.Clause c : clauses) {
-            q.add(new BoostQuery(new TermQuery(c.term()), c.boost()), Occur.SHOULD);
+            terms.add(new BoostQuery(new TermQuery(c.term()), c.boost()), Occur.SHOULD);
         }
-        q.setMinimumNumberShouldMatch(1);
+        // the terms as one required clause beside the filters, not as SHOULD clauses among them: so the top-n search's
+        // minimum competitive score reaches the disjunction, which then skips the blocks that cannot make the window.
+        // Beside a filter, Lucene scored every document that held any term (docs/adr/0035); the scores are the same.
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        q.add(terms.build(), Occur.MUST);
         if (!d.regionCodes.isEmpty()) {
             BooleanQuery.Builder regions = new BooleanQuery.Builder();
             for (String code : d.regionCodes) {
