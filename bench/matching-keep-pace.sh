@@ -2,7 +2,8 @@
 # With 60 demands open, imports 100,000 generated enterprises (or $1) through registry-service's bulk endpoint and
 # prints the import's duration, the time from its end until matching-service held (indexed and reverse-matched) every
 # one of them, and the enterprises per second absorbed (issue 13, docs/adr/0022-proportional-reverse-matching-and-deltas.md).
-# Needs PostgreSQL on 127.0.0.1:5432.
+# A warm-up import of 20,000 other enterprises comes first, absorbed and not counted
+# (JAVA_OPTS=-Drongtong.bench.warmup-rows=0 measures cold JVMs). Needs PostgreSQL on 127.0.0.1:5432.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

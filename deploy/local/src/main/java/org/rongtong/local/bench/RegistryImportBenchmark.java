@@ -175,10 +175,15 @@ public final class RegistryImportBenchmark {
 
     /** The rows from the programme generator (seed 42): every kind, every prefecture of Shandong, valid credit codes. */
     static Path generate(int rows) throws java.io.IOException {
+        return generate(0, rows);
+    }
+
+    /** The generator's rows {@code from} to {@code from + rows} (seed 42): files of distinct enterprises. */
+    static Path generate(int from, int rows) throws java.io.IOException {
         Path file = Files.createTempFile("registry-import-", ".csv");
         file.toFile().deleteOnExit();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            ImportFiles.csv(new ProgrammeGenerator(42).enterprises(rows), out);
+            ImportFiles.csv(new ProgrammeGenerator(42).enterprises(from + rows).skip(from), out);
         }
         return file;
     }
