@@ -22,7 +22,7 @@ import org.rongtong.matching.service.KpiService;
 import org.rongtong.matching.service.MatchLifecycle;
 import org.rongtong.matching.service.Projection;
 import org.rongtong.messaging.CloudEvent;
-import org.rongtong.messaging.DeadLetterParking;
+import org.rongtong.messaging.BatchConsumer;
 import org.rongtong.messaging.DeadLetters;
 import org.rongtong.messaging.EventRetry;
 import org.rongtong.outbox.TraceContext;
@@ -44,7 +44,7 @@ public class IncomingEvents {
     private final KpiService kpis;
     private final IndexLoader index;
     private final MatchingMetrics metrics;
-    private final DeadLetterParking parking;
+    private final BatchConsumer<Projection.DemandEvent> demands;
 
     public IncomingEvents(Projection projection, MatchLifecycle lifecycle, KpiService kpis, IndexLoader index, MatchingMetrics metrics,
             @Channel("demands-dlq") Emitter<String> deadLetters) {
@@ -53,7 +53,9 @@ public class IncomingEvents {
         this.kpis = kpis;
         this.index = index;
         this.metrics = metrics;
-        this.parking = new DeadLetterParking(deadLetters);
+        this.demands = new BatchConsumer<>("demand event(s)", deadLetters, IncomingEvents::demandEvent,
+                batch -> projection.demands(batch).invoke(metrics::candidatesProposed).replaceWithVoid(),
+                event -> projection.demand(event).invoke(metrics::candidatesProposed).replaceWithVoid());
     }
 
     /**
@@ -108,47 +110,19 @@ public class IncomingEvents {
      */
     @Incoming("demands")
     public Uni<Void> onDemandEvents(ConsumerRecords<String, String> records) {
-        return index.indexed().chain(() -> {
-            List<Projection.DemandEvent> batch = new ArrayList<>();
-            List<Uni<Void>> parked = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : records) {
-                try {
-                    CloudEvent event = CloudEvent.of(record);
-                    // other types are not ours; an event holding values this service does not know yet is skipped
-                    if (EventTypes.DEMAND_TYPES.contains(event.type())) {
-                        TraceContext trace = event.traceparent() == null ? TraceContext.NONE : new TraceContext(event.traceparent(), event.tracestate());
-                        event.dataAs(DemandSnapshot.class).ifPresent(snapshot -> batch.add(new Projection.DemandEvent(record, snapshot, trace)));
-                    }
-                } catch (RuntimeException poison) {
-                    parked.add(parking.park(record, poison));
-                }
-            }
-            Uni<Void> handled = batch.isEmpty() ? Uni.createFrom().voidItem()
-                    : EventRetry.handleBatch("batch of " + batch.size() + " demand event(s)",
-                            () -> projection.demands(batch).invoke(metrics::candidatesProposed).replaceWithVoid())
-                            .onFailure().recoverWithUni(failure -> {
-                                LOG.warnf("A batch of %d demand event(s) failed (%s); handling them one by one", batch.size(),
-                                        String.valueOf(failure.getMessage()));
-                                return demandsOneByOne(batch);
-                            });
-            return parked.isEmpty() ? handled : Uni.join().all(parked).andFailFast().chain(() -> handled);
-        });
+        return index.indexed().chain(() -> demands.consume(records));
     }
 
-    /** In the batch's order (a demand's events stay ordered); a record that fails for good is parked, the rest proceed. */
-    @SuppressWarnings("unchecked")
-    private Uni<Void> demandsOneByOne(List<Projection.DemandEvent> batch) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Projection.DemandEvent e : batch) {
-            ConsumerRecord<String, String> record = (ConsumerRecord<String, String>) e.record();
-            chain = chain.chain(() -> EventRetry.handle(EventRetry.describe(record),
-                    () -> projection.demand(e).invoke(metrics::candidatesProposed).replaceWithVoid())
-                    .onFailure().recoverWithUni(failure -> parking.park(record, failure)));
+    /** The demand a record carries, with its trace (null: another type, or values this service does not know yet). */
+    private static Projection.DemandEvent demandEvent(ConsumerRecord<String, String> record) {
+        CloudEvent event = CloudEvent.of(record);
+        if (!EventTypes.DEMAND_TYPES.contains(event.type())) {
+            return null;
         }
-        return chain;
+        TraceContext trace = TraceContext.of(event.traceparent(), event.tracestate());
+        return event.dataAs(DemandSnapshot.class).map(snapshot -> new Projection.DemandEvent(record, snapshot, trace)).orElse(null);
     }
 
-    /** A proposal counts as interest in the match of its proposer and demand. */
     @Incoming("proposals")
     public Uni<Void> onProposalEvent(ConsumerRecord<String, String> record) {
         return index.indexed().chain(() -> EventRetry.handleEvent(record, EventTypes.PROPOSAL_TYPES, ProposalSnapshot.class,

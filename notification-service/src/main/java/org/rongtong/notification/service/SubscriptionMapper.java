@@ -63,7 +63,7 @@ public final class SubscriptionMapper {
     }
 
     private static TraceContext trace(CloudEvent event) {
-        return event.traceparent() == null ? TraceContext.NONE : new TraceContext(event.traceparent(), event.tracestate());
+        return TraceContext.of(event.traceparent(), event.tracestate());
     }
 
     static SubscriptionFilter filter(Subscription s) {

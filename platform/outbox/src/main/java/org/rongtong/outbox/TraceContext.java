@@ -36,6 +36,11 @@ public record TraceContext(String traceparent, String tracestate) {
         return of(Context.current());
     }
 
+    /** The trace a record carried in its headers; {@link #NONE} when it carried none. */
+    public static TraceContext of(String traceparent, String tracestate) {
+        return traceparent == null ? NONE : new TraceContext(traceparent, tracestate);
+    }
+
     public static TraceContext of(Context context) {
         if (!Span.fromContext(context).getSpanContext().isValid()) {
             return NONE;
