@@ -280,7 +280,8 @@ public final class EnterpriseIndex implements AutoCloseable {
     /**
      * The scores of several queries, each for some profiles (absent when one does not match), from one reader in which
      * the profiles were found once: reverse matching scores a batch against every open demand, and finding the batch's
-     * documents again for each demand was a tenth of matching's time in the keep-pace benchmark (docs/adr/0035).
+     * documents again for each demand was a tenth of matching's time in the keep-pace benchmark
+     * (docs/adr/0035-reverse-matching-by-query-and-an-index-off-the-heap.md).
      */
     public List<Map<UUID, Float>> scoresOf(List<Asked> asked) {
         return read(searcher -> {

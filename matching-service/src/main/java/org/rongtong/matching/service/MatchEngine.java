@@ -88,7 +88,7 @@ public class MatchEngine {
         }
         // the terms as one required clause beside the filters, not as SHOULD clauses among them: so the top-n search's
         // minimum competitive score reaches the disjunction, which then skips the blocks that cannot make the window.
-        // Beside a filter, Lucene scored every document that held any term (docs/adr/0035); the scores are the same.
+        // Beside a filter, Lucene scored every document that held any term (ADR 0035); the scores are the same.
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         q.add(terms.build(), Occur.MUST);
         if (!d.regionCodes.isEmpty()) {
@@ -175,7 +175,7 @@ public class MatchEngine {
      * A batch of candidates against several demands, with one index read for all their BM25 scores: reverse matching.
      * Only the candidates a demand's query matches are assessed: a profile it does not match is never in the demand's
      * window, so its own ranking could not have proposed it either, and assessing each of them cost most of a batch.
-     * Each gets the score {@link #score} would give it. One list per ask, in order.
+     * Each one assessed gets the score {@link #score} would give it. One list per ask, in order.
      */
     public List<List<Scorer.Scored>> scoreAll(List<ReverseAsk> asks) {
         List<EnterpriseIndex.Asked> asked = new ArrayList<>(asks.size());
