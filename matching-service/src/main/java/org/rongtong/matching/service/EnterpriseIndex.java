@@ -266,11 +266,7 @@ public final class EnterpriseIndex implements AutoCloseable {
 
     /** The scores of some indexed profiles for a query (absent when one does not match). */
     public Map<UUID, Float> scoresOf(Query query, List<UUID> ids) {
-        return read(searcher -> {
-            Map<UUID, Float> out = IndexLookups.scores(searcher, query, ID, ids);
-            out.keySet().retainAll(profiles.keySet()); // as a search finds only the profiles still held
-            return out;
-        });
+        return scoresOf(List.of(new Asked(query, Set.copyOf(ids)))).get(0);
     }
 
     /** One query of a batch and the profiles it asks about. */

@@ -92,15 +92,7 @@ final class IndexLookups {
     }
 
     /**
-     * The scores of the documents with these ids (in {@code idField}) for a query, as a scorer over the whole index gives
-     * them; an id that does not match is absent. Each segment's scorer only advances to the documents asked for.
-     */
-    static Map<UUID, Float> scores(IndexSearcher searcher, Query query, String idField, List<UUID> ids) throws IOException {
-        return scores(searcher, query, find(searcher.getIndexReader(), idField, ids), null);
-    }
-
-    /**
-     * The scores for a query of the documents found (of those whose id is in {@code only}, when given), on the reader
+     * The scores for a query of the documents found whose id is in {@code only}, on the reader
      * they were found in; an id that does not match is absent.
      */
     static Map<UUID, Float> scores(IndexSearcher searcher, Query query, Found found, Set<UUID> only) throws IOException {
@@ -117,7 +109,7 @@ final class IndexLookups {
             TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
             DocIdSetIterator approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
             for (Doc d : leaf.getValue()) {
-                if (only != null && !only.contains(d.id())) {
+                if (!only.contains(d.id())) {
                     continue;
                 }
                 int at = approximation.docID() < d.doc() ? approximation.advance(d.doc()) : approximation.docID();
