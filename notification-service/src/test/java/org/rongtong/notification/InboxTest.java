@@ -46,7 +46,8 @@ class InboxTest {
         UUID publisher = UUID.randomUUID();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        String region = "37" + String.format("%02d", (int) (Math.random() * 90) + 10);
+        // a six-digit region of this run's own: with one of 90 prefectures, another test's notification counted too
+        String region = "37" + String.format("%04d", (int) (Math.random() * 9000) + 1000);
         DemandMatched event = new DemandMatched(UUID.randomUUID(), 1, publisher, CooperationField.PRODUCT_SUPPORTING, "HOME_APPLIANCES",
                 "洗衣机内桶精密注塑件配套", region, List.of(
                         new DemandMatched.Candidate(UUID.randomUUID(), first, "青岛精工模具", 1, 0.91, List.of()),
