@@ -1,5 +1,6 @@
 package org.rongtong.notification.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -89,7 +90,7 @@ public class WebhookSender {
      */
     private Future<Answer> exchange(TargetPolicy.Target target, DueDelivery due) {
         String eventId = due.eventId();
-        String body = due.payload();
+        byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond();
         String signature = WebhookSigner.sign(due.secret(), eventId, timestamp, body);
         if (due.previousSecret() != null && due.previousSecretUntil() != null && due.previousSecretUntil().toInstant().isAfter(Instant.now())) {
