@@ -11,5 +11,5 @@ lock ./mvnw -q -B test-compile dependency:build-classpath -pl matching-service -
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="matching-service/target/test-classes:matching-service/target/classes:$(cat matching-service/target/bench-classpath.txt)"
 for n in ${@:-100000 1000000}; do
-  lock java -Xmx3g -cp "$cp" org.rongtong.matching.service.MatchingBenchmark "$n" 1000 "${ANALYZER:-cjk}" 2>&1 | grep -v LogManager
+  lock java -Xmx3g ${JAVA_OPTS:-} -cp "$cp" org.rongtong.matching.service.MatchingBenchmark "$n" 1000 "${ANALYZER:-cjk}" 2>&1 | grep -v LogManager
 done

@@ -43,21 +43,28 @@ public final class EnterpriseIndex implements AutoCloseable {
     private final Map<UUID, Long> removed = new ConcurrentHashMap<>();
     private volatile boolean dirty;
     private final Object refreshing = new Object();
+    private final IndexCompaction compaction;
 
     public EnterpriseIndex(String analyzerName, Thesaurus thesaurus) {
-        this(analyzerName, thesaurus, false);
+        this(analyzerName, thesaurus, false, IndexCompaction.Settings.DEFAULT);
+    }
+
+    /** With its own rule for merging after a bulk load (tests). */
+    EnterpriseIndex(String analyzerName, Thesaurus thesaurus, IndexCompaction.Settings compaction) {
+        this(analyzerName, thesaurus, false, compaction);
     }
 
     /** An index that also keeps every profile's terms once in {@link #ALL_TEXT}, for a plain BM25 over all profiles. */
     public static EnterpriseIndex plainText(String analyzerName) {
-        return new EnterpriseIndex(analyzerName, Thesaurus.standard(), true);
+        return new EnterpriseIndex(analyzerName, Thesaurus.standard(), true, IndexCompaction.Settings.DEFAULT);
     }
 
-    private EnterpriseIndex(String analyzerName, Thesaurus thesaurus, boolean plainText) {
+    private EnterpriseIndex(String analyzerName, Thesaurus thesaurus, boolean plainText, IndexCompaction.Settings compaction) {
         this.documents = new ProfileDocuments(analyzerName, thesaurus, plainText);
         this.lucene = new LuceneStore(documents.analyzer());
         this.writer = lucene.writer;
         this.searchers = lucene.searchers;
+        this.compaction = new IndexCompaction(compaction, this::size, this::mergeSegments);
     }
 
     /** Adds, replaces or (when inactive) removes one enterprise; the next search sees it. The caller has checked the version. */
@@ -68,6 +75,7 @@ public final class EnterpriseIndex implements AutoCloseable {
 
     /** Into the writer only: visible after the next refresh. */
     private void write(Candidate c) {
+        compaction.wrote(1);
         try {
             Term id = new Term(ID, c.id.toString());
             if (!c.active) {
@@ -155,6 +163,7 @@ public final class EnterpriseIndex implements AutoCloseable {
                     Profile p = profileOf(c);
                     profiles.put(c.id, p);
                     writer.addDocument(documents.document(p));
+                    compaction.wrote(1);
                 }
             }
             dirty = true;
@@ -166,9 +175,15 @@ public final class EnterpriseIndex implements AutoCloseable {
 
     /**
      * Merges the segments into one after a bulk load: term statistics and the top-k threshold then span one segment,
-     * which makes every query cheaper. Later updates add small segments that the merge policy folds in.
+     * which makes every query cheaper. Later updates add small segments that the merge policy folds in, and a live bulk
+     * load's segments are merged once it has ended ({@link IndexCompaction}).
      */
     public void compact() {
+        compaction.merged();
+        mergeSegments();
+    }
+
+    private void mergeSegments() {
         try {
             writer.forceMerge(1);
             dirty = true;
@@ -211,6 +226,11 @@ public final class EnterpriseIndex implements AutoCloseable {
 
     public int size() {
         return profiles.size();
+    }
+
+    /** The segments a search reads now: each adds to every query's cost (term lookups, scorers, its own skipping). */
+    public int segments() {
+        return read(searcher -> searcher.getIndexReader().leaves().size());
     }
 
     private List<Hit> search(Query query, Query rescore, int n) {
@@ -316,6 +336,7 @@ public final class EnterpriseIndex implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        compaction.close();
         lucene.close();
     }
 }

@@ -188,12 +188,30 @@ public final class MatchingBenchmark {
         long heapProfiles = usedHeap() - heap0;
         MatchEngine engine = new MatchEngine(config, new Scorer(config));
         long t0 = System.nanoTime();
-        int batch = 50_000;
-        for (int i = 0; i < n; i += batch) {
-            engine.index().addAll(registry.subList(i, Math.min(n, i + batch)));
+        // -Drongtong.bench.live=true: as a live import leaves the index (the consumer's batches of 5,000, each made
+        // visible, never compacted) instead of as a rebuild at startup does (large batches, then one segment)
+        boolean live = Boolean.getBoolean("rongtong.bench.live");
+        if (live) {
+            for (int i = 0; i < n; i += 5_000) {
+                engine.index().putAllIfNewer(registry.subList(i, Math.min(n, i + 5_000)));
+            }
+        } else {
+            for (int i = 0; i < n; i += 50_000) {
+                engine.index().addAll(registry.subList(i, Math.min(n, i + 50_000)));
+            }
+            engine.index().compact(); // as IndexLoader does after the rebuild
         }
-        engine.index().compact(); // as IndexLoader does after the rebuild
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
+        if (live) {
+            // the segments the import left (one per batch, some merged), then the merge once its writes paused (IndexCompaction)
+            long s0 = System.nanoTime();
+            int left = engine.index().segments();
+            while (engine.index().segments() > 1 && System.nanoTime() - s0 < 300_000_000_000L) {
+                Thread.sleep(100);
+            }
+            System.out.printf("live import left %d segment(s); merged into %d, %.1f s after its last write%n", left,
+                    engine.index().segments(), (System.nanoTime() - s0) / 1e9);
+        }
         long heapAll = usedHeap() - heap0;
 
         UUID publisher = registry.get(0).id;
@@ -232,7 +250,8 @@ public final class MatchingBenchmark {
                 n, analyzer, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, gen.vocabularySize(),
                 registry.stream().limit(10_000).mapToInt(c -> c.description.length()).average().orElse(0));
-        System.out.printf("index build: %.1f s -> %,.0f enterprises/s%n", buildSeconds, n / buildSeconds);
+        System.out.printf("index build%s: %.1f s -> %,.0f enterprises/s, %d segment(s)%n", live ? " (live import)" : "", buildSeconds,
+                n / buildSeconds, engine.index().segments());
         System.out.printf("heap after build: %,d MiB (profiles %,d MiB, index and the rest %,d MiB)%n", heapAll >> 20,
                 heapProfiles >> 20, (heapAll - heapProfiles) >> 20);
         System.out.printf("top-50 for one demand, %d queries, one thread: p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms  (avg %.1f candidates)%n",
@@ -245,8 +264,8 @@ public final class MatchingBenchmark {
         System.out.flush();
         engine.index().close();
         EnterpriseIndex bm25 = EnterpriseIndex.plainText(analyzer);
-        for (int i = 0; i < n; i += batch) {
-            bm25.addAll(registry.subList(i, Math.min(n, i + batch)));
+        for (int i = 0; i < n; i += 50_000) {
+            bm25.addAll(registry.subList(i, Math.min(n, i + 50_000)));
         }
         bm25.compact();
         long[] plain = new long[queries];
