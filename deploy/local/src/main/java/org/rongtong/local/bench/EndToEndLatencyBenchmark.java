@@ -39,7 +39,7 @@ import com.sun.net.httpserver.HttpServer;
  * regions involved (the province and each prefecture) pointing at a receiver in this JVM. Prints p50/p99/max from the
  * start of each publishing request to the first receipt of its demand.matched webhook, per bureau subscription.
  * {@code --replicas 2} runs two replicas each of matching-service and notification-service. Before the measured minute,
- * a warm-up at half the rate ({@code -Drongtong.bench.warmup-seconds}, default 30; 0 measures cold JVMs), not counted.
+ * a warm-up at half the rate ({@code -Drongtong.bench.warmup-seconds}, default 120; 0 measures cold JVMs), not counted.
  * Run it with bench/end-to-end.sh.
  */
 public final class EndToEndLatencyBenchmark {
@@ -194,13 +194,15 @@ public final class EndToEndLatencyBenchmark {
     }
 
     /**
-     * Demands at half the rate for {@code rongtong.bench.warmup-seconds} (default 30; 0: none), each awaited until its
+     * Demands at half the rate for {@code rongtong.bench.warmup-seconds} (default 120; 0: none), each awaited until its
      * webhooks arrived, before the measured minute: the services' ranking, fan-out and delivery code is then compiled, as
      * in a service that has been running, instead of being compiled by the JIT during the measured minute
-     * (docs/adr/0034-matching-memory-and-batched-ranking.md). Not counted in the figures.
+     * (docs/adr/0034-matching-memory-and-batched-ranking.md). Not counted in the figures. Two minutes, not the 30 s of
+     * ADR 0034: after 30 s the C2 compiler still took 40-50 % of each service's CPU through the measured minute
+     * (docs/adr/0036-end-to-end-at-steady-state.md).
      */
     private static void warmUp(StackClient client, Receiver receiver, List<UUID> leaders) throws InterruptedException {
-        int seconds = Integer.getInteger("rongtong.bench.warmup-seconds", 30);
+        int seconds = Integer.getInteger("rongtong.bench.warmup-seconds", 120);
         int rate = Math.max(1, Integer.getInteger("rongtong.bench.rate", 20) / 2);
         if (seconds <= 0) {
             return;
