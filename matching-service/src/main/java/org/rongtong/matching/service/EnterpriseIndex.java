@@ -117,6 +117,7 @@ public final class EnterpriseIndex implements AutoCloseable {
      * The item is the number of enterprises that changed.
      */
     public int putAllIfNewer(Collection<Candidate> batch) {
+        compaction.busy();
         int changed = 0;
         for (Candidate c : batch) {
             if (writeIfNewer(c)) {

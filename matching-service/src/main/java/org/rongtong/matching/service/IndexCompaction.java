@@ -55,6 +55,14 @@ final class IndexCompaction implements AutoCloseable {
         lastWriteNanos = System.nanoTime();
     }
 
+    /**
+     * A batch came that changed nothing (the replica's consumer had written it first): the load is not over while the
+     * shared consumer still reverse-matches it, so the merge waits for that too instead of taking a core from it.
+     */
+    void busy() {
+        lastWriteNanos = System.nanoTime();
+    }
+
     /** The index was merged by someone else (the rebuild at startup): nothing written before counts any more. */
     void merged() {
         written.set(0);

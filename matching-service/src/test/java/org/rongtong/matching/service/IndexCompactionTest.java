@@ -38,6 +38,26 @@ class IndexCompactionTest {
     }
 
     @Test
+    void theMergeWaitsWhileBatchesKeepComingEvenWhenTheyChangeNothing() throws Exception {
+        try (EnterpriseIndex index = new EnterpriseIndex("cjk", Thesaurus.standard(), QUICK)) {
+            List<Candidate> last = batch(25);
+            for (int batch = 0; batch < 7; batch++) {
+                index.putAllIfNewer(batch(25));
+            }
+            index.putAllIfNewer(last);
+            int segments = index.segments();
+            // the shared consumer's batches: already written by the replica's consumer, still being reverse-matched
+            long until = System.nanoTime() + 3 * QUICK.quiet().toNanos();
+            while (System.nanoTime() < until) {
+                assertEquals(0, index.putAllIfNewer(last));
+                Thread.sleep(QUICK.quiet().toMillis() / 3);
+            }
+            assertEquals(segments, index.segments(), "no merge while batches come");
+            assertTrue(waitFor(() -> index.segments() == 1, Duration.ofSeconds(20)), "merged once they stopped: " + index.segments());
+        }
+    }
+
+    @Test
     void writesBelowTheThresholdLeaveTheSegmentsToTheMergePolicy() throws Exception {
         try (EnterpriseIndex index = new EnterpriseIndex("cjk", Thesaurus.standard(), QUICK)) {
             for (int batch = 0; batch < 4; batch++) {
