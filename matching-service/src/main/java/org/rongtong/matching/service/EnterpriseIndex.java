@@ -70,12 +70,12 @@ public final class EnterpriseIndex implements AutoCloseable {
     /** Adds, replaces or (when inactive) removes one enterprise; the next search sees it. The caller has checked the version. */
     public void put(Candidate c) {
         write(c);
+        compaction.wrote(1);
         dirty = true;
     }
 
     /** Into the writer only: visible after the next refresh. */
     private void write(Candidate c) {
-        compaction.wrote(1);
         try {
             Term id = new Term(ID, c.id.toString());
             if (!c.active) {
@@ -104,6 +104,7 @@ public final class EnterpriseIndex implements AutoCloseable {
     public boolean putIfNewer(Candidate c) {
         boolean changed = writeIfNewer(c);
         if (changed) {
+            compaction.wrote(1);
             dirty = true;
         }
         return changed;
@@ -124,6 +125,8 @@ public final class EnterpriseIndex implements AutoCloseable {
                 changed++;
             }
         }
+        // counted once per batch, not per document: this loop is the import's hot path
+        compaction.wrote(changed);
         // even when this batch changed nothing: the replica's own consumer may have written its enterprises first and
         // not yet refreshed (or be refreshing right now); reverse matching scores exactly these profiles, and one the
         // reader does not hold yet would match no demand's query. A reader that is current makes this a cheap check.
@@ -151,6 +154,7 @@ public final class EnterpriseIndex implements AutoCloseable {
      * (deactivated meanwhile: the projection's older active copy must not resurrect it).
      */
     public void addAll(Collection<Candidate> candidates) {
+        int written = 0;
         try {
             for (Candidate c : candidates) {
                 Profile known = profiles.get(c.id);
@@ -160,13 +164,15 @@ public final class EnterpriseIndex implements AutoCloseable {
                 }
                 if (known != null && known.candidate().version < c.version) {
                     write(c);
+                    written++;
                 } else if (known == null && c.active) {
                     Profile p = profileOf(c);
                     profiles.put(c.id, p);
                     writer.addDocument(documents.document(p));
-                    compaction.wrote(1);
+                    written++;
                 }
             }
+            compaction.wrote(written);
             dirty = true;
             refresh();
         } catch (IOException e) {

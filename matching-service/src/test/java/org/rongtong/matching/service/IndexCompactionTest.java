@@ -1,5 +1,6 @@
 package org.rongtong.matching.service;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class IndexCompactionTest {
             assertTrue(index.segments() > 1, "a segment per batch: " + index.segments());
             List<UUID> before = ids(index.search(injection, 500));
 
-            assertTrue(waitFor(() -> index.segments() == 1, Duration.ofSeconds(20)), "merged: " + index.segments());
+            await("merged into one segment").atMost(Duration.ofSeconds(20)).until(() -> index.segments() == 1);
             assertEquals(200, index.size());
             assertEquals(before, ids(index.search(injection, 500)));
         }
@@ -53,7 +54,7 @@ class IndexCompactionTest {
                 Thread.sleep(QUICK.quiet().toMillis() / 3);
             }
             assertEquals(segments, index.segments(), "no merge while batches come");
-            assertTrue(waitFor(() -> index.segments() == 1, Duration.ofSeconds(20)), "merged once they stopped: " + index.segments());
+            await("merged once they stopped").atMost(Duration.ofSeconds(20)).until(() -> index.segments() == 1);
         }
     }
 
@@ -80,16 +81,5 @@ class IndexCompactionTest {
 
     private static List<UUID> ids(List<IndexHits.Hit> hits) {
         return hits.stream().map(h -> h.candidate().id).sorted().toList();
-    }
-
-    private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration patience) throws InterruptedException {
-        long until = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < until) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
     }
 }
