@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -88,6 +92,34 @@ class DeploymentTest {
                     } else if (request.getNumericalAmount().compareTo(limit.getNumericalAmount()) > 0) {
                         problems.add(d.getMetadata().getName() + ": " + resource + " request " + request + " above its limit " + limit);
                     }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** Room a JVM needs beside its heap: metaspace, threads' stacks, direct buffers, compiled code. */
+    private static final BigDecimal BESIDE_THE_HEAP = new BigDecimal(512L * 1024 * 1024);
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyJvmHasItsHeapSetWithRoomBesideItUnderTheMemoryLimit(String overlay) throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (Deployment d : deployments(overlay)) {
+            for (Container c : pod(d).getContainers()) {
+                String id = d.getMetadata().getName() + "/" + c.getName();
+                String options = c.getEnv() == null ? null : c.getEnv().stream()
+                        .filter(e -> "JAVA_TOOL_OPTIONS".equals(e.getName())).map(EnvVar::getValue).findFirst().orElse(null);
+                Matcher xmx = options == null ? null : Pattern.compile("-Xmx(\\d+)([mg])").matcher(options);
+                if (xmx == null || !xmx.find()) {
+                    problems.add(id + ": no -Xmx in JAVA_TOOL_OPTIONS, so the heap is whatever share of the limit the launcher picks");
+                    continue;
+                }
+                BigDecimal heap = new BigDecimal(Long.parseLong(xmx.group(1)) * 1024 * 1024 * ("g".equals(xmx.group(2)) ? 1024 : 1));
+                Quantity limit = c.getResources() == null || c.getResources().getLimits() == null ? null
+                        : c.getResources().getLimits().get("memory");
+                if (limit == null || heap.add(BESIDE_THE_HEAP).compareTo(limit.getNumericalAmount()) > 0) {
+                    problems.add(id + ": heap " + xmx.group() + " leaves less than 512Mi beside it under the limit " + limit);
                 }
             }
         }
