@@ -30,6 +30,7 @@ import org.rongtong.matching.model.OpenDemand;
 import org.rongtong.outbox.Outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -55,6 +56,7 @@ public class DeltaPublisher {
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long timer = -1;
+    private volatile boolean stopping;
 
     public DeltaPublisher(Outbox outbox, MatchEngine engine, MatchingConfig config, Vertx vertx) {
         this.outbox = outbox;
@@ -67,6 +69,12 @@ public class DeltaPublisher {
         timer = vertx.setPeriodic(Math.max(10, config.deltaWindow().toMillis()), id -> tick());
     }
 
+    /** On shutdown, before the database pool closes: no new round, and a round cut short by the closing pool is no fault. */
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        stop();
+    }
+
     @PreDestroy
     void stop() {
         if (timer >= 0) {
@@ -75,13 +83,18 @@ public class DeltaPublisher {
     }
 
     private void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return; // the previous round is still publishing
+        if (stopping || !running.compareAndSet(false, true)) {
+            return; // stopping, or the previous round is still publishing
         }
         Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
         io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> flush().subscribe().with(n -> running.set(false), failure -> {
             running.set(false);
+            if (stopping) {
+                // the rows stay in match_delta for the next start or another replica
+                LOG.debugf("Publishing candidate-list deltas cut short by shutdown: %s", String.valueOf(failure.getMessage()));
+                return;
+            }
             LOG.warnf("Publishing candidate-list deltas failed (retried next round): %s", String.valueOf(failure.getMessage()));
         }));
     }
