@@ -100,6 +100,9 @@ public class OutboxRelay {
                 backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
             }
         }
+        // stop() interrupts this thread to wake it; without clearing the flag, the producer's close would be interrupted
+        // while it waits for its sender thread, and Kafka logs that as an error on every shutdown
+        Thread.interrupted();
         connection.close();
         producer.close();
     }

@@ -183,6 +183,30 @@ class OutboxRelayTest {
         assertEquals(null, header(plain, CloudEventHeaders.TRACEPARENT), "no trace, no header");
     }
 
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void aStoppedRelayPublishesNothingUntilItStartsAgain() throws Exception {
+        UUID id;
+        relay.stop();
+        try {
+            id = create("while stopped", false);
+            // the topic also holds the other tests' records: only this one must not come
+            long until = System.currentTimeMillis() + 2_000;
+            while (System.currentTimeMillis() < until) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    assertFalse(id.toString().equals(r.key()), "a stopped relay published");
+                }
+            }
+            assertTrue(outboxRows() >= 1, "the event waits in the outbox");
+        } finally {
+            relay.start();
+        }
+        assertEquals(id.toString(), awaitRecordFor(id).key());
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxRows() == 0);
+    }
+
     private UUID create(String name, boolean fail) {
         return onVertx(() -> widgets.create(name, fail));
     }
