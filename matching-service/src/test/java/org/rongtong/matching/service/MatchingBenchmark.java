@@ -36,6 +36,9 @@ public final class MatchingBenchmark {
     private static final String[] CITIES = "济南,青岛,淄博,枣庄,东营,烟台,潍坊,济宁,泰安,威海,日照,临沂,德州,聊城,滨州,菏泽,苏州,深圳,宁波,合肥".split(",");
     private static final String[] NAME_WORDS = "华,精,鑫,恒,瑞,科,达,宏,泰,盛,远,航,联,创,新,源,海,天,金,中".split(",");
     private static final CooperationField[] FIELDS = CooperationField.values();
+    /** Enterprises per write: the startup rebuild's batches, and a live import's (the consumer's max.poll.records). */
+    private static final int REBUILD_BATCH = 50_000;
+    private static final int LIVE_BATCH = 5_000;
 
     private final Random random = new Random(42);
     private final String[] regions;
@@ -192,12 +195,12 @@ public final class MatchingBenchmark {
         // visible, never compacted) instead of as a rebuild at startup does (large batches, then one segment)
         boolean live = Boolean.getBoolean("rongtong.bench.live");
         if (live) {
-            for (int i = 0; i < n; i += 5_000) {
-                engine.index().putAllIfNewer(registry.subList(i, Math.min(n, i + 5_000)));
+            for (int i = 0; i < n; i += LIVE_BATCH) {
+                engine.index().putAllIfNewer(registry.subList(i, Math.min(n, i + LIVE_BATCH)));
             }
         } else {
-            for (int i = 0; i < n; i += 50_000) {
-                engine.index().addAll(registry.subList(i, Math.min(n, i + 50_000)));
+            for (int i = 0; i < n; i += REBUILD_BATCH) {
+                engine.index().addAll(registry.subList(i, Math.min(n, i + REBUILD_BATCH)));
             }
             engine.index().compact(); // as IndexLoader does after the rebuild
         }
@@ -264,8 +267,8 @@ public final class MatchingBenchmark {
         System.out.flush();
         engine.index().close();
         EnterpriseIndex bm25 = EnterpriseIndex.plainText(analyzer);
-        for (int i = 0; i < n; i += 50_000) {
-            bm25.addAll(registry.subList(i, Math.min(n, i + 50_000)));
+        for (int i = 0; i < n; i += REBUILD_BATCH) {
+            bm25.addAll(registry.subList(i, Math.min(n, i + REBUILD_BATCH)));
         }
         bm25.compact();
         long[] plain = new long[queries];

@@ -57,6 +57,9 @@ class OutboxRelayTest {
     @Inject
     RelayStatus status;
 
+    @Inject
+    OutboxRelay relay;
+
     private KafkaConsumer<String, String> consumer;
 
     @BeforeEach
@@ -182,9 +185,6 @@ class OutboxRelayTest {
         ConsumerRecord<String, String> plain = seen.stream().filter(r -> untraced.toString().equals(r.key())).findFirst().orElseThrow();
         assertEquals(null, header(plain, CloudEventHeaders.TRACEPARENT), "no trace, no header");
     }
-
-    @Inject
-    OutboxRelay relay;
 
     @Test
     void aStoppedRelayPublishesNothingUntilItStartsAgain() throws Exception {

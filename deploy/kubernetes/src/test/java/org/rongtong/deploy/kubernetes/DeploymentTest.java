@@ -35,6 +35,9 @@ class DeploymentTest {
 
     static final List<String> OVERLAYS = Manifests.OVERLAYS;
     private static final int MANAGEMENT_PORT_DEFAULT = 9000;
+    /** Room a JVM needs beside its heap: metaspace, threads' stacks, direct buffers, compiled code. */
+    private static final BigDecimal BESIDE_THE_HEAP = Quantity.getAmountInBytes(new Quantity("512Mi"));
+    private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([mg])");
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
@@ -98,9 +101,6 @@ class DeploymentTest {
         assertEquals(List.of(), problems);
     }
 
-    /** Room a JVM needs beside its heap: metaspace, threads' stacks, direct buffers, compiled code. */
-    private static final BigDecimal BESIDE_THE_HEAP = new BigDecimal(512L * 1024 * 1024);
-
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void everyJvmHasItsHeapSetWithRoomBesideItUnderTheMemoryLimit(String overlay) throws Exception {
@@ -110,7 +110,7 @@ class DeploymentTest {
                 String id = d.getMetadata().getName() + "/" + c.getName();
                 String options = c.getEnv() == null ? null : c.getEnv().stream()
                         .filter(e -> "JAVA_TOOL_OPTIONS".equals(e.getName())).map(EnvVar::getValue).findFirst().orElse(null);
-                Matcher xmx = options == null ? null : Pattern.compile("-Xmx(\\d+)([mg])").matcher(options);
+                Matcher xmx = options == null ? null : XMX.matcher(options);
                 if (xmx == null || !xmx.find()) {
                     problems.add(id + ": no -Xmx in JAVA_TOOL_OPTIONS, so the heap is whatever share of the limit the launcher picks");
                     continue;
